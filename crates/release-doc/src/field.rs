@@ -1,0 +1,137 @@
+//! The tri-state value every field, cell and item of the model holds.
+
+use serde::{Deserialize, Serialize};
+
+use crate::span::Span;
+use crate::values::placeholder;
+
+/// A value read from the document: missing, unfilled, not parseable, or a typed value.
+///
+/// This is the tri-state of the format (missing / unfilled / value) with the value state
+/// split in two: [`Field::Invalid`] is filled-in text that does not parse as the expected
+/// type, so rules can say what was found and what was expected.
+///
+/// Every state but `Missing` carries the byte span of the text it came from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "state", rename_all = "snake_case")]
+pub enum Field<T> {
+    /// The field, cell or item is not in the document at all.
+    Missing,
+    /// Present but not filled in: it still holds a `{{ placeholder }}` (its name is kept),
+    /// placeholder-like text such as `TBD` (the text is kept), or nothing (`""`).
+    Unfilled {
+        /// The placeholder's name, the placeholder-like text, or `""` for empty text.
+        placeholder: String,
+        /// Where the text is.
+        #[serde(default)]
+        span: Span,
+    },
+    /// Filled in, but the text is not a valid value of the expected type.
+    Invalid {
+        /// The text as written.
+        raw: String,
+        /// What was expected, for messages (`"a date like 2026-11-30"`).
+        expected: String,
+        /// Where the text is.
+        #[serde(default)]
+        span: Span,
+    },
+    /// A typed value.
+    Value {
+        /// The parsed value.
+        value: T,
+        /// The text as written (trimmed), which rendering reproduces.
+        raw: String,
+        /// Where the text is.
+        #[serde(default)]
+        span: Span,
+    },
+}
+
+impl<T> Default for Field<T> {
+    fn default() -> Self {
+        Field::Missing
+    }
+}
+
+impl<T> Field<T> {
+    /// Read `raw` (the text at `span`): placeholders and placeholder-like text make it
+    /// unfilled, otherwise `parse` decides between a value and invalid text. `parse`
+    /// returns what was expected when it fails.
+    pub fn read(raw: &str, span: Span, parse: impl FnOnce(&str) -> Result<T, String>) -> Self {
+        let text = raw.trim();
+        if let Some(name) = placeholder::unfilled_marker(text) {
+            return Field::Unfilled { placeholder: name, span };
+        }
+        match parse(text) {
+            Ok(value) => Field::Value { value, raw: text.to_owned(), span },
+            Err(expected) => Field::Invalid { raw: text.to_owned(), expected, span },
+        }
+    }
+
+    /// The typed value, if there is one.
+    #[must_use]
+    pub fn value(&self) -> Option<&T> {
+        match self {
+            Field::Value { value, .. } => Some(value),
+            _ => None,
+        }
+    }
+
+    /// The span, unless the field is missing.
+    #[must_use]
+    pub fn span(&self) -> Option<Span> {
+        match self {
+            Field::Missing => None,
+            Field::Unfilled { span, .. } | Field::Invalid { span, .. } | Field::Value { span, .. } => Some(*span),
+        }
+    }
+
+    /// The text as written, for `Invalid` and `Value`.
+    #[must_use]
+    pub fn raw(&self) -> Option<&str> {
+        match self {
+            Field::Invalid { raw, .. } | Field::Value { raw, .. } => Some(raw),
+            _ => None,
+        }
+    }
+
+    /// Whether the field is absent.
+    #[must_use]
+    pub fn is_missing(&self) -> bool {
+        matches!(self, Field::Missing)
+    }
+
+    /// Whether the field is present but unfilled.
+    #[must_use]
+    pub fn is_unfilled(&self) -> bool {
+        matches!(self, Field::Unfilled { .. })
+    }
+
+    /// Whether the field holds filled-in text (valid or not).
+    #[must_use]
+    pub fn is_filled(&self) -> bool {
+        matches!(self, Field::Value { .. } | Field::Invalid { .. })
+    }
+
+    /// Map the value, keeping the state and span.
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Field<U> {
+        match self {
+            Field::Missing => Field::Missing,
+            Field::Unfilled { placeholder, span } => Field::Unfilled { placeholder, span },
+            Field::Invalid { raw, expected, span } => Field::Invalid { raw, expected, span },
+            Field::Value { value, raw, span } => Field::Value { value: f(value), raw, span },
+        }
+    }
+}
+
+/// Free text: any filled text is a value.
+pub type Text = Field<String>;
+
+impl Field<String> {
+    /// Read free text: unfilled when it holds a placeholder, else its trimmed text.
+    #[must_use]
+    pub fn text(raw: &str, span: Span) -> Self {
+        Self::read(raw, span, |s| Ok(s.to_owned()))
+    }
+}

@@ -1,0 +1,8 @@
+//! The Markdown layer: a flat list of top-level blocks with exact byte ranges, read with
+//! pulldown-cmark, before any meaning is given to them.
+
+mod blocks;
+mod inline;
+
+pub(crate) use blocks::{read_blocks, Block, CodeBlock, Heading, Item, ListBlock, TableBlock};
+pub(crate) use inline::{plain, split_label, trim_span, unescape_cell};

@@ -1,0 +1,119 @@
+//! Placeholders (`{{ name }}`, `{% … %}`), placeholder-like text, and intentionally
+//! empty values.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// Words and shapes that stand for "not filled in yet" although they are not
+/// `{{ placeholders }}`. Matched as whole words, case-sensitively for the capitalised
+/// forms writers use for this (`TBD`, `TODO`, `TBC`, `FIXME`, `XXX`).
+static PLACEHOLDER_LIKE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:TBD|TBC|TODO|FIXME|XXX|YYYY-MM-DD|HH:MM)\b|\?\?\?").expect("valid regex")
+});
+
+/// `{{ name }}` or `{% … %}`, on one line.
+static PLACEHOLDER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\{\{([^{}\n]*)\}\}|\{%([^\n]*?)%\}").expect("valid regex"));
+
+/// A whole value that is an angle-bracket hint such as `<owner name>` (but not an
+/// HTML tag like `<br>` or a comparison like `< 1%`).
+static ANGLE_HINT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^<[A-Za-z][^<>]*[ _\-][^<>]*>$|^<\.\.\.>$|^<…>$").expect("valid regex"));
+
+/// One `{{ … }}` or `{% … %}` found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Placeholder {
+    /// Byte range of the whole placeholder in the searched text.
+    pub range: Range<usize>,
+    /// The trimmed name (`release_version` for `{{ release_version }}`), or the trimmed
+    /// statement of a `{% … %}` block.
+    pub name: String,
+}
+
+/// Every placeholder in `text`, in order.
+#[must_use]
+pub fn find_all(text: &str) -> Vec<Placeholder> {
+    if !text.contains('{') {
+        return Vec::new();
+    }
+    PLACEHOLDER
+        .captures_iter(text)
+        .filter_map(|c| {
+            let whole = c.get(0)?;
+            let inner = c.get(1).or_else(|| c.get(2))?;
+            Some(Placeholder { range: whole.range(), name: inner.as_str().trim().to_owned() })
+        })
+        .collect()
+}
+
+/// The first placeholder-like word in `text` (`TBD`, `TODO`, `???`, `YYYY-MM-DD`, ...),
+/// or the whole text when it is an angle-bracket hint like `<service name>`.
+#[must_use]
+pub fn placeholder_like(text: &str) -> Option<String> {
+    let trimmed = text.trim();
+    if ANGLE_HINT.is_match(trimmed) {
+        return Some(trimmed.to_owned());
+    }
+    PLACEHOLDER_LIKE.find(text).map(|m| m.as_str().to_owned())
+}
+
+/// Why `text` counts as unfilled, if it does: the name of its first placeholder, its
+/// placeholder-like text, or `""` when it is empty.
+#[must_use]
+pub fn unfilled_marker(text: &str) -> Option<String> {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return Some(String::new());
+    }
+    if let Some(first) = find_all(trimmed).into_iter().next() {
+        return Some(first.name);
+    }
+    placeholder_like(trimmed)
+}
+
+/// Whether `text` says on purpose that there is nothing here: `None`, `N/A`, `n/a`,
+/// `—`, `–` or `-` (optionally in emphasis, with a trailing period).
+#[must_use]
+pub fn is_intentionally_empty(text: &str) -> bool {
+    let t = text.trim().trim_matches(|c| c == '*' || c == '_').trim().trim_end_matches('.');
+    matches!(t.to_ascii_lowercase().as_str(), "none" | "n/a" | "na" | "—" | "–" | "-" | "nothing")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_placeholders_with_names_and_ranges() {
+        let found = find_all("< {{ error_threshold }}% and {{x}}");
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[0].name, "error_threshold");
+        assert_eq!(found[0].range, 2..23);
+        assert_eq!(found[1].name, "x");
+        assert_eq!(find_all("{% if a %}")[0].name, "if a");
+    }
+
+    #[test]
+    fn unfilled_markers() {
+        assert_eq!(unfilled_marker("{{release_type}} (Major | Minor)").as_deref(), Some("release_type"));
+        assert_eq!(unfilled_marker("  ").as_deref(), Some(""));
+        assert_eq!(unfilled_marker("owner TBD").as_deref(), Some("TBD"));
+        assert_eq!(unfilled_marker("???").as_deref(), Some("???"));
+        assert_eq!(unfilled_marker("YYYY-MM-DD").as_deref(), Some("YYYY-MM-DD"));
+        assert_eq!(unfilled_marker("<service name>").as_deref(), Some("<service name>"));
+        assert_eq!(unfilled_marker("< 1%"), None);
+        assert_eq!(unfilled_marker("<br>"), None);
+        assert_eq!(unfilled_marker("Payments API"), None);
+        assert_eq!(unfilled_marker("todo list cleanup"), None);
+    }
+
+    #[test]
+    fn intentionally_empty() {
+        for t in ["None", "N/A", "n/a", "—", "-", "*None*", "None."] {
+            assert!(is_intentionally_empty(t), "{t}");
+        }
+        assert!(!is_intentionally_empty("None of the users"));
+    }
+}
