@@ -48,6 +48,8 @@ pub enum Field<T> {
     },
 }
 
+// Written by hand: a derive would require `T: Default`.
+#[allow(clippy::derivable_impls)]
 impl<T> Default for Field<T> {
     fn default() -> Self {
         Field::Missing
@@ -61,11 +63,22 @@ impl<T> Field<T> {
     pub fn read(raw: &str, span: Span, parse: impl FnOnce(&str) -> Result<T, String>) -> Self {
         let text = raw.trim();
         if let Some(name) = placeholder::unfilled_marker(text) {
-            return Field::Unfilled { placeholder: name, span };
+            return Field::Unfilled {
+                placeholder: name,
+                span,
+            };
         }
         match parse(text) {
-            Ok(value) => Field::Value { value, raw: text.to_owned(), span },
-            Err(expected) => Field::Invalid { raw: text.to_owned(), expected, span },
+            Ok(value) => Field::Value {
+                value,
+                raw: text.to_owned(),
+                span,
+            },
+            Err(expected) => Field::Invalid {
+                raw: text.to_owned(),
+                expected,
+                span,
+            },
         }
     }
 
@@ -83,7 +96,9 @@ impl<T> Field<T> {
     pub fn span(&self) -> Option<Span> {
         match self {
             Field::Missing => None,
-            Field::Unfilled { span, .. } | Field::Invalid { span, .. } | Field::Value { span, .. } => Some(*span),
+            Field::Unfilled { span, .. }
+            | Field::Invalid { span, .. }
+            | Field::Value { span, .. } => Some(*span),
         }
     }
 
@@ -119,8 +134,20 @@ impl<T> Field<T> {
         match self {
             Field::Missing => Field::Missing,
             Field::Unfilled { placeholder, span } => Field::Unfilled { placeholder, span },
-            Field::Invalid { raw, expected, span } => Field::Invalid { raw, expected, span },
-            Field::Value { value, raw, span } => Field::Value { value: f(value), raw, span },
+            Field::Invalid {
+                raw,
+                expected,
+                span,
+            } => Field::Invalid {
+                raw,
+                expected,
+                span,
+            },
+            Field::Value { value, raw, span } => Field::Value {
+                value: f(value),
+                raw,
+                span,
+            },
         }
     }
 }

@@ -6,7 +6,9 @@ use serde::{Deserialize, Serialize};
 ///
 /// Spans always index the text exactly as it was given to [`crate::parse`]: a leading
 /// byte order mark and CRLF line endings are counted, never normalised away.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 pub struct Span {
     /// First byte of the range.
     pub start: usize,
@@ -21,7 +23,10 @@ impl Span {
         if start <= end {
             Self { start, end }
         } else {
-            Self { start: end, end: start }
+            Self {
+                start: end,
+                end: start,
+            }
         }
     }
 
@@ -40,13 +45,19 @@ impl Span {
     /// The span shifted right by `offset` bytes.
     #[must_use]
     pub fn shifted(self, offset: usize) -> Self {
-        Self { start: self.start + offset, end: self.end + offset }
+        Self {
+            start: self.start + offset,
+            end: self.end + offset,
+        }
     }
 
     /// The smallest span covering both.
     #[must_use]
     pub fn cover(self, other: Span) -> Self {
-        Self { start: self.start.min(other.start), end: self.end.max(other.end) }
+        Self {
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
     }
 
     /// The text this span covers in `source`, or `""` when it is out of range or not on
@@ -97,7 +108,10 @@ impl LineIndex {
             }
             i += 1;
         }
-        Self { starts, len: source.len() }
+        Self {
+            starts,
+            len: source.len(),
+        }
     }
 
     /// Number of lines (an empty text has one empty line).
@@ -109,7 +123,8 @@ impl LineIndex {
     /// Byte offset at which 1-based `line` starts, if it exists.
     #[must_use]
     pub fn line_start(&self, line: usize) -> Option<usize> {
-        line.checked_sub(1).and_then(|i| self.starts.get(i).copied())
+        line.checked_sub(1)
+            .and_then(|i| self.starts.get(i).copied())
     }
 
     /// The 1-based line and column of byte `offset` in `source` (the text this index was
@@ -121,10 +136,20 @@ impl LineIndex {
         let line = self.starts.partition_point(|&s| s <= offset);
         let start = self.starts[line - 1];
         let prefix = source.get(start..offset).map_or_else(
-            || source.get(start..).unwrap_or("").char_indices().take_while(|(i, _)| start + i < offset).count(),
+            || {
+                source
+                    .get(start..)
+                    .unwrap_or("")
+                    .char_indices()
+                    .take_while(|(i, _)| start + i < offset)
+                    .count()
+            },
             |s| s.chars().count(),
         );
-        LineCol { line, column: prefix + 1 }
+        LineCol {
+            line,
+            column: prefix + 1,
+        }
     }
 }
 
@@ -141,8 +166,14 @@ mod tests {
         assert_eq!(idx.line_col(src, 3), LineCol { line: 2, column: 1 });
         // 'x' is after two 2-byte characters and a space.
         assert_eq!(idx.line_col(src, 3 + 5), LineCol { line: 2, column: 4 });
-        assert_eq!(idx.line_col(src, src.find('z').unwrap()), LineCol { line: 3, column: 1 });
-        assert_eq!(idx.line_col(src, src.find('w').unwrap()), LineCol { line: 4, column: 1 });
+        assert_eq!(
+            idx.line_col(src, src.find('z').unwrap()),
+            LineCol { line: 3, column: 1 }
+        );
+        assert_eq!(
+            idx.line_col(src, src.find('w').unwrap()),
+            LineCol { line: 4, column: 1 }
+        );
         assert_eq!(idx.line_col(src, 10_000), LineCol { line: 4, column: 2 });
     }
 

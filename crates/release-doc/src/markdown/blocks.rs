@@ -68,7 +68,12 @@ pub(crate) fn read_blocks(source: &str, start: usize) -> Vec<Block> {
     options.insert(Options::ENABLE_TABLES);
     options.insert(Options::ENABLE_TASKLISTS);
     options.insert(Options::ENABLE_STRIKETHROUGH);
-    let mut walker = Walker { source, blocks: Vec::new(), depth: 0, current: None };
+    let mut walker = Walker {
+        source,
+        blocks: Vec::new(),
+        depth: 0,
+        current: None,
+    };
     for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
         walker.event(event, Span::from(range).shifted(start));
     }
@@ -77,10 +82,18 @@ pub(crate) fn read_blocks(source: &str, start: usize) -> Vec<Block> {
 
 /// A block being read.
 enum Open {
-    Heading { level: u8, span: Span, title: String },
+    Heading {
+        level: u8,
+        span: Span,
+        title: String,
+    },
     List(ListBlock),
     Table(TableBlock),
-    Code { span: Span, language: String, code: Option<Span> },
+    Code {
+        span: Span,
+        language: String,
+        code: Option<Span>,
+    },
     Skipped,
 }
 
@@ -108,7 +121,8 @@ impl Walker<'_> {
                 if self.depth == 0 {
                     self.close();
                 } else if self.depth == 1 {
-                    if let (Some(Open::Table(table)), TagEnd::TableHead) = (&mut self.current, end) {
+                    if let (Some(Open::Table(table)), TagEnd::TableHead) = (&mut self.current, end)
+                    {
                         table.header_span = span;
                     }
                 }
@@ -119,7 +133,8 @@ impl Walker<'_> {
                     if let Some(item) = list.items.last_mut() {
                         if item.task.is_none() && span.start <= item.text.start.max(span.start) {
                             item.task = Some(done);
-                            item.text = trim_span(source, Span::new(span.end, item.text.end.max(span.end)));
+                            item.text =
+                                trim_span(source, Span::new(span.end, item.text.end.max(span.end)));
                         }
                     }
                 }
@@ -135,21 +150,39 @@ impl Walker<'_> {
 
     fn open(&mut self, tag: &Tag<'_>, span: Span) {
         self.current = Some(match tag {
-            Tag::Heading { level, .. } => Open::Heading { level: *level as u8, span, title: String::new() },
+            Tag::Heading { level, .. } => Open::Heading {
+                level: *level as u8,
+                span,
+                title: String::new(),
+            },
             Tag::Paragraph => {
-                self.blocks.push(Block::Paragraph(trim_span(self.source, span)));
+                self.blocks
+                    .push(Block::Paragraph(trim_span(self.source, span)));
                 Open::Skipped
             }
-            Tag::List(first) => Open::List(ListBlock { span, ordered: first.is_some(), items: Vec::new() }),
-            Tag::Table(_) => {
-                Open::Table(TableBlock { span, header_span: span, header: Vec::new(), rows: Vec::new() })
-            }
+            Tag::List(first) => Open::List(ListBlock {
+                span,
+                ordered: first.is_some(),
+                items: Vec::new(),
+            }),
+            Tag::Table(_) => Open::Table(TableBlock {
+                span,
+                header_span: span,
+                header: Vec::new(),
+                rows: Vec::new(),
+            }),
             Tag::CodeBlock(kind) => {
                 let language = match kind {
-                    CodeBlockKind::Fenced(info) => info.split_whitespace().next().unwrap_or("").to_owned(),
+                    CodeBlockKind::Fenced(info) => {
+                        info.split_whitespace().next().unwrap_or("").to_owned()
+                    }
                     CodeBlockKind::Indented => String::new(),
                 };
-                Open::Code { span, language, code: None }
+                Open::Code {
+                    span,
+                    language,
+                    code: None,
+                }
             }
             _ => Open::Skipped,
         });
@@ -159,19 +192,26 @@ impl Walker<'_> {
         match (&mut self.current, tag) {
             (Some(Open::List(list)), Tag::Item) if self.depth == 2 => {
                 let text = item_text(self.source, span);
-                list.items.push(Item { span, text, task: None });
+                list.items.push(Item {
+                    span,
+                    text,
+                    task: None,
+                });
             }
             // A nested block ends the item's own text.
-            (Some(Open::List(list)), Tag::List(_) | Tag::CodeBlock(_) | Tag::BlockQuote(_) | Tag::Table(_))
-                if self.depth >= 3 =>
-            {
+            (
+                Some(Open::List(list)),
+                Tag::List(_) | Tag::CodeBlock(_) | Tag::BlockQuote(_) | Tag::Table(_),
+            ) if self.depth >= 3 => {
                 if let Some(item) = list.items.last_mut() {
                     if span.start >= item.text.start && span.start < item.text.end {
                         item.text = trim_span(self.source, Span::new(item.text.start, span.start));
                     }
                 }
             }
-            (Some(Open::Table(table)), Tag::TableRow) if self.depth == 2 => table.rows.push((span, Vec::new())),
+            (Some(Open::Table(table)), Tag::TableRow) if self.depth == 2 => {
+                table.rows.push((span, Vec::new()))
+            }
             (Some(Open::Table(table)), Tag::TableCell) => {
                 let cell = cell_span(self.source, span);
                 if self.depth == 3 && table.rows.is_empty() && table.header_span == table.span {
@@ -186,14 +226,22 @@ impl Walker<'_> {
 
     fn close(&mut self) {
         let block = match self.current.take() {
-            Some(Open::Heading { level, span, title }) => {
-                Block::Heading(Heading { level, title: title.trim().to_owned(), span: trim_span(self.source, span) })
-            }
+            Some(Open::Heading { level, span, title }) => Block::Heading(Heading {
+                level,
+                title: title.trim().to_owned(),
+                span: trim_span(self.source, span),
+            }),
             Some(Open::List(list)) => Block::List(list),
             Some(Open::Table(table)) => Block::Table(table),
-            Some(Open::Code { span, language, code }) => {
-                Block::Code(CodeBlock { span, language, code: code.unwrap_or(Span::new(span.start, span.start)) })
-            }
+            Some(Open::Code {
+                span,
+                language,
+                code,
+            }) => Block::Code(CodeBlock {
+                span,
+                language,
+                code: code.unwrap_or(Span::new(span.start, span.start)),
+            }),
             Some(Open::Skipped) | None => return,
         };
         self.blocks.push(block);
@@ -224,7 +272,10 @@ fn item_text(source: &str, item: Span) -> Span {
 /// A table cell's span without surrounding white space and pipes.
 fn cell_span(source: &str, cell: Span) -> Span {
     let raw = cell.text(source);
-    let lead = raw.len() - raw.trim_start_matches(|c: char| c == '|' || c.is_whitespace()).len();
+    let lead = raw.len()
+        - raw
+            .trim_start_matches(|c: char| c == '|' || c.is_whitespace())
+            .len();
     let mut end = raw.len();
     let tail = raw.trim_end_matches(|c: char| c.is_whitespace());
     end = end.min(tail.len());
@@ -255,10 +306,18 @@ mod tests {
                     .join(" / "),
                 Block::Table(t) => format!(
                     "T {} | {}",
-                    t.header.iter().map(|c| c.text(source)).collect::<Vec<_>>().join(","),
+                    t.header
+                        .iter()
+                        .map(|c| c.text(source))
+                        .collect::<Vec<_>>()
+                        .join(","),
                     t.rows
                         .iter()
-                        .map(|(_, r)| r.iter().map(|c| c.text(source)).collect::<Vec<_>>().join(","))
+                        .map(|(_, r)| r
+                            .iter()
+                            .map(|c| c.text(source))
+                            .collect::<Vec<_>>()
+                            .join(","))
                         .collect::<Vec<_>>()
                         .join(";")
                 ),
@@ -285,6 +344,12 @@ mod tests {
     #[test]
     fn loose_task_items_and_ordered_lists() {
         let src = "1. first\n2. second\n\n- [ ] a\n\n- [X] b\n";
-        assert_eq!(texts(src), vec!["INone first / INone second", "ISome(false) a / ISome(true) b"]);
+        assert_eq!(
+            texts(src),
+            vec![
+                "INone first / INone second",
+                "ISome(false) a / ISome(true) b"
+            ]
+        );
     }
 }

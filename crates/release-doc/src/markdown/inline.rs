@@ -42,7 +42,11 @@ static PLAIN_LABEL: LazyLock<Regex> =
 /// A `**Label**: value` (or `**Label:** value`) split of `span`: the label's plain text
 /// and span, and the value's span (possibly empty). With `plain_label`, an unmarked
 /// `Label: value` is accepted too (list items like `Internal team: Slack`).
-pub(crate) fn split_label(source: &str, span: Span, plain_label: bool) -> Option<(String, Span, Span)> {
+pub(crate) fn split_label(
+    source: &str,
+    span: Span,
+    plain_label: bool,
+) -> Option<(String, Span, Span)> {
     let raw = span.text(source);
     if let Some(c) = LABEL.captures(raw) {
         let inner = c.get(1).or_else(|| c.get(2))?;
@@ -54,7 +58,11 @@ pub(crate) fn split_label(source: &str, span: Span, plain_label: bool) -> Option
         let whole = c.get(0)?;
         let label_span = Span::new(span.start + inner.start(), span.start + inner.end());
         let value = trim_span(source, Span::new(span.start + whole.end(), span.end));
-        return Some((label.trim_end_matches(':').trim().to_owned(), label_span, value));
+        return Some((
+            label.trim_end_matches(':').trim().to_owned(),
+            label_span,
+            value,
+        ));
     }
     if plain_label {
         let c = PLAIN_LABEL.captures(raw)?;
@@ -83,16 +91,25 @@ mod tests {
         assert_eq!(label, "Code & Testing");
         assert!(v.is_empty());
         let src = "**Expected impact:**";
-        assert_eq!(split_label(src, Span::new(0, src.len()), false).unwrap().0, "Expected impact");
+        assert_eq!(
+            split_label(src, Span::new(0, src.len()), false).unwrap().0,
+            "Expected impact"
+        );
         let src = "**bold** text";
         assert!(split_label(src, Span::new(0, src.len()), false).is_none());
         let src = "Internal team: #payments-war-room";
         let (label, _, v) = split_label(src, Span::new(0, src.len()), true).unwrap();
-        assert_eq!((label.as_str(), v.text(src)), ("Internal team", "#payments-war-room"));
+        assert_eq!(
+            (label.as_str(), v.text(src)),
+            ("Internal team", "#payments-war-room")
+        );
     }
 
     #[test]
     fn plain_text() {
-        assert_eq!(plain("~~**Runbook**  updated~~ [docs](http://x) `code`"), "Runbook updated docs code");
+        assert_eq!(
+            plain("~~**Runbook**  updated~~ [docs](http://x) `code`"),
+            "Runbook updated docs code"
+        );
     }
 }

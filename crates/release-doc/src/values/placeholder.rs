@@ -19,8 +19,9 @@ static PLACEHOLDER: LazyLock<Regex> =
 
 /// A whole value that is an angle-bracket hint such as `<owner name>` (but not an
 /// HTML tag like `<br>` or a comparison like `< 1%`).
-static ANGLE_HINT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^<[A-Za-z][^<>]*[ _\-][^<>]*>$|^<\.\.\.>$|^<…>$").expect("valid regex"));
+static ANGLE_HINT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^<[A-Za-z][^<>]*[ _\-][^<>]*>$|^<\.\.\.>$|^<…>$").expect("valid regex")
+});
 
 /// One `{{ … }}` or `{% … %}` found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,7 +44,10 @@ pub fn find_all(text: &str) -> Vec<Placeholder> {
         .filter_map(|c| {
             let whole = c.get(0)?;
             let inner = c.get(1).or_else(|| c.get(2))?;
-            Some(Placeholder { range: whole.range(), name: inner.as_str().trim().to_owned() })
+            Some(Placeholder {
+                range: whole.range(),
+                name: inner.as_str().trim().to_owned(),
+            })
         })
         .collect()
 }
@@ -77,8 +81,15 @@ pub fn unfilled_marker(text: &str) -> Option<String> {
 /// `—`, `–` or `-` (optionally in emphasis, with a trailing period).
 #[must_use]
 pub fn is_intentionally_empty(text: &str) -> bool {
-    let t = text.trim().trim_matches(|c| c == '*' || c == '_').trim().trim_end_matches('.');
-    matches!(t.to_ascii_lowercase().as_str(), "none" | "n/a" | "na" | "—" | "–" | "-" | "nothing")
+    let t = text
+        .trim()
+        .trim_matches(|c| c == '*' || c == '_')
+        .trim()
+        .trim_end_matches('.');
+    matches!(
+        t.to_ascii_lowercase().as_str(),
+        "none" | "n/a" | "na" | "—" | "–" | "-" | "nothing"
+    )
 }
 
 #[cfg(test)]
@@ -97,12 +108,18 @@ mod tests {
 
     #[test]
     fn unfilled_markers() {
-        assert_eq!(unfilled_marker("{{release_type}} (Major | Minor)").as_deref(), Some("release_type"));
+        assert_eq!(
+            unfilled_marker("{{release_type}} (Major | Minor)").as_deref(),
+            Some("release_type")
+        );
         assert_eq!(unfilled_marker("  ").as_deref(), Some(""));
         assert_eq!(unfilled_marker("owner TBD").as_deref(), Some("TBD"));
         assert_eq!(unfilled_marker("???").as_deref(), Some("???"));
         assert_eq!(unfilled_marker("YYYY-MM-DD").as_deref(), Some("YYYY-MM-DD"));
-        assert_eq!(unfilled_marker("<service name>").as_deref(), Some("<service name>"));
+        assert_eq!(
+            unfilled_marker("<service name>").as_deref(),
+            Some("<service name>")
+        );
         assert_eq!(unfilled_marker("< 1%"), None);
         assert_eq!(unfilled_marker("<br>"), None);
         assert_eq!(unfilled_marker("Payments API"), None);

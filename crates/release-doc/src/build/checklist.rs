@@ -1,0 +1,165 @@
+//! Task lists: checklist groups and items (done, open, N/A with reason, struck through),
+//! and the typed views read from two of them (rollback triggers, sign-offs).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::field::Field;
+use crate::markdown::{split_label, ListBlock};
+use crate::model::{
+    ChecklistGroup, ChecklistItem, NotApplicable, SectionId, SignOff, TriggerCondition,
+};
+use crate::span::Span;
+use crate::values::placeholder;
+use crate::values::threshold::parse_threshold;
+
+use super::Builder;
+
+/// `N/A` as a word, then an optional reason after `:`, `-`, `—`, `–` or `(`.
+static NOT_APPLICABLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?:^|[^\w/])(N/A)(?:[^\w/]|$)").expect("valid regex"));
+
+/// Read a task list into a checklist group of the current section.
+pub(super) fn group(b: &mut Builder<'_>, list: &ListBlock) {
+    let (label, label_span) = b
+        .label
+        .clone()
+        .unwrap_or_else(|| (b.section_title.clone(), b.section_span));
+    let items = list
+        .items
+        .iter()
+        .filter(|i| i.task.is_some())
+        .map(|i| item(b.source, i.span, i.text, i.task == Some(true)))
+        .collect();
+    b.doc.checklists.push(ChecklistGroup {
+        section: b.section,
+        section_title: b.section_title.clone(),
+        label,
+        label_span,
+        span: list.span,
+        items,
+    });
+}
+
+fn item(source: &str, span: Span, text_span: Span, done: bool) -> ChecklistItem {
+    let text = text_span.text(source);
+    let struck = text.starts_with("~~");
+    let not_applicable = NOT_APPLICABLE
+        .captures(text)
+        .and_then(|c| c.get(1))
+        .map(|m| {
+            let rest = &text[m.end()..];
+            let reason =
+                rest.trim_start_matches(|c: char| c.is_whitespace() || ":-—–(~*_".contains(c));
+            let reason = reason
+                .trim_end_matches(|c: char| c.is_whitespace() || ")~*_.".contains(c))
+                .trim();
+            NotApplicable {
+                reason: (!reason.is_empty()).then(|| reason.to_owned()),
+                span: Span::new(text_span.start + m.start(), text_span.end),
+            }
+        });
+    ChecklistItem {
+        text: text.to_owned(),
+        text_span,
+        span,
+        done,
+        struck,
+        not_applicable,
+        unfilled: placeholder::unfilled_marker(text),
+    }
+}
+
+/// Read the rollback trigger conditions and the sign-offs from their groups.
+pub(super) fn derive_triggers_and_signoffs(b: &mut Builder<'_>) {
+    let source = b.source;
+    let mut triggers = Vec::new();
+    let mut signoffs = Vec::new();
+    for group in &b.doc.checklists {
+        let label = crate::model::normalize_label(&group.label);
+        if group.section == Some(SectionId::RollbackPlan) && label.contains("trigger") {
+            triggers.extend(group.items.iter().map(|i| trigger(source, i)));
+        } else if group.section == Some(SectionId::ManualValidation) && label.contains("sign") {
+            signoffs.extend(group.items.iter().map(|i| signoff(source, i)));
+        }
+    }
+    b.doc.rollback.triggers = triggers;
+    b.doc.signoffs = signoffs;
+}
+
+/// The first comparator in a trigger's text starts its threshold.
+static COMPARATOR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"<=|>=|[<>≤≥]").expect("valid regex"));
+
+fn trigger(source: &str, item: &ChecklistItem) -> TriggerCondition {
+    let text = item.text_span.text(source);
+    let (metric, threshold) = match COMPARATOR.find(text) {
+        Some(m) => {
+            let start = item.text_span.start + m.start();
+            let span = Span::new(start, item.text_span.end);
+            (
+                text[..m.start()].trim().to_owned(),
+                Field::read(span.text(source), span, parse_threshold),
+            )
+        }
+        None => (text.trim().to_owned(), Field::Missing),
+    };
+    TriggerCondition {
+        metric,
+        threshold,
+        fired: item.done,
+        span: item.span,
+    }
+}
+
+fn signoff(source: &str, item: &ChecklistItem) -> SignOff {
+    match split_label(source, item.text_span, true) {
+        Some((role, _, value)) => SignOff {
+            role,
+            signer: Field::text(value.text(source), value),
+            done: item.done,
+            span: item.span,
+        },
+        None => SignOff {
+            role: item.text.trim().to_owned(),
+            signer: Field::Unfilled {
+                placeholder: String::new(),
+                span: Span::new(item.text_span.end, item.text_span.end),
+            },
+            done: item.done,
+            span: item.span,
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> ChecklistItem {
+        item(
+            text,
+            Span::new(0, text.len()),
+            Span::new(0, text.len()),
+            false,
+        )
+    }
+
+    #[test]
+    fn not_applicable_with_and_without_reason() {
+        let i = read("Mobile responsiveness confirmed — N/A: API-only release");
+        assert_eq!(
+            i.not_applicable.unwrap().reason.as_deref(),
+            Some("API-only release")
+        );
+        let i = read("Cross-browser compatibility verified (N/A)");
+        assert_eq!(i.not_applicable.unwrap().reason, None);
+        assert!(read("Runbook updated").not_applicable.is_none());
+        assert!(read("~~Test data purged~~").struck);
+        assert_eq!(
+            read("Product Owner: {{po_signoff}}").unfilled.as_deref(),
+            Some("po_signoff")
+        );
+    }
+}

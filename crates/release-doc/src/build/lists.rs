@@ -1,0 +1,209 @@
+//! Plain lists: scope changes, impact, steps, release notes, retrospective lists,
+//! communication, related documentation and quality standards.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::field::Field;
+use crate::markdown::{plain, split_label, ListBlock};
+use crate::model::{
+    normalize_label, DocLink, LabeledItem, List, ListItem, QualityTarget, SectionId, TargetKind,
+};
+use crate::span::Span;
+use crate::values::threshold::parse_threshold;
+
+use super::Builder;
+
+/// Hand a plain list to the part of the model its section and label say it is.
+pub(super) fn plain_list(b: &mut Builder<'_>, block: &ListBlock) {
+    let label = b
+        .label
+        .as_ref()
+        .map(|(l, _)| normalize_label(l))
+        .unwrap_or_default();
+    let Some(section) = b.section else {
+        let list = list(b, block);
+        if let Some(unknown) = b.doc.unknown_sections.last_mut() {
+            unknown.lists.push(list);
+        }
+        return;
+    };
+    use SectionId as S;
+    match section {
+        S::ReleaseScope if label.contains("impact") => b.doc.scope.impact = labeled(b, block),
+        S::ReleaseScope => {
+            let l = list(b, block);
+            set_once(&mut b.doc.scope.changes, l)
+        }
+        S::RollbackPlan => {
+            let l = list(b, block);
+            set_once(&mut b.doc.rollback.steps, l)
+        }
+        S::EmergencyProcedures
+            if label.contains("communication") || !block.ordered && !label.contains("fail") =>
+        {
+            b.doc.emergency.communication = labeled(b, block);
+        }
+        S::EmergencyProcedures => {
+            let l = list(b, block);
+            set_once(&mut b.doc.emergency.steps, l)
+        }
+        S::NewFeatures => {
+            let l = list(b, block);
+            set_once(&mut b.doc.release_notes.new_features, l)
+        }
+        S::BugFixes => {
+            let l = list(b, block);
+            set_once(&mut b.doc.release_notes.bug_fixes, l)
+        }
+        S::TechnicalImprovements => {
+            let l = list(b, block);
+            set_once(&mut b.doc.release_notes.technical_improvements, l)
+        }
+        S::BreakingChanges => {
+            let l = list(b, block);
+            set_once(&mut b.doc.release_notes.breaking_changes, l)
+        }
+        S::KnownIssues => {
+            let l = list(b, block);
+            set_once(&mut b.doc.release_notes.known_issues, l)
+        }
+        S::WhatWentWell => {
+            let l = list(b, block);
+            set_once(&mut b.doc.retrospective.went_well, l)
+        }
+        S::WhatCouldBeImproved => {
+            let l = list(b, block);
+            set_once(&mut b.doc.retrospective.could_improve, l)
+        }
+        S::RelatedDocumentation => {
+            let links = doc_links(b, block);
+            b.doc.related_docs.extend(links);
+        }
+        S::QualityStandards => {
+            let targets = quality_targets(b, block);
+            b.doc.quality_standards.extend(targets);
+        }
+        _ => {}
+    }
+}
+
+/// The first list of a kind wins; a second one (in a duplicated section) is kept too.
+fn set_once(slot: &mut List, list: List) {
+    if slot.span.is_none() {
+        *slot = list;
+    } else {
+        slot.items.extend(list.items);
+    }
+}
+
+fn list(b: &Builder<'_>, block: &ListBlock) -> List {
+    List {
+        span: Some(block.span),
+        items: block
+            .items
+            .iter()
+            .map(|i| ListItem {
+                text: b.text(i.text),
+                span: i.span,
+            })
+            .collect(),
+    }
+}
+
+fn labeled(b: &Builder<'_>, block: &ListBlock) -> Vec<LabeledItem> {
+    block
+        .items
+        .iter()
+        .map(|i| match split_label(b.source, i.text, true) {
+            Some((label, label_span, value)) => LabeledItem {
+                label,
+                label_span,
+                value: b.text(value),
+                span: i.span,
+            },
+            None => LabeledItem {
+                label: String::new(),
+                label_span: i.text,
+                value: b.text(i.text),
+                span: i.span,
+            },
+        })
+        .collect()
+}
+
+static WIKI_LINK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\[\[([^\[\]\n]*)\]\]").expect("valid regex"));
+
+fn doc_links(b: &Builder<'_>, block: &ListBlock) -> Vec<DocLink> {
+    labeled(b, block)
+        .into_iter()
+        .map(|item| {
+            let value = item.value.span().unwrap_or(item.span);
+            let raw = value.text(b.source);
+            let target = match WIKI_LINK.captures(raw).and_then(|c| c.get(1)) {
+                Some(inner) => {
+                    let span = Span::new(value.start + inner.start(), value.start + inner.end());
+                    Field::text(inner.as_str(), span)
+                }
+                None => item.value,
+            };
+            DocLink {
+                label: plain(&item.label),
+                target,
+                span: item.span,
+            }
+        })
+        .collect()
+}
+
+/// A leading comparator and number: `>95%`, `<15 minutes`, `<1 hour`.
+static LEADING_THRESHOLD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:<=|>=|[<>≤≥=])\s*[0-9][0-9.,]*\s*(?:%|[A-Za-z]+)?").expect("valid regex")
+});
+
+fn quality_targets(b: &Builder<'_>, block: &ListBlock) -> Vec<QualityTarget> {
+    labeled(b, block)
+        .into_iter()
+        .map(|item| {
+            let span = item.value.span().unwrap_or(item.span);
+            let text = span.text(b.source).to_owned();
+            let threshold = LEADING_THRESHOLD.find(&text).and_then(|m| {
+                // `<1 hour from commit`: try the longest prefix first, then without the unit.
+                parse_threshold(m.as_str()).ok().or_else(|| {
+                    let digits = m
+                        .as_str()
+                        .trim_end_matches(|c: char| c.is_ascii_alphabetic())
+                        .trim_end();
+                    parse_threshold(digits).ok()
+                })
+            });
+            let label = plain(&item.label);
+            QualityTarget {
+                kind: target_kind(&label),
+                label,
+                text,
+                threshold,
+                span,
+            }
+        })
+        .collect()
+}
+
+fn target_kind(label: &str) -> Option<TargetKind> {
+    let l = label.to_lowercase();
+    if l.contains("success rate") {
+        Some(TargetKind::SuccessRate)
+    } else if l.contains("recovery") || l.contains("mttr") {
+        Some(TargetKind::Mttr)
+    } else if l.contains("failure rate") {
+        Some(TargetKind::ChangeFailureRate)
+    } else if l.contains("frequency") {
+        Some(TargetKind::DeploymentFrequency)
+    } else if l.contains("lead time") {
+        Some(TargetKind::LeadTime)
+    } else {
+        None
+    }
+}

@@ -1,0 +1,105 @@
+//! Builds the model from the source: frontmatter, then the Markdown blocks section by
+//! section, each handed to the reader of the part it belongs to.
+
+mod checklist;
+mod context;
+mod frontmatter_map;
+mod lists;
+mod overview;
+mod table;
+
+use crate::frontmatter;
+use crate::markdown::{read_blocks, Block};
+use crate::model::{ReleaseDoc, Section, SectionId, UnknownSection};
+use crate::problem::{Parsed, ProblemKind};
+use crate::span::Span;
+
+pub(crate) use context::Builder;
+
+/// Parse a release document. Never fails: see [`crate::parse`].
+pub(crate) fn parse(source: &str) -> Parsed<ReleaseDoc> {
+    let mut b = Builder::new(source);
+    if let Some(nul) = source.find('\0') {
+        b.problem(
+            ProblemKind::NotText,
+            Span::new(nul, nul + 1),
+            "the file holds a NUL byte; expected Markdown text".into(),
+        );
+    }
+    let (split, problem) = frontmatter::split(source);
+    b.problems.extend(problem);
+    if let Some(block) = &split.block {
+        let (entries, problems) = frontmatter::read_entries(source, block);
+        b.problems.extend(problems);
+        let fm = frontmatter_map::frontmatter(&mut b, block.span, entries);
+        b.doc.frontmatter = Some(fm);
+    }
+    let blocks = read_blocks(source, split.body_start);
+    walk(&mut b, &blocks);
+    b.finish()
+}
+
+fn walk(b: &mut Builder<'_>, blocks: &[Block]) {
+    let mut seen: Vec<SectionId> = Vec::new();
+    for block in blocks {
+        match block {
+            Block::Heading(h) if h.level == 1 => {
+                if b.doc.title.is_none() {
+                    b.doc.title = Some(h.title.clone());
+                }
+                b.enter(None, String::new(), h.span);
+            }
+            Block::Heading(h) if h.level <= 3 => {
+                let id = SectionId::from_title(&h.title);
+                if let Some(id) = id {
+                    if seen.contains(&id) {
+                        let line = b.line_of_section(id);
+                        b.problem_in(
+                            ProblemKind::DuplicateSection,
+                            h.span,
+                            format!("section `{}` appears again (first on line {line}); expected it once", h.title),
+                            Some(h.title.clone()),
+                        );
+                    } else {
+                        seen.push(id);
+                    }
+                } else {
+                    b.doc.unknown_sections.push(UnknownSection {
+                        title: h.title.clone(),
+                        level: h.level,
+                        span: h.span,
+                        lists: Vec::new(),
+                        tables: Vec::new(),
+                        code: Vec::new(),
+                    });
+                }
+                b.doc.sections.push(Section {
+                    id,
+                    title: h.title.clone(),
+                    level: h.level,
+                    span: h.span,
+                    body: Span::new(h.span.end, h.span.end),
+                });
+                b.enter(id, h.title.clone(), h.span);
+            }
+            // Deeper headings name the groups below them, inside the current section.
+            Block::Heading(h) => b.set_label(h.title.clone(), h.span),
+            Block::Paragraph(span) => b.paragraph(*span),
+            Block::List(list) => b.list(list),
+            Block::Table(table) => b.table(table),
+            Block::Code(code) => b.code(code),
+        }
+    }
+}
+
+/// Ends each section's body at the next heading of the same or a higher level.
+pub(crate) fn close_sections(sections: &mut [Section], source_len: usize) {
+    for i in 0..sections.len() {
+        let level = sections[i].level;
+        let end = sections[i + 1..]
+            .iter()
+            .find(|s| s.level <= level)
+            .map_or(source_len, |s| s.span.start);
+        sections[i].body = Span::new(sections[i].span.end, end.max(sections[i].span.end));
+    }
+}

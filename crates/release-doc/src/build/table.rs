@@ -1,0 +1,396 @@
+//! Tables: columns matched by header name (any order, extra columns kept), rows read
+//! into the typed rows of the known tables.
+
+use std::collections::BTreeMap;
+
+use crate::field::{Field, Text};
+use crate::markdown::{plain, unescape_cell, TableBlock};
+use crate::model::{
+    normalize_label, ActionItemRow, BusinessMetricRow, Column, CommunicationRow, IssueRow,
+    MetricRow, RawRow, RiskRow, SectionId, SuccessMetricRow, Table, TimelineRow,
+};
+use crate::problem::ProblemKind;
+use crate::span::Span;
+use crate::values::datetime::{parse_date, parse_duration, parse_moment};
+use crate::values::enums::{Priority, RiskLevel};
+use crate::values::placeholder::is_intentionally_empty;
+use crate::values::quantity::parse_quantity;
+use crate::values::status::parse_status;
+use crate::values::threshold::parse_threshold;
+
+use super::Builder;
+
+/// A column of a known table: its key and the header names it goes by.
+type Spec = (&'static str, &'static [&'static str]);
+
+const RISKS: &[Spec] = &[
+    ("risk", &["risk"]),
+    ("probability", &["probability", "likelihood"]),
+    ("impact", &["impact"]),
+    ("mitigation", &["mitigation"]),
+    ("owner", &["owner"]),
+];
+const TIMELINE: &[Spec] = &[
+    ("phase", &["phase"]),
+    ("start", &["start time", "start"]),
+    ("end", &["end time", "end"]),
+    ("duration", &["duration"]),
+    ("status", &["status"]),
+    ("notes", &["notes"]),
+];
+const MONITORING: &[Spec] = &[
+    ("metric", &["metric"]),
+    ("threshold", &["threshold"]),
+    ("current", &["current value", "current"]),
+    ("status", &["status"]),
+    ("alert", &["alert"]),
+];
+const ISSUES: &[Spec] = &[
+    ("time", &["time"]),
+    ("issue", &["issue"]),
+    ("severity", &["severity"]),
+    ("impact", &["impact"]),
+    ("resolution", &["resolution"]),
+    ("duration", &["duration"]),
+];
+const SUCCESS: &[Spec] = &[
+    ("metric", &["metric"]),
+    ("target", &["target"]),
+    ("actual", &["actual"]),
+    ("status", &["status"]),
+];
+const BUSINESS: &[Spec] = &[
+    ("metric", &["metric"]),
+    ("baseline", &["baseline"]),
+    ("post_release", &["post-release", "post release"]),
+    ("change", &["change"]),
+];
+const ACTIONS: &[Spec] = &[
+    ("action", &["action"]),
+    ("owner", &["owner"]),
+    ("due", &["due date", "due"]),
+    ("priority", &["priority"]),
+];
+const COMMUNICATION: &[Spec] = &[
+    ("time", &["time"]),
+    ("audience", &["audience"]),
+    ("message", &["message"]),
+    ("channel", &["channel"]),
+    ("response", &["response"]),
+];
+
+/// Hand a table to the known table its section (and label) say it is.
+pub(super) fn table(b: &mut Builder<'_>, block: &TableBlock) {
+    use SectionId as S;
+    let label = b
+        .label
+        .as_ref()
+        .map(|(l, _)| normalize_label(l))
+        .unwrap_or_default();
+    match b.section {
+        Some(S::RiskAssessment) if !b.doc.risks.is_present() => {
+            b.doc.risks = read(b, block, "Risk Assessment", RISKS, risk)
+        }
+        Some(S::DeploymentTimeline) if !b.doc.timeline.is_present() => {
+            b.doc.timeline = read(b, block, "Deployment Timeline", TIMELINE, timeline);
+        }
+        Some(S::MonitoringDuringDeployment) if !b.doc.monitoring.is_present() => {
+            b.doc.monitoring = read(b, block, "Key Metrics", MONITORING, metric);
+        }
+        Some(S::IssuesEncountered) if !b.doc.issues.is_present() => {
+            b.doc.issues = read(b, block, "Issues Encountered", ISSUES, issue);
+        }
+        Some(S::MetricsAndAnalytics) => {
+            let business = label.contains("business") || header_has(b, block, "baseline");
+            if business && !b.doc.business_metrics.is_present() {
+                b.doc.business_metrics = read(
+                    b,
+                    block,
+                    "Business Impact Metrics",
+                    BUSINESS,
+                    business_metric,
+                );
+            } else if !business && !b.doc.success_metrics.is_present() {
+                b.doc.success_metrics = read(
+                    b,
+                    block,
+                    "Deployment Success Metrics",
+                    SUCCESS,
+                    success_metric,
+                );
+            }
+        }
+        Some(S::ActionItems) if !b.doc.retrospective.action_items.is_present() => {
+            b.doc.retrospective.action_items = read(b, block, "Action Items", ACTIONS, action);
+        }
+        Some(S::CommunicationLog) if !b.doc.communication_log.is_present() => {
+            b.doc.communication_log =
+                read(b, block, "Communication Log", COMMUNICATION, communication);
+        }
+        None => {
+            let raw = read(b, block, "", &[], |_, row| RawRow {
+                span: row.span,
+                cells: row
+                    .cells
+                    .iter()
+                    .map(|c| {
+                        c.as_ref()
+                            .map_or(Field::Missing, |(raw, span)| Field::text(raw, *span))
+                    })
+                    .collect(),
+            });
+            if let Some(unknown) = b.doc.unknown_sections.last_mut() {
+                unknown.tables.push(raw);
+            }
+        }
+        Some(_) => {}
+    }
+}
+
+fn header_has(b: &Builder<'_>, block: &TableBlock, name: &str) -> bool {
+    block
+        .header
+        .iter()
+        .any(|c| normalize_label(&plain(c.text(b.source))) == name)
+}
+
+/// One body row: its cells in column order, and the column index of each known key.
+pub(super) struct Row {
+    span: Span,
+    cells: Vec<Option<(String, Span)>>,
+    keys: Vec<(&'static str, usize)>,
+    extra: BTreeMap<String, Text>,
+}
+
+impl Row {
+    fn cell(&self, key: &str) -> Option<&(String, Span)> {
+        let index = self.keys.iter().find(|(k, _)| *k == key)?.1;
+        self.cells.get(index)?.as_ref()
+    }
+
+    fn text(&self, key: &str) -> Text {
+        self.cell(key)
+            .map_or(Field::Missing, |(raw, span)| Field::text(raw, *span))
+    }
+
+    fn typed<T>(
+        &self,
+        b: &mut Builder<'_>,
+        key: &str,
+        what: &str,
+        parse: fn(&str) -> Result<T, String>,
+    ) -> Field<T> {
+        match self.cell(key) {
+            Some((raw, span)) => b.read(what, raw, *span, parse),
+            None => Field::Missing,
+        }
+    }
+}
+
+fn read<R>(
+    b: &mut Builder<'_>,
+    block: &TableBlock,
+    name: &str,
+    specs: &[Spec],
+    mut make: impl FnMut(&mut Builder<'_>, &Row) -> R,
+) -> Table<R> {
+    let source = b.source;
+    let columns: Vec<Column> = block
+        .header
+        .iter()
+        .map(|span| Column {
+            name: plain(&unescape_cell(span.text(source))),
+            span: *span,
+        })
+        .collect();
+    let mut keys = Vec::new();
+    let mut missing = Vec::new();
+    for (key, names) in specs {
+        match columns
+            .iter()
+            .position(|c| names.contains(&normalize_label(&c.name).as_str()))
+        {
+            Some(index) => keys.push((*key, index)),
+            None => missing.push(names[0]),
+        }
+    }
+    if !missing.is_empty() {
+        let expected: Vec<String> = specs
+            .iter()
+            .map(|(_, names)| title_case(names[0]))
+            .collect();
+        let found: Vec<String> = missing
+            .iter()
+            .map(|m| format!("`{}`", title_case(m)))
+            .collect();
+        b.problem_in(
+            ProblemKind::MissingColumn,
+            block.header_span,
+            format!(
+                "the {name} table has no {} column; expected columns: {}",
+                found.join(", "),
+                expected.join(", ")
+            ),
+            Some(b.section_title.clone()),
+        );
+    }
+    let mut table = Table {
+        span: Some(block.span),
+        columns,
+        rows: Vec::new(),
+        none_row: None,
+    };
+    for (row_span, cells) in &block.rows {
+        if !specs.is_empty() && cells.len() != table.columns.len() && !cells.is_empty() {
+            b.problem_in(
+                ProblemKind::RowShape,
+                *row_span,
+                format!(
+                    "this {name} row has {} cells; the header has {}",
+                    cells.len(),
+                    table.columns.len()
+                ),
+                Some(b.section_title.clone()),
+            );
+        }
+        let cells: Vec<Option<(String, Span)>> = cells
+            .iter()
+            .map(|span| Some((unescape_cell(span.text(source)), *span)))
+            .collect();
+        let filled: Vec<&str> = cells
+            .iter()
+            .flatten()
+            .map(|(raw, _)| raw.trim())
+            .filter(|r| !r.is_empty())
+            .collect();
+        if !filled.is_empty()
+            && filled.iter().all(|c| is_intentionally_empty(c))
+            && !specs.is_empty()
+        {
+            table.none_row.get_or_insert(*row_span);
+            continue;
+        }
+        let mut extra = BTreeMap::new();
+        for (index, column) in table.columns.iter().enumerate() {
+            if !keys.iter().any(|(_, i)| *i == index) && !specs.is_empty() {
+                if let Some(Some((raw, span))) = cells.get(index) {
+                    extra.insert(column.name.clone(), Field::text(raw, *span));
+                }
+            }
+        }
+        let row = Row {
+            span: *row_span,
+            cells,
+            keys: keys.clone(),
+            extra,
+        };
+        table.rows.push(make(b, &row));
+    }
+    table
+}
+
+fn title_case(name: &str) -> String {
+    name.split(' ')
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn risk(b: &mut Builder<'_>, r: &Row) -> RiskRow {
+    RiskRow {
+        risk: r.text("risk"),
+        probability: r.typed(b, "probability", "Probability", RiskLevel::parse),
+        impact: r.typed(b, "impact", "Impact", RiskLevel::parse),
+        mitigation: r.text("mitigation"),
+        owner: r.text("owner"),
+        span: r.span,
+        extra: r.extra.clone(),
+    }
+}
+
+fn timeline(b: &mut Builder<'_>, r: &Row) -> TimelineRow {
+    TimelineRow {
+        phase: r.text("phase"),
+        start: r.typed(b, "start", "Start Time", parse_moment),
+        end: r.typed(b, "end", "End Time", parse_moment),
+        duration: r.typed(b, "duration", "Duration", parse_duration),
+        status: r.typed(b, "status", "Status", parse_status),
+        notes: r.text("notes"),
+        span: r.span,
+        extra: r.extra.clone(),
+    }
+}
+
+fn metric(b: &mut Builder<'_>, r: &Row) -> MetricRow {
+    MetricRow {
+        metric: r.text("metric"),
+        threshold: r.typed(b, "threshold", "Threshold", parse_threshold),
+        current: r.typed(b, "current", "Current Value", parse_quantity),
+        status: r.typed(b, "status", "Status", parse_status),
+        alert: r.text("alert"),
+        span: r.span,
+        extra: r.extra.clone(),
+    }
+}
+
+fn issue(b: &mut Builder<'_>, r: &Row) -> IssueRow {
+    IssueRow {
+        time: r.typed(b, "time", "Time", parse_moment),
+        issue: r.text("issue"),
+        severity: r.text("severity"),
+        impact: r.text("impact"),
+        resolution: r.text("resolution"),
+        duration: r.typed(b, "duration", "Duration", parse_duration),
+        span: r.span,
+        extra: r.extra.clone(),
+    }
+}
+
+fn success_metric(b: &mut Builder<'_>, r: &Row) -> SuccessMetricRow {
+    SuccessMetricRow {
+        metric: r.text("metric"),
+        target: r.typed(b, "target", "Target", parse_threshold),
+        actual: r.typed(b, "actual", "Actual", parse_quantity),
+        status: r.typed(b, "status", "Status", parse_status),
+        span: r.span,
+        extra: r.extra.clone(),
+    }
+}
+
+fn business_metric(b: &mut Builder<'_>, r: &Row) -> BusinessMetricRow {
+    BusinessMetricRow {
+        metric: r.text("metric"),
+        baseline: r.typed(b, "baseline", "Baseline", parse_quantity),
+        post_release: r.typed(b, "post_release", "Post-Release", parse_quantity),
+        change: r.typed(b, "change", "Change", parse_quantity),
+        span: r.span,
+        extra: r.extra.clone(),
+    }
+}
+
+fn action(b: &mut Builder<'_>, r: &Row) -> ActionItemRow {
+    ActionItemRow {
+        action: r.text("action"),
+        owner: r.text("owner"),
+        due: r.typed(b, "due", "Due Date", parse_date),
+        priority: r.typed(b, "priority", "Priority", Priority::parse),
+        span: r.span,
+        extra: r.extra.clone(),
+    }
+}
+
+fn communication(b: &mut Builder<'_>, r: &Row) -> CommunicationRow {
+    CommunicationRow {
+        time: r.typed(b, "time", "Time", parse_moment),
+        audience: r.text("audience"),
+        message: r.text("message"),
+        channel: r.text("channel"),
+        response: r.text("response"),
+        span: r.span,
+        extra: r.extra.clone(),
+    }
+}

@@ -1,0 +1,27 @@
+//! The typed model of a release document.
+//!
+//! [`ReleaseDoc`] has two layers. The generic layer keeps every section heading, every
+//! `**Label**: value` field and every checklist group as written, whatever section it is
+//! in, so a template parsed with the same parser can serve as the schema of required
+//! sections, fields and items. The typed layer reads the known parts of the template
+//! (Overview, tables, rollback plan, release notes, ...) into typed values.
+
+mod document;
+mod parts;
+mod sections;
+mod tables;
+
+pub use document::{
+    Emergency, Frontmatter, FrontmatterKey, Overview, ReleaseDoc, ReleaseNotes, Retrospective,
+    Rollback, Scope,
+};
+pub use parts::{
+    ChecklistGroup, ChecklistItem, CodeBlock, DocLink, LabeledField, LabeledItem, List, ListItem,
+    NotApplicable, QualityTarget, SignOff, TargetKind, TriggerCondition, UnknownSection,
+};
+pub(crate) use sections::normalize_title as normalize_label;
+pub use sections::{Section, SectionId};
+pub use tables::{
+    ActionItemRow, BusinessMetricRow, Column, CommunicationRow, IssueRow, MetricRow, RawRow,
+    RiskRow, SuccessMetricRow, Table, TimelineRow,
+};

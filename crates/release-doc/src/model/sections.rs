@@ -1,0 +1,158 @@
+//! The known sections of the template, found by heading text.
+
+use serde::{Deserialize, Serialize};
+
+use crate::span::Span;
+
+/// A heading of level 2 or deeper, in document order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Section {
+    /// Which known section this is, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<SectionId>,
+    /// The heading's text as written (inline markup removed).
+    pub title: String,
+    /// Heading level, 2 for `##`.
+    pub level: u8,
+    /// The heading line.
+    pub span: Span,
+    /// From the end of the heading to the next heading of the same or a higher level.
+    pub body: Span,
+}
+
+macro_rules! sections {
+    ($($id:ident = $title:literal, $level:literal, $parent:expr;)*) => {
+        /// A section of the template.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(rename_all = "kebab-case")]
+        #[non_exhaustive]
+        pub enum SectionId {
+            $(
+                #[doc = concat!("`", $title, "`")]
+                $id,
+            )*
+        }
+
+        impl SectionId {
+            /// Every known section, in template order.
+            pub const ALL: &'static [SectionId] = &[$(SectionId::$id,)*];
+
+            /// The heading text the template uses.
+            #[must_use]
+            pub fn title(self) -> &'static str {
+                match self { $(SectionId::$id => $title,)* }
+            }
+
+            /// The heading level the template uses.
+            #[must_use]
+            pub fn level(self) -> u8 {
+                match self { $(SectionId::$id => $level,)* }
+            }
+
+            /// The enclosing section in the template, for level-3 sections.
+            #[must_use]
+            pub fn parent(self) -> Option<SectionId> {
+                match self { $(SectionId::$id => $parent,)* }
+            }
+        }
+    };
+}
+
+use SectionId as S;
+
+sections! {
+    Overview = "Overview", 2, None;
+    PreDeploymentPlanning = "Pre-Deployment Planning", 2, None;
+    ReleaseScope = "Release Scope & Impact", 3, Some(S::PreDeploymentPlanning);
+    DeploymentPrerequisites = "Deployment Prerequisites", 3, Some(S::PreDeploymentPlanning);
+    RiskAssessment = "Risk Assessment", 3, Some(S::PreDeploymentPlanning);
+    RollbackPlan = "Rollback Plan", 3, Some(S::PreDeploymentPlanning);
+    DeploymentExecution = "Deployment Execution", 2, None;
+    DeploymentChecklist = "Deployment Checklist", 3, Some(S::DeploymentExecution);
+    DeploymentTimeline = "Deployment Timeline", 3, Some(S::DeploymentExecution);
+    DeploymentCommands = "Deployment Commands", 3, Some(S::DeploymentExecution);
+    MonitoringDuringDeployment = "Monitoring During Deployment", 3, Some(S::DeploymentExecution);
+    PostDeploymentValidation = "Post-Deployment Validation", 2, None;
+    AutomatedValidation = "Automated Validation", 3, Some(S::PostDeploymentValidation);
+    ManualValidation = "Manual Validation", 3, Some(S::PostDeploymentValidation);
+    IncidentResponse = "Incident Response", 2, None;
+    IssuesEncountered = "Issues Encountered", 3, Some(S::IncidentResponse);
+    EmergencyProcedures = "Emergency Procedures", 3, Some(S::IncidentResponse);
+    ReleaseNotes = "Release Notes", 2, None;
+    NewFeatures = "New Features", 3, Some(S::ReleaseNotes);
+    BugFixes = "Bug Fixes", 3, Some(S::ReleaseNotes);
+    TechnicalImprovements = "Technical Improvements", 3, Some(S::ReleaseNotes);
+    BreakingChanges = "Breaking Changes", 3, Some(S::ReleaseNotes);
+    KnownIssues = "Known Issues", 3, Some(S::ReleaseNotes);
+    PostReleaseActivities = "Post-Release Activities", 2, None;
+    MonitoringAndSupport = "Monitoring & Support", 3, Some(S::PostReleaseActivities);
+    CleanupTasks = "Cleanup Tasks", 3, Some(S::PostReleaseActivities);
+    MetricsAndAnalytics = "Metrics & Analytics", 3, Some(S::PostReleaseActivities);
+    Retrospective = "Retrospective & Improvements", 2, None;
+    WhatWentWell = "What Went Well", 3, Some(S::Retrospective);
+    WhatCouldBeImproved = "What Could Be Improved", 3, Some(S::Retrospective);
+    ActionItems = "Action Items", 3, Some(S::Retrospective);
+    CommunicationLog = "Communication Log", 2, None;
+    RelatedDocumentation = "Related Documentation", 2, None;
+    DeploymentGuidelines = "Deployment Guidelines", 2, None;
+    ForReleaseCoordinators = "For Release Coordinators", 3, Some(S::DeploymentGuidelines);
+    ForDevelopmentTeams = "For Development Teams", 3, Some(S::DeploymentGuidelines);
+    ForOperationsTeams = "For Operations Teams", 3, Some(S::DeploymentGuidelines);
+    QualityStandards = "Quality Standards", 3, Some(S::DeploymentGuidelines);
+}
+
+impl SectionId {
+    /// The known section whose heading text is `title`: case-insensitive, surrounding
+    /// space, a trailing `:` and inline markup ignored, `and` and `&` alike.
+    #[must_use]
+    pub fn from_title(title: &str) -> Option<SectionId> {
+        let wanted = normalize_title(title);
+        SectionId::ALL
+            .iter()
+            .copied()
+            .find(|id| normalize_title(id.title()) == wanted)
+    }
+
+    /// Whether this section is part of the optional guidance (`Deployment Guidelines`).
+    #[must_use]
+    pub fn is_guidance(self) -> bool {
+        self == S::DeploymentGuidelines || self.parent() == Some(S::DeploymentGuidelines)
+    }
+}
+
+/// The comparable form of a heading or label: lower case, `&` for `and`, no markup,
+/// collapsed white space, no trailing colon.
+#[must_use]
+pub(crate) fn normalize_title(title: &str) -> String {
+    let lowered = title
+        .trim()
+        .trim_end_matches(':')
+        .to_lowercase()
+        .replace(['*', '_', '`'], "");
+    lowered
+        .split_whitespace()
+        .map(|w| if w == "and" { "&" } else { w })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_match_loosely() {
+        assert_eq!(
+            SectionId::from_title("Release Scope and Impact:"),
+            Some(S::ReleaseScope)
+        );
+        assert_eq!(
+            SectionId::from_title("  risk ASSESSMENT "),
+            Some(S::RiskAssessment)
+        );
+        assert_eq!(SectionId::from_title("Rollout"), None);
+        for id in SectionId::ALL {
+            assert_eq!(SectionId::from_title(id.title()), Some(*id));
+        }
+    }
+}

@@ -1,0 +1,395 @@
+//! Dates (`2026-11-30`), moments (`14:05 UTC`, `2026-11-30T14:05:00Z`) and durations
+//! (`45m`, `1h 30m`, `1:30`, `PT1H30M`).
+
+use std::fmt;
+use std::sync::LazyLock;
+
+use jiff::civil::{Date, DateTime, Time};
+use jiff::{SignedDuration, Span, SpanRelativeTo};
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+
+use super::quantity::strip_wrapping;
+
+/// What [`parse_date`] expects, for messages.
+const EXPECTED_DATE: &str = "a date like 2026-11-30";
+/// What [`parse_moment`] expects, for messages.
+const EXPECTED_MOMENT: &str = "a time like 14:05, 14:05 UTC or 2026-11-30 14:05";
+/// What [`parse_duration`] expects, for messages.
+const EXPECTED_DURATION: &str = "a duration like 45m, 1h 30m, 1:30 or PT1H30M";
+
+/// Time zone abbreviations accepted after a time (besides `Z`, offsets and `Area/City`).
+const ZONE_NAMES: &[&str] = &[
+    "UTC", "GMT", "WET", "WEST", "BST", "IST", "CET", "CEST", "EET", "EEST", "MSK", "EST", "EDT",
+    "CST", "CDT", "MST", "MDT", "PST", "PDT", "AKST", "AKDT", "HST", "BRT", "ART", "SAST", "CAT",
+    "EAT", "WAT", "GST", "PKT", "ICT", "WIB", "SGT", "HKT", "PHT", "JST", "KST", "AEST", "AEDT",
+    "ACST", "AWST", "NZST", "NZDT",
+];
+
+static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?<y>[0-9]{4})-(?<mo>[0-9]{2})-(?<d>[0-9]{2})$").expect("valid regex")
+});
+
+static MOMENT_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)^
+        (?:(?<y>[0-9]{4})-(?<mo>[0-9]{2})-(?<d>[0-9]{2})(?:[Tt]|\s+))?
+        (?<h>[0-9]{1,2}):(?<mi>[0-9]{2})(?::(?<s>[0-9]{2})(?:[.,](?<f>[0-9]{1,9}))?)?
+        (?:\s*(?<ap>[AaPp])\.?[Mm]\.?)?
+        (?:\s*(?<z>[Zz]|[+\-−][0-9]{2}:?[0-9]{2}|[A-Za-z]{2,5}(?:[+\-−][0-9]{1,2}(?::?[0-9]{2})?)?
+              |[A-Z][A-Za-z_]+(?:/[A-Za-z_\-]+)+))?
+        $",
+    )
+    .expect("valid regex")
+});
+
+static CLOCK_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?<h>[0-9]{1,6}):(?<m>[0-5][0-9])(?::(?<s>[0-5][0-9]))?$").expect("valid regex")
+});
+
+/// Parse a calendar date `2026-11-30`. A date with a time (`2026-11-30 14:05`, an
+/// RFC 3339 timestamp) is accepted too, and its date taken.
+///
+/// # Errors
+///
+/// What was expected, when `text` is not such a date or names a day that does not exist.
+pub fn parse_date(text: &str) -> Result<Date, String> {
+    let text = strip_wrapping(text);
+    DATE_RE
+        .captures(text)
+        .and_then(|c| date_of(&c))
+        .or_else(|| moment(text)?.date)
+        .ok_or_else(|| EXPECTED_DATE.to_owned())
+}
+
+/// The valid date in the `y`, `mo` and `d` groups of `c`, if any.
+fn date_of(c: &regex::Captures) -> Option<Date> {
+    let number = |name: &str| c.name(name)?.as_str().parse::<i16>().ok();
+    let month = i8::try_from(number("mo")?).ok()?;
+    let day = i8::try_from(number("d")?).ok()?;
+    Date::new(number("y")?, month, day).ok()
+}
+
+/// A time of day, with the date and time zone written next to it, if any.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Moment {
+    /// The date, when written (`2026-11-30 14:05`).
+    pub date: Option<Date>,
+    /// The time of day, on a 24-hour clock.
+    pub time: Time,
+    /// The zone as written: an abbreviation in capitals (`UTC`, `CET`), `Z`, an offset
+    /// normalised to `+01:00`, or an `Area/City` name.
+    pub zone: Option<String>,
+}
+
+impl Moment {
+    /// The date and time, taking `default_date` (the Scheduled Date) when the moment has
+    /// no date of its own; `None` when neither has one.
+    ///
+    /// Zones are ignored: all moments of a document are taken to be in the same zone,
+    /// which is what writers of a timeline do.
+    #[must_use]
+    pub fn on(&self, default_date: Option<Date>) -> Option<DateTime> {
+        let date = self.date.or(default_date)?;
+        Some(date.to_datetime(self.time))
+    }
+}
+
+impl fmt::Display for Moment {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(date) = self.date {
+            write!(f, "{date} ")?;
+        }
+        let t = self.time;
+        write!(f, "{:02}:{:02}", t.hour(), t.minute())?;
+        if t.second() != 0 || t.subsec_nanosecond() != 0 {
+            write!(f, ":{:02}", t.second())?;
+        }
+        if let Some(zone) = &self.zone {
+            write!(f, " {zone}")?;
+        }
+        Ok(())
+    }
+}
+
+/// The zone as kept in a [`Moment`], if it is one we know.
+fn zone_of(written: &str) -> Option<String> {
+    let written = written.replace('−', "-");
+    if written.eq_ignore_ascii_case("z") {
+        return Some("Z".to_owned());
+    }
+    if written.contains('/') {
+        return Some(written);
+    }
+    if let Some(digits) = written.strip_prefix(['+', '-']) {
+        if digits.chars().all(|c| c.is_ascii_digit() || c == ':') {
+            let digits = digits.replace(':', "");
+            let (hh, mm) = (digits.get(..2)?, digits.get(2..)?);
+            let sign = written.get(..1)?;
+            return (hh.parse::<u8>().ok()? <= 23 && mm.parse::<u8>().ok()? <= 59)
+                .then(|| format!("{sign}{hh}:{mm}"));
+        }
+    }
+    let upper = written.to_uppercase();
+    let name = upper.split(['+', '-']).next().unwrap_or("");
+    let offset_ok = name.len() == upper.len() || name == "UTC" || name == "GMT";
+    (ZONE_NAMES.contains(&name) && offset_ok).then_some(upper)
+}
+
+/// Parse a time of day with an optional date before it and an optional zone after it:
+/// `14:05`, `14:05:30`, `2:05 PM`, `14:05 UTC`, `14:05Z`, `2026-11-30 14:05`,
+/// `2026-11-30T14:05:00Z`, `2026-11-30T14:05:00+01:00`.
+///
+/// # Errors
+///
+/// What was expected, for other text or a time that does not exist (`25:61`).
+pub fn parse_moment(text: &str) -> Result<Moment, String> {
+    let text = strip_wrapping(text);
+    moment(text).ok_or_else(|| EXPECTED_MOMENT.to_owned())
+}
+
+/// The moment `text` writes, if it is one.
+fn moment(text: &str) -> Option<Moment> {
+    let c = MOMENT_RE.captures(text)?;
+    let date = match c.name("y") {
+        Some(_) => Some(date_of(&c)?),
+        None => None,
+    };
+    let mut hour = c.name("h")?.as_str().parse::<i8>().ok()?;
+    let minute = c.name("mi")?.as_str().parse::<i8>().ok()?;
+    let second = c
+        .name("s")
+        .map_or(Some(0), |m| m.as_str().parse::<i8>().ok())?;
+    let nanos = match c.name("f") {
+        Some(m) => format!("{:0<9}", m.as_str()).parse::<i32>().ok()?,
+        None => 0,
+    };
+    if let Some(ap) = c.name("ap") {
+        if !(1..=12).contains(&hour) {
+            return None;
+        }
+        let pm = ap.as_str().eq_ignore_ascii_case("p");
+        hour = match (hour, pm) {
+            (12, false) => 0,
+            (12, true) => 12,
+            (h, true) => h + 12,
+            (h, false) => h,
+        };
+    }
+    let time = Time::new(hour, minute, second, nanos).ok()?;
+    let zone = match c.name("z") {
+        Some(m) => Some(zone_of(m.as_str())?),
+        None => None,
+    };
+    Some(Moment { date, time, zone })
+}
+
+/// A non-negative length of time, in whole seconds.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+pub struct Duration {
+    /// The length in seconds.
+    pub seconds: u64,
+}
+
+impl Duration {
+    /// The length in minutes (`90.0` for `1h 30m`).
+    #[must_use]
+    pub fn minutes(&self) -> f64 {
+        self.seconds as f64 / 60.0
+    }
+}
+
+impl fmt::Display for Duration {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let parts = [
+            (self.seconds / 86_400, "d"),
+            (self.seconds / 3600 % 24, "h"),
+            (self.seconds / 60 % 60, "m"),
+            (self.seconds % 60, "s"),
+        ];
+        let mut first = true;
+        for (n, unit) in parts.into_iter().filter(|(n, _)| *n > 0) {
+            if !first {
+                f.write_str(" ")?;
+            }
+            write!(f, "{n}{unit}")?;
+            first = false;
+        }
+        if first {
+            f.write_str("0s")?;
+        }
+        Ok(())
+    }
+}
+
+/// Parse a duration: `45m`, `45 min`, `45 minutes`, `1h`, `2 hours`, `1h 30m`, `1h30m`,
+/// `90 minutes`, `30s`, `2d`, `1 day` (jiff's friendly format), `PT1H30M` (ISO 8601),
+/// `1:30` (h:mm) and `0:45:30` (h:mm:ss). Days are 24 hours and weeks 7 days; months and
+/// years are rejected as having no fixed length. Fractions of a second are rounded.
+///
+/// # Errors
+///
+/// What was expected, for other text and for negative durations (`-1h`, `1h ago`).
+pub fn parse_duration(text: &str) -> Result<Duration, String> {
+    let text = strip_wrapping(text);
+    duration(text).ok_or_else(|| EXPECTED_DURATION.to_owned())
+}
+
+/// The duration `text` writes, if it is one.
+fn duration(text: &str) -> Option<Duration> {
+    if text.chars().all(|c| c.is_ascii_digit() || c == ':') {
+        // `h:mm` and `h:mm:ss`, with minutes and seconds below 60.
+        let c = CLOCK_RE.captures(text)?;
+        let number = |name: &str| {
+            c.name(name)
+                .map_or(Some(0), |m| m.as_str().parse::<u64>().ok())
+        };
+        let seconds = number("h")? * 3600 + number("m")? * 60 + number("s")?;
+        return Some(Duration { seconds });
+    }
+    let span: Span = text.parse().ok()?;
+    if span.is_negative() {
+        return None;
+    }
+    let exact: SignedDuration = span.to_duration(SpanRelativeTo::days_are_24_hours()).ok()?;
+    let seconds = u64::try_from(exact.as_secs()).ok()?;
+    let round_up = u64::from(exact.subsec_nanos() >= 500_000_000);
+    Some(Duration {
+        seconds: seconds.checked_add(round_up)?,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::{date, time};
+
+    #[rustfmt::skip]
+    const BAD_DATES: &[&str] = &[
+        "30/11/2026", "2026-02-30", "2026-13-01", "2026-11-30 25:00", "14:05", "next Tuesday", "",
+    ];
+
+    /// Text, and the expected date, time (h, m, s, ns) and zone.
+    type MomentCase = (
+        &'static str,
+        Option<(i16, i8, i8)>,
+        (i8, i8, i8, i32),
+        Option<&'static str>,
+    );
+
+    #[rustfmt::skip]
+    const MOMENTS: &[MomentCase] = &[
+        ("14:05", None, (14, 5, 0, 0), None),
+        ("14:05:30", None, (14, 5, 30, 0), None),
+        ("14:05 UTC", None, (14, 5, 0, 0), Some("UTC")),
+        ("14:05 utc", None, (14, 5, 0, 0), Some("UTC")),
+        ("14:05Z", None, (14, 5, 0, 0), Some("Z")),
+        ("2:05 PM", None, (14, 5, 0, 0), None),
+        ("12:30 am", None, (0, 30, 0, 0), None),
+        ("12:30 p.m.", None, (12, 30, 0, 0), None),
+        ("2026-11-30 14:05", Some((2026, 11, 30)), (14, 5, 0, 0), None),
+        ("2026-11-30T14:05:00Z", Some((2026, 11, 30)), (14, 5, 0, 0), Some("Z")),
+        ("2026-11-30T14:05:00+01:00", Some((2026, 11, 30)), (14, 5, 0, 0), Some("+01:00")),
+        ("2026-11-30T14:05:00.250-0530", Some((2026, 11, 30)), (14, 5, 0, 250_000_000), Some("-05:30")),
+        ("2026-11-30 14:05 UTC", Some((2026, 11, 30)), (14, 5, 0, 0), Some("UTC")),
+        ("09:00 UTC+1", None, (9, 0, 0, 0), Some("UTC+1")),
+        ("09:00 Europe/Lisbon", None, (9, 0, 0, 0), Some("Europe/Lisbon")),
+    ];
+
+    #[rustfmt::skip]
+    const BAD_MOMENTS: &[&str] = &[
+        "25:61", "24:00", "14:60", "next Tuesday", "30/11/2026", "2026-11-30", "13:05 PM",
+        "0:30 AM", "14:05 next", "14:05 ABCDE", "14:05 +25:00", "1405", "", "14:05 UTC (approx)",
+    ];
+
+    #[rustfmt::skip]
+    const DURATIONS: &[(&str, u64)] = &[
+        ("45m", 2700), ("45 min", 2700), ("45 mins", 2700), ("45 minutes", 2700),
+        ("1h", 3600), ("1 hour", 3600), ("2 hours", 7200), ("1h 30m", 5400),
+        ("1h30m", 5400), ("90 minutes", 5400), ("1:30", 5400), ("0:45:30", 2730),
+        ("PT1H30M", 5400), ("30s", 30), ("2d", 172_800), ("1 day", 86_400),
+        ("1.5h", 5400), ("10.6s", 11), ("**45m**", 2700), ("0s", 0),
+    ];
+
+    #[rustfmt::skip]
+    const BAD_DURATIONS: &[&str] = &[
+        "", "45", "-1h", "1h ago", "1 month", "1 year", "1:75", "soon", "45m (est.)", "1:30:", "0:99:99", "1:30:60", ":30",
+    ];
+
+    fn m(text: &str) -> Moment {
+        match parse_moment(text) {
+            Ok(m) => m,
+            Err(e) => panic!("{text:?} did not parse: {e}"),
+        }
+    }
+
+    #[test]
+    fn dates() {
+        for text in [
+            "2026-11-30",
+            " **2026-11-30** ",
+            "2026-11-30 14:05",
+            "2026-11-30T14:05:00Z",
+        ] {
+            assert_eq!(parse_date(text), Ok(date(2026, 11, 30)), "{text:?}");
+        }
+        for bad in BAD_DATES {
+            assert_eq!(parse_date(bad), Err(EXPECTED_DATE.to_owned()), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn moments() {
+        for &(text, day, (h, mi, s, ns), zone) in MOMENTS {
+            let expected = Moment {
+                date: day.map(|(y, mo, d)| date(y, mo, d)),
+                time: time(h, mi, s, ns),
+                zone: zone.map(str::to_owned),
+            };
+            assert_eq!(m(text), expected, "{text:?}");
+        }
+        for bad in BAD_MOMENTS {
+            let got = parse_moment(bad);
+            assert_eq!(got, Err(EXPECTED_MOMENT.to_owned()), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn moments_on_a_date() {
+        let day = date(2026, 11, 30);
+        assert_eq!(m("14:05").on(Some(day)), Some(day.at(14, 5, 0, 0)));
+        assert_eq!(m("14:05").on(None), None);
+        let next = date(2026, 12, 1).at(0, 10, 0, 0);
+        assert_eq!(m("2026-12-01 00:10").on(Some(day)), Some(next));
+        let text = "2026-11-30 14:05 UTC";
+        assert_eq!(m(text).to_string(), text);
+        assert_eq!(m("14:05:30").to_string(), "14:05:30");
+    }
+
+    #[test]
+    fn durations() {
+        for &(text, seconds) in DURATIONS {
+            assert_eq!(parse_duration(text), Ok(Duration { seconds }), "{text:?}");
+        }
+        for bad in BAD_DURATIONS {
+            let got = parse_duration(bad);
+            assert_eq!(got, Err(EXPECTED_DURATION.to_owned()), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn duration_display_and_minutes() {
+        let d = |seconds| Duration { seconds };
+        assert_eq!(d(5400).to_string(), "1h 30m");
+        assert_eq!(d(2700).to_string(), "45m");
+        assert_eq!(d(30).to_string(), "30s");
+        assert_eq!(d(0).to_string(), "0s");
+        assert_eq!(d(93_784).to_string(), "1d 2h 3m 4s");
+        assert_eq!(parse_duration("1d 2h 3m 4s"), Ok(d(93_784)));
+        assert!((d(5400).minutes() - 90.0).abs() < 1e-12);
+        let json = serde_json::to_string(&d(60)).unwrap_or_default();
+        assert_eq!(json, r#"{"seconds":60}"#);
+    }
+}

@@ -1,0 +1,330 @@
+//! Numbers with units (`2%`, `180 ms`, `0.18s`, `1,200`, `512MB`), converted to a base unit.
+
+use std::fmt;
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+
+/// What [`parse_quantity`] expects, for messages.
+const EXPECTED_QUANTITY: &str = "a number with an optional unit, like 2%, 180ms or 1,200";
+/// What [`parse_number`] expects, for messages.
+const EXPECTED_NUMBER: &str = "a number, like 42, -3.5 or 1,200";
+
+/// A signed decimal number with optional comma grouping in threes (`1,200.5`).
+const NUMBER: &str = r"[+\-−]?(?:(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?|\.[0-9]+)";
+
+static QUANTITY_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?<num>{NUMBER})\s*(?<unit>[\p{{L}}%°][\p{{L}}/%_\-]*)?$"
+    ))
+    .expect("valid regex")
+});
+
+static NUMBER_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("^{NUMBER}$")).expect("valid regex"));
+
+static DECIMALS_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[0-9][0-9,]*(?:\.(?<a>[0-9]+))?|\.(?<b>[0-9]+)").expect("valid regex")
+});
+
+/// The unit of a [`Quantity`], after conversion to the base unit of its dimension.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    /// A percentage (`2%`).
+    Percent,
+    /// A time, in milliseconds (`180ms`, `0.18s`, `1.5 min`, `1h`).
+    Millis,
+    /// A size, in bytes (`512MB`, `1.5 GiB`).
+    Bytes,
+    /// A plain number without a unit (`1,200`).
+    Count,
+    /// Any other unit, as written (`req/s`, `users`).
+    Other(String),
+}
+
+/// A number and its unit, with time and size units converted to milliseconds and bytes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quantity {
+    /// The value in the base unit (`0.18s` is `180.0` [`Unit::Millis`]).
+    pub value: f64,
+    /// The unit of `value`.
+    pub unit: Unit,
+}
+
+impl Quantity {
+    /// Whether both quantities are in the same unit (other units compare case-insensitively).
+    #[must_use]
+    pub fn same_unit(&self, other: &Quantity) -> bool {
+        match (&self.unit, &other.unit) {
+            (Unit::Other(a), Unit::Other(b)) => a.to_lowercase() == b.to_lowercase(),
+            (a, b) => a == b,
+        }
+    }
+
+    /// Whether both have the same unit and values equal up to a relative error of `1e-9`.
+    #[must_use]
+    pub fn approx_eq(&self, other: &Quantity) -> bool {
+        self.same_unit(other) && close(self.value, other.value)
+    }
+}
+
+/// Whether `a` and `b` are equal up to a relative error of `1e-9` (absolute below 1).
+pub(crate) fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-9 * 1f64.max(a.abs()).max(b.abs())
+}
+
+/// `value` without a negative zero, in Rust's shortest round-tripping notation.
+fn number_text(value: f64) -> String {
+    if value == 0.0 {
+        "0".to_owned()
+    } else {
+        value.to_string()
+    }
+}
+
+impl fmt::Display for Quantity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let n = number_text(self.value);
+        match &self.unit {
+            Unit::Percent => write!(f, "{n}%"),
+            Unit::Millis => write!(f, "{n}ms"),
+            Unit::Bytes => write!(f, "{n} B"),
+            Unit::Count => write!(f, "{n}"),
+            Unit::Other(unit) => write!(f, "{n} {unit}"),
+        }
+    }
+}
+
+/// `text` trimmed and without wrapping inline markup: `**bold**`, `__bold__`, `*em*`,
+/// `_em_` and `` `code` `` (also nested, like `` **`2%`** ``).
+#[must_use]
+pub fn strip_wrapping(text: &str) -> &str {
+    let mut text = text.trim();
+    'outer: loop {
+        for mark in ["**", "__", "`", "*", "_"] {
+            if text.len() > 2 * mark.len() && text.starts_with(mark) && text.ends_with(mark) {
+                if let Some(inner) = text.get(mark.len()..text.len() - mark.len()) {
+                    text = inner.trim();
+                    continue 'outer;
+                }
+            }
+        }
+        return text;
+    }
+}
+
+/// Parse a plain number: optional sign (`+`, `-` or `−`), comma grouping in threes
+/// (`1,200`), optional decimals. Surrounding space and inline markup are ignored.
+///
+/// # Errors
+///
+/// What was expected, when `text` is not such a number.
+pub fn parse_number(text: &str) -> Result<f64, String> {
+    let text = strip_wrapping(text);
+    if !NUMBER_RE.is_match(text) {
+        return Err(EXPECTED_NUMBER.to_owned());
+    }
+    number_value(text).ok_or_else(|| EXPECTED_NUMBER.to_owned())
+}
+
+/// The value of text matching `NUMBER`, if finite.
+fn number_value(text: &str) -> Option<f64> {
+    let plain: String = text
+        .chars()
+        .filter(|c| *c != ',')
+        .map(|c| if c == '−' { '-' } else { c })
+        .collect();
+    plain.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+/// The base unit of a written unit and the factor converting to it.
+fn unit_of(written: &str) -> (Unit, f64) {
+    // A lone capital `M` or `K` is a multiplier (`1.2M users`), not minutes or kilo.
+    if written == "M" || written == "K" {
+        return (Unit::Other(written.to_owned()), 1.0);
+    }
+    let (unit, factor) = match written.to_lowercase().as_str() {
+        "%" | "percent" | "pct" => (Unit::Percent, 1.0),
+        "µs" | "μs" | "us" | "microsecond" | "microseconds" => (Unit::Millis, 0.001),
+        "ms" | "msec" | "msecs" | "millisecond" | "milliseconds" => (Unit::Millis, 1.0),
+        "s" | "sec" | "secs" | "second" | "seconds" => (Unit::Millis, 1e3),
+        "m" | "min" | "mins" | "minute" | "minutes" => (Unit::Millis, 6e4),
+        "h" | "hr" | "hrs" | "hour" | "hours" => (Unit::Millis, 3.6e6),
+        "d" | "day" | "days" => (Unit::Millis, 8.64e7),
+        "b" | "byte" | "bytes" => (Unit::Bytes, 1.0),
+        "kb" => (Unit::Bytes, 1e3),
+        "mb" => (Unit::Bytes, 1e6),
+        "gb" => (Unit::Bytes, 1e9),
+        "tb" => (Unit::Bytes, 1e12),
+        "kib" => (Unit::Bytes, 1024.0),
+        "mib" => (Unit::Bytes, 1_048_576.0),
+        "gib" => (Unit::Bytes, 1_073_741_824.0),
+        "tib" => (Unit::Bytes, 1_099_511_627_776.0),
+        _ => (Unit::Other(written.to_owned()), 1.0),
+    };
+    (unit, factor)
+}
+
+/// Parse a number with an optional unit: `2%`, `2.5 %`, `180ms`, `0.18 sec`, `1.5 min`,
+/// `1,200`, `+5%`, `512MB`, `850 req/s`. Time units become milliseconds, size units bytes
+/// (`KB`/`MB`/`GB` are powers of 1000, `KiB`/`MiB`/`GiB` powers of 1024); no unit is
+/// [`Unit::Count`] and any other single-word unit is kept as [`Unit::Other`].
+///
+/// The text must be exactly the number and unit: surrounding space and wrapping
+/// `**bold**` or `` `code` `` are ignored, anything else (a note, a second number) is not.
+///
+/// # Errors
+///
+/// What was expected, when `text` is not such a quantity.
+pub fn parse_quantity(text: &str) -> Result<Quantity, String> {
+    let text = strip_wrapping(text);
+    let Some(caps) = QUANTITY_RE.captures(text) else {
+        // Compound durations (`1h 2m`, `1:30`) are quantities of time too.
+        return crate::values::datetime::parse_duration(text)
+            .map(|d| Quantity {
+                value: d.seconds as f64 * 1000.0,
+                unit: Unit::Millis,
+            })
+            .map_err(|_| EXPECTED_QUANTITY.to_owned());
+    };
+    let number = caps.name("num").map_or("", |m| m.as_str());
+    let value = number_value(number).ok_or_else(|| EXPECTED_QUANTITY.to_owned())?;
+    let (unit, factor) = caps
+        .name("unit")
+        .map_or((Unit::Count, 1.0), |m| unit_of(m.as_str()));
+    let value = value * factor;
+    if !value.is_finite() {
+        return Err(EXPECTED_QUANTITY.to_owned());
+    }
+    Ok(Quantity { value, unit })
+}
+
+/// The number of decimal places written in the first number of `text` (`2` for `0.18s`,
+/// `0` for `1,200` or for text without a number), for "to the precision shown" checks.
+#[must_use]
+pub fn decimals(text: &str) -> usize {
+    DECIMALS_RE
+        .captures(text)
+        .and_then(|c| c.name("a").or_else(|| c.name("b")))
+        .map_or(0, |m| m.as_str().len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q(text: &str) -> Quantity {
+        match parse_quantity(text) {
+            Ok(q) => q,
+            Err(e) => panic!("{text:?} did not parse: {e}"),
+        }
+    }
+
+    fn is(text: &str, value: f64, unit: Unit) {
+        let got = q(text);
+        let expected = Quantity { value, unit };
+        assert!(
+            got.approx_eq(&expected),
+            "{text:?} gave {got:?}, not {expected:?}"
+        );
+    }
+
+    #[rustfmt::skip]
+    const REJECTED: &[&str] = &[
+        "", "%", "ms", "1 200", "1,20", "12,3456", "2% (rolled back)", "2%)", "5.", "about 5",
+        "5 req / s", "2% ✅", "1e5000", "{{x}}", "1.2.3", "++5", "٣",
+    ];
+
+    #[test]
+    fn accepts_the_documented_forms() {
+        is("2%", 2.0, Unit::Percent);
+        is("2.5 %", 2.5, Unit::Percent);
+        is("180ms", 180.0, Unit::Millis);
+        is("180 ms", 180.0, Unit::Millis);
+        is("0.18s", 180.0, Unit::Millis);
+        is("0.18 sec", 180.0, Unit::Millis);
+        is("2 seconds", 2000.0, Unit::Millis);
+        is("1.5 min", 90_000.0, Unit::Millis);
+        is("1h", 3_600_000.0, Unit::Millis);
+        is("1,200", 1200.0, Unit::Count);
+        is("1,234,567.5", 1_234_567.5, Unit::Count);
+        is("+5%", 5.0, Unit::Percent);
+        is("-3.2%", -3.2, Unit::Percent);
+        is("−3.2%", -3.2, Unit::Percent);
+        is("+60", 60.0, Unit::Count);
+        is("512MB", 512e6, Unit::Bytes);
+        is("1.5 GB", 1.5e9, Unit::Bytes);
+        is("2 KiB", 2048.0, Unit::Bytes);
+        is("850 req/s", 850.0, Unit::Other("req/s".into()));
+        is("12 users", 12.0, Unit::Other("users".into()));
+        is("1.2M", 1.2, Unit::Other("M".into()));
+        is("  **2%** ", 2.0, Unit::Percent);
+        is("`180 ms`", 180.0, Unit::Millis);
+    }
+
+    #[test]
+    fn rejects_anything_else() {
+        for text in REJECTED {
+            let got = parse_quantity(text);
+            assert_eq!(got, Err(EXPECTED_QUANTITY.to_owned()), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn huge_values_are_rejected_not_infinite() {
+        let digits = "9".repeat(400);
+        assert!(parse_quantity(&digits).is_err());
+        assert!(parse_number(&digits).is_err());
+    }
+
+    #[test]
+    fn units_compare_and_display() {
+        assert!(q("0.18s").approx_eq(&q("180ms")));
+        assert!(!q("2%").approx_eq(&q("2")));
+        assert!(q("3 Users").same_unit(&q("5 users")));
+        let sum = Quantity {
+            value: 0.1 + 0.2 - 0.2,
+            unit: Unit::Count,
+        };
+        assert!(q("0.1").approx_eq(&sum));
+        assert_eq!(q("2.3%").to_string(), "2.3%");
+        assert_eq!(q("0.18s").to_string(), "180ms");
+        assert_eq!(q("1,200").to_string(), "1200");
+        assert_eq!(q("-0").to_string(), "0");
+        assert_eq!(q("1KB").to_string(), "1000 B");
+        assert_eq!(q("850 req/s").to_string(), "850 req/s");
+    }
+
+    #[test]
+    fn numbers_and_decimals() {
+        assert_eq!(parse_number("1,200"), Ok(1200.0));
+        assert_eq!(parse_number("-3.5"), Ok(-3.5));
+        assert_eq!(parse_number("+7"), Ok(7.0));
+        assert_eq!(parse_number("**42**"), Ok(42.0));
+        assert_eq!(parse_number("5%"), Err(EXPECTED_NUMBER.to_owned()));
+        assert_eq!(parse_number("1 200"), Err(EXPECTED_NUMBER.to_owned()));
+        assert_eq!(decimals("0.18s"), 2);
+        assert_eq!(decimals("2%"), 0);
+        assert_eq!(decimals("1,200.50"), 2);
+        assert_eq!(decimals("< 99.9 %"), 1);
+        assert_eq!(decimals("none"), 0);
+    }
+
+    #[test]
+    fn markup_is_stripped() {
+        assert_eq!(strip_wrapping(" **`x`** "), "x");
+        assert_eq!(strip_wrapping("**"), "**");
+        assert_eq!(strip_wrapping("_a_"), "a");
+        assert_eq!(strip_wrapping("*é*"), "é");
+    }
+
+    #[test]
+    fn serde_names() {
+        let json = serde_json::to_string(&q("2%")).unwrap_or_default();
+        assert_eq!(json, r#"{"value":2.0,"unit":"percent"}"#);
+        let other = serde_json::to_string(&Unit::Other("req/s".into())).unwrap_or_default();
+        assert_eq!(other, r#"{"other":"req/s"}"#);
+    }
+}

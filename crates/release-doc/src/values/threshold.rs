@@ -1,0 +1,279 @@
+//! Thresholds: a comparator and a quantity (`< 1%`, `<=200ms`, `≥ 99.9 %`, `at most 80%`).
+
+use std::fmt;
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+
+use super::quantity::{close, parse_quantity, strip_wrapping, Quantity};
+
+/// What [`parse_threshold`] expects, for messages.
+const EXPECTED: &str = "a comparator and a number, like < 1% or <= 200ms";
+
+/// A leading comparator: a symbol (no space needed after it) or words (followed by
+/// space or a colon), longest alternatives first.
+static COMPARATOR_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^(?:
+            (?<sym><=|>=|=<|=>|==|≤|≥|⩽|⩾|<|>|=|&lt;=|&gt;=|&lt;|&gt;)
+          | (?<word>less\ than\ or\ equal\ to|greater\ than\ or\ equal\ to|no\ more\ than
+              |no\ less\ than|not\ more\ than|not\ less\ than|less\ than|lower\ than
+              |fewer\ than|more\ than|greater\ than|higher\ than|at\ most|at\ least|up\ to
+              |under|below|above|over|exceeds|exceed|maximum|minimum|max|min)
+            (?:\s*:\s*|\s+)
+        )\s*(?<rest>.*)$",
+    )
+    .expect("valid regex")
+});
+
+/// How an actual value must compare with the limit of a [`Threshold`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Comparator {
+    /// Strictly less than (`<`, `under`, `below`, `less than`).
+    Lt,
+    /// Less than or equal (`<=`, `≤`, `at most`, `max`).
+    Le,
+    /// Strictly greater than (`>`, `above`, `over`, `more than`).
+    Gt,
+    /// Greater than or equal (`>=`, `≥`, `at least`, `min`).
+    Ge,
+    /// Equal (`=`, `==`).
+    Eq,
+}
+
+impl Comparator {
+    /// The ASCII symbol (`<`, `<=`, `>`, `>=`, `=`).
+    #[must_use]
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Comparator::Lt => "<",
+            Comparator::Le => "<=",
+            Comparator::Gt => ">",
+            Comparator::Ge => ">=",
+            Comparator::Eq => "=",
+        }
+    }
+
+    /// Whether `actual` compares with `limit` as required; values within a relative
+    /// `1e-9` of each other count as equal.
+    #[must_use]
+    pub fn holds(self, actual: f64, limit: f64) -> bool {
+        let equal = close(actual, limit);
+        match self {
+            Comparator::Lt => actual < limit && !equal,
+            Comparator::Le => actual < limit || equal,
+            Comparator::Gt => actual > limit && !equal,
+            Comparator::Ge => actual > limit || equal,
+            Comparator::Eq => equal,
+        }
+    }
+
+    /// The comparator a symbol or words stand for.
+    fn from_text(text: &str) -> Option<Self> {
+        let lower = text.to_lowercase();
+        let c = match lower.as_str() {
+            "<" | "&lt;" | "less than" | "lower than" | "fewer than" | "under" | "below" => {
+                Comparator::Lt
+            }
+            "<="
+            | "=<"
+            | "≤"
+            | "⩽"
+            | "&lt;="
+            | "less than or equal to"
+            | "no more than"
+            | "not more than"
+            | "at most"
+            | "up to"
+            | "maximum"
+            | "max" => Comparator::Le,
+            ">" | "&gt;" | "more than" | "greater than" | "higher than" | "above" | "over"
+            | "exceeds" | "exceed" => Comparator::Gt,
+            ">="
+            | "=>"
+            | "≥"
+            | "⩾"
+            | "&gt;="
+            | "greater than or equal to"
+            | "no less than"
+            | "not less than"
+            | "at least"
+            | "minimum"
+            | "min" => Comparator::Ge,
+            "=" | "==" => Comparator::Eq,
+            _ => return None,
+        };
+        Some(c)
+    }
+}
+
+impl fmt::Display for Comparator {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.symbol())
+    }
+}
+
+/// A limit a measured value is compared with: `< 1%`, `<= 200ms`, `>= 99.9%`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Threshold {
+    /// How the actual value must compare with `quantity`.
+    pub comparator: Comparator,
+    /// The limit, in the base unit of its dimension (see [`Quantity`]).
+    pub quantity: Quantity,
+}
+
+impl Threshold {
+    /// Whether `actual` meets the threshold, or `None` when the units differ (a plain
+    /// count against a percentage, milliseconds against bytes, ...).
+    #[must_use]
+    pub fn is_met_by(&self, actual: &Quantity) -> Option<bool> {
+        if !self.quantity.same_unit(actual) {
+            return None;
+        }
+        Some(self.comparator.holds(actual.value, self.quantity.value))
+    }
+}
+
+impl fmt::Display for Threshold {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.comparator, self.quantity)
+    }
+}
+
+/// Parse a threshold: a comparator (`<`, `<=`, `≤`, `>`, `>=`, `≥`, `=`, `==`, or words:
+/// `under`/`below`/`less than`, `above`/`over`/`more than`, `at most`/`max`,
+/// `at least`/`min`) followed by a quantity as [`parse_quantity`] reads it. Surrounding
+/// space and wrapping `**bold**` or `` `code` `` are ignored.
+///
+/// # Errors
+///
+/// What was expected, when there is no comparator (a bare `1%`) or no valid quantity.
+pub fn parse_threshold(text: &str) -> Result<Threshold, String> {
+    let text = strip_wrapping(text);
+    let caps = COMPARATOR_RE
+        .captures(text)
+        .ok_or_else(|| EXPECTED.to_owned())?;
+    let comparator = caps
+        .name("sym")
+        .or_else(|| caps.name("word"))
+        .and_then(|m| {
+            Comparator::from_text(&m.as_str().split_whitespace().collect::<Vec<_>>().join(" "))
+        })
+        .ok_or_else(|| EXPECTED.to_owned())?;
+    let rest = caps.name("rest").map_or("", |m| m.as_str());
+    let quantity = parse_quantity(rest).map_err(|_| EXPECTED.to_owned())?;
+    Ok(Threshold {
+        comparator,
+        quantity,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::quantity::Unit;
+    use super::Comparator::{Eq, Ge, Gt, Le, Lt};
+    use super::*;
+
+    /// Text, and the expected comparator, value and unit.
+    #[rustfmt::skip]
+    const ACCEPTED: &[(&str, Comparator, f64, Unit)] = &[
+        ("< 1%", Lt, 1.0, Unit::Percent),
+        ("<1%", Lt, 1.0, Unit::Percent),
+        ("<=200ms", Le, 200.0, Unit::Millis),
+        ("≤ 200 ms", Le, 200.0, Unit::Millis),
+        ("> 95%", Gt, 95.0, Unit::Percent),
+        (">= 99.9%", Ge, 99.9, Unit::Percent),
+        ("≥ 99.9 %", Ge, 99.9, Unit::Percent),
+        ("= 0", Eq, 0.0, Unit::Count),
+        ("== 0", Eq, 0.0, Unit::Count),
+        ("&lt; 1%", Lt, 1.0, Unit::Percent),
+        ("**< 0.5s**", Lt, 500.0, Unit::Millis),
+        ("< 1,000", Lt, 1000.0, Unit::Count),
+        ("under 500ms", Lt, 500.0, Unit::Millis),
+        ("below 2%", Lt, 2.0, Unit::Percent),
+        ("Less than 15 minutes", Lt, 900_000.0, Unit::Millis),
+        ("above 95%", Gt, 95.0, Unit::Percent),
+        ("over 10", Gt, 10.0, Unit::Count),
+        ("more than  3", Gt, 3.0, Unit::Count),
+        ("at most 80%", Le, 80.0, Unit::Percent),
+        ("At least 99%", Ge, 99.0, Unit::Percent),
+        ("max 80%", Le, 80.0, Unit::Percent),
+        ("max: 80%", Le, 80.0, Unit::Percent),
+        ("min 95%", Ge, 95.0, Unit::Percent),
+        ("no more than 5", Le, 5.0, Unit::Count),
+    ];
+
+    #[rustfmt::skip]
+    const REJECTED: &[&str] = &[
+        "1%", "200ms", "", "<", "< ", "< abc", "under", "max80%", "about 5%", "< 1% (p95)",
+        "<< 1%", "less 1%", "≠ 1",
+    ];
+
+    /// Threshold, actual value and unit, and the expected verdict.
+    #[rustfmt::skip]
+    const VERDICTS: &[(&str, f64, Unit, Option<bool>)] = &[
+        ("< 1%", 0.5, Unit::Percent, Some(true)),
+        ("< 1%", 1.0, Unit::Percent, Some(false)),
+        ("< 1%", 0.5, Unit::Count, None),
+        ("<= 200ms", 200.0, Unit::Millis, Some(true)),
+        ("<= 200ms", 200.1, Unit::Millis, Some(false)),
+        (">= 0.3", 0.1 + 0.2, Unit::Count, Some(true)),
+        ("> 95%", 95.0, Unit::Percent, Some(false)),
+        ("> 95%", 95.5, Unit::Percent, Some(true)),
+        ("= 0", 0.0, Unit::Count, Some(true)),
+        ("= 0", 1.0, Unit::Count, Some(false)),
+        ("< 200ms", 0.1, Unit::Bytes, None),
+    ];
+
+    fn t(text: &str) -> Threshold {
+        match parse_threshold(text) {
+            Ok(t) => t,
+            Err(e) => panic!("{text:?} did not parse: {e}"),
+        }
+    }
+
+    #[test]
+    fn accepts_symbols_and_words() {
+        for (text, comparator, value, unit) in ACCEPTED {
+            let got = t(text);
+            let expected = Quantity {
+                value: *value,
+                unit: unit.clone(),
+            };
+            assert_eq!(got.comparator, *comparator, "{text:?}");
+            assert!(got.quantity.approx_eq(&expected), "{text:?} gave {got:?}");
+        }
+    }
+
+    #[test]
+    fn rejects_bare_numbers_and_junk() {
+        for text in REJECTED {
+            assert_eq!(parse_threshold(text), Err(EXPECTED.to_owned()), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn checks_actual_values() {
+        for (text, value, unit, verdict) in VERDICTS {
+            let actual = Quantity {
+                value: *value,
+                unit: unit.clone(),
+            };
+            assert_eq!(
+                t(text).is_met_by(&actual),
+                *verdict,
+                "{text:?} vs {actual:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn display_and_serde() {
+        assert_eq!(t("<1%").to_string(), "< 1%");
+        assert_eq!(t("at least 0.2s").to_string(), ">= 200ms");
+        let json = serde_json::to_string(&Comparator::Ge).unwrap_or_default();
+        assert_eq!(json, r#""ge""#);
+    }
+}
