@@ -1,0 +1,134 @@
+//! What a rule sees: the document, the stage, the settings, the schema and the targets.
+
+use release_doc::values::enums::{Outcome, Stage};
+use release_doc::values::placeholder;
+use release_doc::{ReleaseDoc, Section, SectionId, Span};
+
+use crate::diagnostic::Diagnostic;
+use crate::document::Document;
+use crate::due;
+use crate::rule::RuleMeta;
+use crate::schema::Schema;
+use crate::settings::Settings;
+use crate::standards::Standards;
+
+/// The read-only view every rule gets.
+pub struct Context<'a> {
+    /// The document being checked.
+    pub doc: &'a Document,
+    /// The stage it is checked at.
+    pub stage: Stage,
+    /// The settings.
+    pub settings: &'a Settings,
+    /// The template serving as schema.
+    pub schema: &'a Schema,
+    /// The quality-standard targets.
+    pub standards: Standards,
+}
+
+impl<'a> Context<'a> {
+    /// Build the context of a check.
+    #[must_use]
+    pub fn new(doc: &'a Document, stage: Stage, settings: &'a Settings) -> Self {
+        let schema = settings.schema();
+        let standards = Standards::resolve(doc.model(), &settings.standards, schema.template());
+        Self {
+            doc,
+            stage,
+            settings,
+            schema,
+            standards,
+        }
+    }
+
+    /// The model.
+    #[must_use]
+    pub fn model(&self) -> &'a ReleaseDoc {
+        self.doc.model()
+    }
+
+    /// The source text.
+    #[must_use]
+    pub fn source(&self) -> &'a str {
+        self.doc.source()
+    }
+
+    /// The outcome the frontmatter declares.
+    #[must_use]
+    pub fn outcome(&self) -> Option<Outcome> {
+        self.model()
+            .frontmatter
+            .as_ref()
+            .and_then(|f| f.outcome.value().copied())
+    }
+
+    /// Whether content due from `since` is due now (`None`: never).
+    #[must_use]
+    pub fn is_due(&self, since: Option<Stage>) -> bool {
+        since.is_some_and(|s| self.stage >= s)
+    }
+
+    /// Whether a known section's content is due now.
+    #[must_use]
+    pub fn section_due(&self, id: SectionId) -> bool {
+        self.is_due(due::section(id))
+    }
+
+    /// The deepest section whose heading or body holds `offset`.
+    #[must_use]
+    pub fn section_at(&self, offset: usize) -> Option<&'a Section> {
+        self.model()
+            .sections
+            .iter()
+            .filter(|s| s.span.start <= offset && offset < s.body.end.max(s.span.end))
+            .max_by_key(|s| s.level)
+    }
+
+    /// Why `text` counts as unfilled, with the configured extra placeholder words.
+    #[must_use]
+    pub fn unfilled_marker(&self, text: &str) -> Option<String> {
+        placeholder::unfilled_marker(text).or_else(|| {
+            self.settings
+                .options
+                .placeholder_words
+                .iter()
+                .find_map(|word| {
+                    let found = text
+                        .split(|c: char| !c.is_alphanumeric() && c != '?' && c != '-')
+                        .any(|w| w == word);
+                    found.then(|| word.clone())
+                })
+        })
+    }
+
+    /// A diagnostic of `rule` at `span`, with the rule's default severity and the
+    /// section `span` is in.
+    #[must_use]
+    pub fn diagnostic(
+        &self,
+        rule: &'static RuleMeta,
+        span: Span,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        let section = self
+            .section_at(span.start)
+            .map(|s| s.title.clone())
+            .or_else(|| {
+                self.model()
+                    .frontmatter
+                    .as_ref()
+                    .filter(|f| f.span.start <= span.start && span.start < f.span.end)
+                    .map(|_| "frontmatter".to_owned())
+            });
+        Diagnostic {
+            code: rule.code,
+            name: rule.name,
+            severity: rule.severity,
+            message: message.into(),
+            span,
+            labels: Vec::new(),
+            section,
+            fix: None,
+        }
+    }
+}

@@ -1,0 +1,79 @@
+//! A parsed document together with its source and line index.
+
+use release_doc::{LineCol, LineIndex, Parsed, ReleaseDoc, Span};
+
+/// A document ready to be checked: its text, its model and its structural problems.
+#[derive(Debug, Clone)]
+pub struct Document {
+    source: String,
+    parsed: Parsed<ReleaseDoc>,
+    lines: LineIndex,
+}
+
+impl Document {
+    /// Parse `source`.
+    #[must_use]
+    pub fn parse(source: impl Into<String>) -> Self {
+        let source = source.into();
+        let parsed = release_doc::parse(&source);
+        let lines = LineIndex::new(&source);
+        Self {
+            source,
+            parsed,
+            lines,
+        }
+    }
+
+    /// The text as given.
+    #[must_use]
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
+    /// The model.
+    #[must_use]
+    pub fn model(&self) -> &ReleaseDoc {
+        &self.parsed.value
+    }
+
+    /// The model and the structural problems.
+    #[must_use]
+    pub fn parsed(&self) -> &Parsed<ReleaseDoc> {
+        &self.parsed
+    }
+
+    /// The line index of the source.
+    #[must_use]
+    pub fn lines(&self) -> &LineIndex {
+        &self.lines
+    }
+
+    /// The 1-based line and column of a byte offset.
+    #[must_use]
+    pub fn line_col(&self, offset: usize) -> LineCol {
+        self.lines.line_col(&self.source, offset)
+    }
+
+    /// The text a span covers.
+    #[must_use]
+    pub fn text(&self, span: Span) -> &str {
+        span.text(&self.source)
+    }
+
+    /// Whether this is a release document (spec section 1): frontmatter `phase:
+    /// deployment`, or an Overview section with a `**Release**:` field. (Matching the
+    /// configured `include` globs is the caller's business.)
+    #[must_use]
+    pub fn is_release_document(&self) -> bool {
+        let model = self.model();
+        let phase = model
+            .frontmatter
+            .as_ref()
+            .and_then(|f| f.phase.value())
+            .is_some_and(|p| p.trim().eq_ignore_ascii_case("deployment"));
+        phase
+            || model
+                .fields_in(release_doc::SectionId::Overview)
+                .any(|f| f.label.trim().eq_ignore_ascii_case("release"))
+    }
+}

@@ -1,0 +1,62 @@
+//! Running the rules: stage resolution, selection, severities, suppressions, order.
+
+use release_doc::values::enums::Stage;
+
+use crate::context::Context;
+use crate::diagnostic::Diagnostic;
+use crate::document::Document;
+use crate::registry;
+use crate::rules::structure::unused_suppression::UnusedSuppression;
+use crate::settings::Settings;
+use crate::suppression::Suppressions;
+
+/// The stage a document is checked at: `--stage`, else the frontmatter's `stage`, else
+/// the configured `default-stage`, else `planned`.
+#[must_use]
+pub fn resolve_stage(doc: &Document, settings: &Settings) -> Stage {
+    settings
+        .stage
+        .or_else(|| doc.model().declared_stage())
+        .or(settings.default_stage)
+        .unwrap_or(Stage::Planned)
+}
+
+/// Check a document: every selected rule that applies at its stage, with configured
+/// severities, minus what inline comments suppress (plus a finding for each suppression
+/// that suppressed nothing), sorted by position then code.
+#[must_use]
+pub fn check(doc: &Document, settings: &Settings) -> Vec<Diagnostic> {
+    let stage = resolve_stage(doc, settings);
+    let ctx = Context::new(doc, stage, settings);
+    let mut found = Vec::new();
+    for rule in registry::all() {
+        let meta = rule.meta();
+        if stage >= meta.since && settings.is_selected(meta) {
+            let start = found.len();
+            rule.check(&ctx, &mut found);
+            for d in &mut found[start..] {
+                d.severity = settings.severity_of(meta, d.severity);
+            }
+        }
+    }
+    let mut suppressions = Suppressions::read(doc.source());
+    let mut kept: Vec<Diagnostic> = found
+        .into_iter()
+        .filter(|d| !suppressions.suppresses(doc, d))
+        .collect();
+    if settings.is_selected(&UnusedSuppression::META) {
+        let meta = &UnusedSuppression::META;
+        for unused in suppressions.unused() {
+            let d = ctx.diagnostic(meta, unused.span, unused.message);
+            kept.push(Diagnostic {
+                severity: settings.severity_of(meta, d.severity),
+                ..d
+            });
+        }
+    }
+    kept.sort_by(|a, b| {
+        (a.span.start, a.code, a.span.end).cmp(&(b.span.start, b.code, b.span.end))
+    });
+    kept.dedup_by(|a, b| a.code == b.code && a.span == b.span && a.message == b.message);
+    kept
+}

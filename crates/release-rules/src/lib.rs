@@ -1,0 +1,32 @@
+//! Stage-aware validation of release documents.
+//!
+//! [`check`] runs every selected rule of the [`registry`] over a parsed [`Document`] and
+//! returns the diagnostics, sorted by position. Each rule knows the lifecycle stage from
+//! which the content it reads is due ([`due`]); the required sections, fields, checklist
+//! items and table columns come from a template parsed with the same parser
+//! ([`Schema`]).
+#![warn(missing_docs)]
+
+mod context;
+pub mod diagnostic;
+pub mod document;
+pub mod due;
+mod engine;
+pub mod registry;
+pub mod rule;
+mod rules;
+pub mod schema;
+pub mod settings;
+pub mod standards;
+mod suppression;
+#[cfg(test)]
+mod test_support;
+
+pub use context::Context;
+pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Label, Severity};
+pub use document::Document;
+pub use engine::{check, resolve_stage};
+pub use release_doc::values::enums::Stage;
+pub use rule::{Family, Rule, RuleMeta};
+pub use schema::Schema;
+pub use settings::Settings;

@@ -1,0 +1,144 @@
+//! The rule trait, rule metadata, and the macro that declares a rule with its docs.
+
+use release_doc::values::enums::Stage;
+use serde::Serialize;
+
+use crate::context::Context;
+use crate::diagnostic::{Diagnostic, Severity};
+
+/// The families of rules, each with its own range of codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Family {
+    /// `RL0xx`: the document's shape (frontmatter, sections, tables).
+    Structure,
+    /// `RL1xx`: content that is due but missing or unfilled.
+    Completeness,
+    /// `RL2xx`: checklist items.
+    Checklists,
+    /// `RL3xx`: values that do not parse or are not allowed.
+    Values,
+    /// `RL4xx`: parts of the document that contradict each other.
+    Consistency,
+    /// `RL5xx`: the team's quality standards.
+    Quality,
+    /// `RL6xx`: credentials in the document.
+    Security,
+}
+
+impl Family {
+    /// The family's name (`structure`, ...).
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Family::Structure => "structure",
+            Family::Completeness => "completeness",
+            Family::Checklists => "checklists",
+            Family::Values => "values",
+            Family::Consistency => "consistency",
+            Family::Quality => "quality",
+            Family::Security => "security",
+        }
+    }
+
+    /// The code prefix of the family (`RL0`, `RL1`, ...).
+    #[must_use]
+    pub fn code_prefix(self) -> &'static str {
+        match self {
+            Family::Structure => "RL0",
+            Family::Completeness => "RL1",
+            Family::Checklists => "RL2",
+            Family::Values => "RL3",
+            Family::Consistency => "RL4",
+            Family::Quality => "RL5",
+            Family::Security => "RL6",
+        }
+    }
+}
+
+/// What is known about a rule without running it.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct RuleMeta {
+    /// Stable code (`RL201`).
+    pub code: &'static str,
+    /// Kebab-case name of the problem (`unchecked-prerequisite`).
+    pub name: &'static str,
+    /// Its family.
+    pub family: Family,
+    /// Severity unless configured otherwise.
+    pub severity: Severity,
+    /// The stage from which it applies.
+    pub since: Stage,
+    /// One line: what it reports.
+    pub summary: &'static str,
+    /// The full docs (What it does / Why it matters / Example / How to fix), Markdown.
+    #[serde(skip)]
+    pub docs: &'static str,
+}
+
+/// A rule: metadata and a check over the document.
+pub trait Rule: Sync {
+    /// The rule's metadata.
+    fn meta(&self) -> &'static RuleMeta;
+
+    /// Report findings into `out`. Called only when the stage is at least
+    /// [`RuleMeta::since`] and the rule is selected.
+    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>);
+}
+
+/// Declare a rule: a unit struct, its metadata (docs taken from the `///` comments) and
+/// its `Rule` impl, whose `check` body is given as a function.
+///
+/// ```ignore
+/// declare_rule! {
+///     /// ## What it does
+///     /// ...
+///     pub(crate) struct UncheckedPrerequisite {
+///         code: "RL201", name: "unchecked-prerequisite", family: Checklists,
+///         severity: Error, since: Ready,
+///         summary: "A Deployment Prerequisites item is not done at `ready`",
+///         check: check,
+///     }
+/// }
+/// ```
+#[macro_export]
+macro_rules! declare_rule {
+    (
+        $(#[doc = $doc:literal])*
+        $vis:vis struct $name:ident {
+            code: $code:literal,
+            name: $rname:literal,
+            family: $family:ident,
+            severity: $severity:ident,
+            since: $since:ident,
+            summary: $summary:literal,
+            check: $check:path $(,)?
+        }
+    ) => {
+        $(#[doc = $doc])*
+        $vis struct $name;
+
+        impl $name {
+            /// The rule's metadata.
+            pub(crate) const META: $crate::rule::RuleMeta = $crate::rule::RuleMeta {
+                code: $code,
+                name: $rname,
+                family: $crate::rule::Family::$family,
+                severity: $crate::diagnostic::Severity::$severity,
+                since: release_doc::values::enums::Stage::$since,
+                summary: $summary,
+                docs: concat!($($doc, "\n"),*),
+            };
+        }
+
+        impl $crate::rule::Rule for $name {
+            fn meta(&self) -> &'static $crate::rule::RuleMeta {
+                &Self::META
+            }
+
+            fn check(&self, ctx: &$crate::context::Context<'_>, out: &mut Vec<$crate::diagnostic::Diagnostic>) {
+                $check(ctx, out)
+            }
+        }
+    };
+}

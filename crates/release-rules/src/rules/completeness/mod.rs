@@ -1,0 +1,6 @@
+//! completeness rules.
+
+use crate::rule::Rule;
+
+/// The rules of this family.
+pub(crate) const RULES: &[&'static dyn Rule] = &[];

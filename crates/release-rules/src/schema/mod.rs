@@ -1,0 +1,187 @@
+//! The template as the schema: required sections, fields, checklist items, table
+//! columns and enum options are read by parsing a template with the same parser.
+
+use std::sync::LazyLock;
+
+use release_doc::{ChecklistGroup, LabeledField, ReleaseDoc, Section, SectionId};
+
+/// The embedded default template (the seed "Deployment & Release Process Template").
+pub const DEFAULT_TEMPLATE: &str = include_str!("default-template.md");
+
+static DEFAULT: LazyLock<Schema> = LazyLock::new(|| Schema::from_template(DEFAULT_TEMPLATE));
+
+/// A template, parsed: what every document must keep.
+#[derive(Debug, Clone)]
+pub struct Schema {
+    source: String,
+    template: ReleaseDoc,
+}
+
+impl Schema {
+    /// The schema of the embedded default template.
+    #[must_use]
+    pub fn default_template() -> &'static Schema {
+        &DEFAULT
+    }
+
+    /// The schema of a template's text (placeholders and all).
+    #[must_use]
+    pub fn from_template(source: &str) -> Self {
+        Self {
+            source: source.to_owned(),
+            template: release_doc::parse(source).value,
+        }
+    }
+
+    /// The template's text.
+    #[must_use]
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
+    /// The template's model.
+    #[must_use]
+    pub fn template(&self) -> &ReleaseDoc {
+        &self.template
+    }
+
+    /// The template's sections (known and its own).
+    #[must_use]
+    pub fn sections(&self) -> &[Section] {
+        &self.template.sections
+    }
+
+    /// The template's `**Label**: value` fields of a section.
+    pub fn fields_in(&self, id: SectionId) -> impl Iterator<Item = &LabeledField> {
+        self.template.fields_in(id)
+    }
+
+    /// The template's checklist groups.
+    #[must_use]
+    pub fn checklists(&self) -> &[ChecklistGroup] {
+        &self.template.checklists
+    }
+
+    /// The options a template field offers as a hint (`Major | Minor | Patch | Hotfix`),
+    /// matched by section and label (case-insensitive).
+    #[must_use]
+    pub fn options(&self, section: SectionId, label: &str) -> &[String] {
+        self.template
+            .fields_in(section)
+            .find(|f| f.label.eq_ignore_ascii_case(label))
+            .map_or(&[], |f| f.options.as_slice())
+    }
+
+    /// The column names of a known table of the template, by the section it is in.
+    #[must_use]
+    pub fn columns(&self, table: KnownTable) -> Vec<&str> {
+        let t = &self.template;
+        let columns = match table {
+            KnownTable::Risks => &t.risks.columns,
+            KnownTable::Timeline => &t.timeline.columns,
+            KnownTable::Monitoring => &t.monitoring.columns,
+            KnownTable::Issues => &t.issues.columns,
+            KnownTable::SuccessMetrics => &t.success_metrics.columns,
+            KnownTable::BusinessMetrics => &t.business_metrics.columns,
+            KnownTable::ActionItems => &t.retrospective.action_items.columns,
+            KnownTable::CommunicationLog => &t.communication_log.columns,
+        };
+        columns.iter().map(|c| c.name.as_str()).collect()
+    }
+}
+
+/// The known tables of the template.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum KnownTable {
+    /// Risk Assessment.
+    Risks,
+    /// Deployment Timeline.
+    Timeline,
+    /// Monitoring During Deployment (Key Metrics).
+    Monitoring,
+    /// Issues Encountered.
+    Issues,
+    /// Deployment Success Metrics.
+    SuccessMetrics,
+    /// Business Impact Metrics.
+    BusinessMetrics,
+    /// Action Items.
+    ActionItems,
+    /// Communication Log.
+    CommunicationLog,
+}
+
+impl KnownTable {
+    /// Every known table.
+    pub const ALL: &'static [KnownTable] = &[
+        KnownTable::Risks,
+        KnownTable::Timeline,
+        KnownTable::Monitoring,
+        KnownTable::Issues,
+        KnownTable::SuccessMetrics,
+        KnownTable::BusinessMetrics,
+        KnownTable::ActionItems,
+        KnownTable::CommunicationLog,
+    ];
+
+    /// The section the table is in.
+    #[must_use]
+    pub fn section(self) -> SectionId {
+        match self {
+            KnownTable::Risks => SectionId::RiskAssessment,
+            KnownTable::Timeline => SectionId::DeploymentTimeline,
+            KnownTable::Monitoring => SectionId::MonitoringDuringDeployment,
+            KnownTable::Issues => SectionId::IssuesEncountered,
+            KnownTable::SuccessMetrics | KnownTable::BusinessMetrics => {
+                SectionId::MetricsAndAnalytics
+            }
+            KnownTable::ActionItems => SectionId::ActionItems,
+            KnownTable::CommunicationLog => SectionId::CommunicationLog,
+        }
+    }
+
+    /// The table's name in messages.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            KnownTable::Risks => "Risk Assessment",
+            KnownTable::Timeline => "Deployment Timeline",
+            KnownTable::Monitoring => "Key Metrics",
+            KnownTable::Issues => "Issues Encountered",
+            KnownTable::SuccessMetrics => "Deployment Success Metrics",
+            KnownTable::BusinessMetrics => "Business Impact Metrics",
+            KnownTable::ActionItems => "Action Items",
+            KnownTable::CommunicationLog => "Communication Log",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_template_schema_has_the_template_parts() {
+        let schema = Schema::default_template();
+        assert_eq!(
+            schema.sections().iter().filter(|s| s.id.is_some()).count(),
+            SectionId::ALL.len()
+        );
+        assert_eq!(
+            schema.options(SectionId::Overview, "Release Type"),
+            ["Major", "Minor", "Patch", "Hotfix"]
+        );
+        assert_eq!(
+            schema.columns(KnownTable::Risks),
+            ["Risk", "Probability", "Impact", "Mitigation", "Owner"]
+        );
+        assert_eq!(
+            schema
+                .checklists()
+                .iter()
+                .map(|g| g.items.len())
+                .sum::<usize>(),
+            80
+        );
+    }
+}

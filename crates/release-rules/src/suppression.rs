@@ -1,0 +1,150 @@
+//! Inline suppression comments:
+//! `<!-- release-lint-disable CODE[,CODE] -->` … `<!-- release-lint-enable -->`,
+//! `<!-- release-lint-disable-next-line CODE -->` and
+//! `<!-- release-lint-disable-file CODE -->`. Codes may be rule codes, code prefixes or
+//! rule names; a `disable` without codes covers every rule.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use release_doc::Span;
+
+use crate::diagnostic::Diagnostic;
+use crate::document::Document;
+
+static COMMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"<!--\s*release-lint-(disable-next-line|disable-file|disable|enable)\b([^>]*?)\s*-->",
+    )
+    .expect("valid regex")
+});
+
+#[derive(Debug)]
+enum Scope {
+    /// From line `from` to line `to` (inclusive), 1-based.
+    Lines {
+        from: usize,
+        to: usize,
+    },
+    File,
+}
+
+#[derive(Debug)]
+struct Suppression {
+    span: Span,
+    codes: Vec<String>,
+    scope: Scope,
+    used: bool,
+}
+
+/// A suppression that suppressed nothing.
+#[derive(Debug)]
+pub(crate) struct Unused {
+    pub span: Span,
+    pub message: String,
+}
+
+/// The suppressions of one document.
+#[derive(Debug, Default)]
+pub(crate) struct Suppressions {
+    list: Vec<Suppression>,
+}
+
+impl Suppressions {
+    /// Read every suppression comment of `source`.
+    pub fn read(source: &str) -> Self {
+        if !source.contains("release-lint-") {
+            return Self::default();
+        }
+        let lines = release_doc::LineIndex::new(source);
+        let line_of = |offset: usize| lines.line_col(source, offset).line;
+        let last_line = lines.line_count();
+        let mut list: Vec<Suppression> = Vec::new();
+        for caps in COMMENT.captures_iter(source) {
+            let (Some(whole), Some(kind)) = (caps.get(0), caps.get(1)) else {
+                continue;
+            };
+            let span = Span::new(whole.start(), whole.end());
+            let codes: Vec<String> = caps
+                .get(2)
+                .map_or("", |m| m.as_str())
+                .split(|c: char| c == ',' || c.is_whitespace())
+                .filter(|c| !c.is_empty())
+                .map(str::to_owned)
+                .collect();
+            let line = line_of(span.start);
+            match kind.as_str() {
+                "disable-next-line" => list.push(Suppression {
+                    span,
+                    codes,
+                    scope: Scope::Lines {
+                        from: line + 1,
+                        to: line + 1,
+                    },
+                    used: false,
+                }),
+                "disable-file" => list.push(Suppression {
+                    span,
+                    codes,
+                    scope: Scope::File,
+                    used: false,
+                }),
+                "disable" => list.push(Suppression {
+                    span,
+                    codes,
+                    scope: Scope::Lines {
+                        from: line,
+                        to: last_line,
+                    },
+                    used: false,
+                }),
+                _ => {
+                    // `enable` closes the open `disable` regions it names (all when bare).
+                    for open in list.iter_mut().rev() {
+                        if let Scope::Lines { from, to } = &mut open.scope {
+                            let closes =
+                                codes.is_empty() || open.codes.iter().any(|c| codes.contains(c));
+                            if *to == last_line && *from < line && closes && *from != *to {
+                                *to = line;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        Self { list }
+    }
+
+    /// Whether `d` is suppressed; marks the suppressions that cover it as used.
+    pub fn suppresses(&mut self, doc: &Document, d: &Diagnostic) -> bool {
+        let line = doc.line_col(d.span.start).line;
+        let mut suppressed = false;
+        for s in &mut self.list {
+            let in_scope = match s.scope {
+                Scope::File => true,
+                Scope::Lines { from, to } => (from..=to).contains(&line),
+            };
+            let names = s.codes.is_empty()
+                || s.codes.iter().any(|c| {
+                    c.eq_ignore_ascii_case(d.name) || d.code.starts_with(&c.to_ascii_uppercase())
+                });
+            if in_scope && names {
+                s.used = true;
+                suppressed = true;
+            }
+        }
+        suppressed
+    }
+
+    /// The suppressions that suppressed nothing.
+    pub fn unused(&self) -> Vec<Unused> {
+        self.list
+            .iter()
+            .filter(|s| !s.used)
+            .map(|s| {
+                let what = if s.codes.is_empty() { "any rule".to_owned() } else { s.codes.join(", ") };
+                Unused { span: s.span, message: format!("this suppression of {what} suppresses nothing; expected a finding it covers, or remove it") }
+            })
+            .collect()
+    }
+}

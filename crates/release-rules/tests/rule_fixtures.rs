@@ -1,0 +1,64 @@
+//! Every `fixtures/rules/<CODE>/*.md`: a `bad*.md` must trigger rule CODE, an `ok*.md`
+//! must not, and the findings (rule CODE alone selected) are snapshotted.
+
+use std::path::Path;
+
+use release_rules::{check, Document, Settings};
+
+fn render(doc: &Document, code: &str) -> String {
+    let settings = Settings {
+        select: vec![code.to_owned()],
+        ..Settings::default()
+    };
+    let mut out = String::new();
+    for d in check(doc, &settings) {
+        let start = doc.line_col(d.span.start);
+        out.push_str(&format!(
+            "{}:{}: {}[{}] {}\n",
+            start.line, start.column, d.severity, d.code, d.message
+        ));
+        for label in &d.labels {
+            let at = doc.line_col(label.span.start);
+            out.push_str(&format!(
+                "  = {}:{}: {}\n",
+                at.line, at.column, label.message
+            ));
+        }
+    }
+    out
+}
+
+#[test]
+fn rule_fixtures() {
+    insta::glob!("../../../fixtures/rules", "*/*.md", |path: &Path| {
+        let code = path
+            .parent()
+            .and_then(Path::file_name)
+            .and_then(|n| n.to_str())
+            .expect("fixture folder is a code");
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .expect("fixture name");
+        let source = std::fs::read_to_string(path).expect("fixture is UTF-8");
+        let doc = Document::parse(source);
+        let rendered = render(&doc, code);
+        if name.starts_with("bad") {
+            assert!(
+                rendered.contains(&format!("[{code}]")),
+                "{} does not trigger {code}",
+                path.display()
+            );
+        } else {
+            assert!(
+                rendered.is_empty(),
+                "{} triggers {code}:\n{rendered}",
+                path.display()
+            );
+        }
+        let stem = name.trim_end_matches(".md");
+        insta::with_settings!({ snapshot_suffix => "", prepend_module_to_snapshot => false }, {
+            insta::assert_snapshot!(format!("{code}-{stem}"), rendered);
+        });
+    });
+}
