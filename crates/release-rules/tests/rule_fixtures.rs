@@ -1,8 +1,6 @@
 //! Every `fixtures/rules/<CODE>/*.md`: a `bad*.md` must trigger rule CODE, an `ok*.md`
 //! must not, and the findings (rule CODE alone selected) are snapshotted.
 
-use std::path::Path;
-
 use release_rules::{check, Document, Settings};
 
 fn render(doc: &Document, code: &str) -> String {
@@ -30,10 +28,10 @@ fn render(doc: &Document, code: &str) -> String {
 
 #[test]
 fn rule_fixtures() {
-    insta::glob!("../../../fixtures/rules", "*/*.md", |path: &Path| {
+    insta::glob!("../../../fixtures/rules", "*/*.md", |path| {
         let code = path
             .parent()
-            .and_then(Path::file_name)
+            .and_then(std::path::Path::file_name)
             .and_then(|n| n.to_str())
             .expect("fixture folder is a code");
         let name = path
