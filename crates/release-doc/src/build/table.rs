@@ -307,20 +307,6 @@ fn written_cells(row: &str) -> usize {
     separators + 1 - usize::from(ends_with_pipe && row.len() > 1)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::written_cells;
-
-    #[test]
-    fn counts_written_cells() {
-        assert_eq!(written_cells("| a | b |"), 2);
-        assert_eq!(written_cells("a | b"), 2);
-        assert_eq!(written_cells("| a | b"), 2);
-        assert_eq!(written_cells("| a \\| b | `c | d` |"), 3);
-        assert_eq!(written_cells("| a |"), 1);
-    }
-}
-
 fn title_case(name: &str) -> String {
     name.split(' ')
         .map(|w| {
@@ -424,5 +410,19 @@ fn communication(b: &mut Builder<'_>, r: &Row) -> CommunicationRow {
         response: r.text("response"),
         span: r.span,
         extra: r.extra.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::written_cells;
+
+    #[test]
+    fn counts_written_cells() {
+        assert_eq!(written_cells("| a | b |"), 2);
+        assert_eq!(written_cells("a | b"), 2);
+        assert_eq!(written_cells("| a | b"), 2);
+        assert_eq!(written_cells("| a \\| b | `c | d` |"), 3);
+        assert_eq!(written_cells("| a |"), 1);
     }
 }
