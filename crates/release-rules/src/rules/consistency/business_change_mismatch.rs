@@ -181,9 +181,15 @@ fn expected(
     })
 }
 
-/// `v` with a sign, the change's decimals and its unit as written (`+2.8%`, `-12`, `0`).
+/// `v` with a sign, the change's decimals (at least one unless `v` is whole) and its unit
+/// as written (`+2.8%`, `-12`, `0`).
 fn number(v: f64, shown: &Written) -> String {
-    let d = shown.decimals;
+    let whole = (v - v.round()).abs() < 1e-9;
+    let d = if whole {
+        shown.decimals
+    } else {
+        shown.decimals.max(1)
+    };
     let zero = v.abs() < 0.5 * 10f64.powi(i32::try_from(d).unwrap_or(0)).recip();
     let n = if zero {
         format!("{:.d$}", 0.0)
@@ -222,8 +228,8 @@ mod tests {
         let messages: Vec<&str> = found.iter().map(|d| d.message.as_str()).collect();
         assert_eq!(messages, [
             "change `+12` does not equal Post-Release `74` − Baseline `86`; expected `-12`",
-            "change `+116%` is not the relative change from Baseline `4,120` to Post-Release `4,236`; expected `+3%`",
-            "change `+2%` is neither the difference in points (`+1%`) nor the relative change (`+1%`) from Baseline `71.8%` to Post-Release `72.4%`",
+            "change `+116%` is not the relative change from Baseline `4,120` to Post-Release `4,236`; expected `+2.8%`",
+            "change `+2%` is neither the difference in points (`+0.6%`) nor the relative change (`+0.8%`) from Baseline `71.8%` to Post-Release `72.4%`",
             "change `-0.2s` does not equal Post-Release `0.9s` − Baseline `1.2s`; expected `-0.3s`",
         ]);
         assert_eq!(found[0].labels.len(), 2);

@@ -2,7 +2,7 @@
 
 use release_doc::SectionId;
 
-use super::timeline::phases;
+use super::timeline::{phases, seconds_between};
 use crate::context::Context;
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
@@ -59,10 +59,12 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let (Some(end_raw), Some(end_span)) = (row.end.raw(), row.end.span()) else {
             continue;
         };
+        // Only a times-only End more than half a day "before" its Start looks like a
+        // phase that ran past midnight.
         let dateless = [&row.start, &row.end]
             .iter()
             .all(|m| m.value().is_some_and(|m| m.date.is_none()));
-        let hint = if dateless {
+        let hint = if dateless && seconds_between(end, start) > 12 * 3600 {
             "; if the phase ran past midnight, give the Duration it took or write the dates"
         } else {
             ""
@@ -101,6 +103,7 @@ mod tests {
             .message
             .starts_with("phase `Migration` ends at `14:10`, before it starts at `14:30`"));
         assert_eq!(found[0].labels.len(), 1);
+        assert!(!found[0].message.contains("midnight"));
     }
 
     #[test]
@@ -109,6 +112,10 @@ mod tests {
         assert!(check_rule("RL402", &crossing, None).is_empty());
         let no_duration = doc("| Migration | 23:50 | 00:10 | {{d}} | ✅ | |\n");
         assert_eq!(check_rule("RL402", &no_duration, None), ["RL402:14"]);
+        let found = diagnostics("RL402", &no_duration, None);
+        assert!(found[0].message.ends_with(
+            "if the phase ran past midnight, give the Duration it took or write the dates"
+        ));
         let dated = doc("| Migration | 2026-11-30 23:50 | 2026-11-30 00:10 | 20m | ✅ | |\n");
         assert_eq!(check_rule("RL402", &dated, None), ["RL402:14"]);
         let next_day = doc("| Migration | 2026-11-30 23:50 | 2026-12-01 00:10 | 20m | ✅ | |\n");
