@@ -59,17 +59,13 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         return;
     };
     // A first stable release (`1.0.0`) is Major by its version but has nothing to break.
-    let first_release = model
-        .overview
-        .release_version
-        .value()
-        .is_some_and(|v| (v.major, v.minor, v.patch) == (1, 0, 0));
+    let version = model.overview.release_version.value();
+    if version.is_some_and(|v| (v.major, v.minor, v.patch) == (1, 0, 0)) {
+        return;
+    }
     let Some(section) = model.section(SectionId::BreakingChanges) else {
         return;
     };
-    if first_release {
-        return;
-    }
     let list = &model.release_notes.breaking_changes;
     let mut said = None;
     for item in &list.items {
