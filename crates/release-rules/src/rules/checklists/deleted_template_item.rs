@@ -101,7 +101,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 &DeletedTemplateItem::META,
                 first.label_span,
                 format!(
-                    "template item `{}` is missing from `{}`; expected it kept, ticked or marked `N/A: reason`",
+                    "template item `{}` is missing from `{}`; expected the item back, marked `N/A: reason` if it does not apply",
                     item.text.trim(),
                     first.label
                 ),

@@ -48,7 +48,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 &StruckItemWithoutReason::META,
                 item.text_span,
                 format!(
-                    "`{}` ({}) is struck through without a reason; expected plain text with `N/A: reason`",
+                    "`{}` ({}) is struck through without a reason; expected `N/A: reason` after it",
                     item_text(item),
                     group.label
                 ),
