@@ -7,7 +7,7 @@ use regex::Regex;
 use release_doc::values::placeholder;
 use release_doc::ChecklistGroup;
 
-use super::items_due;
+use super::{item_text, items_due};
 use crate::context::Context;
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
@@ -102,7 +102,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 first.label_span,
                 format!(
                     "template item `{}` is missing from `{}`; expected the item back, marked `N/A: reason` if it does not apply",
-                    item.text.trim(),
+                    item_text(item),
                     first.label
                 ),
             ));
@@ -258,5 +258,32 @@ mod tests {
     fn missing_section_is_left_to_the_structure_rules() {
         let doc = "---\nstage: ready\n---\n## Overview\n\n**Release**: Ledger Sync (1.8.1)\n";
         assert!(check_rule("RL205", doc, None).is_empty());
+    }
+
+    #[test]
+    fn the_team_template_decides_what_is_required() {
+        use std::sync::Arc;
+
+        use crate::document::Document;
+        use crate::schema::{Schema, DEFAULT_TEMPLATE};
+        use crate::settings::Settings;
+
+        // The team adds "Canary analysis failed" and removes "Security incident".
+        let template = DEFAULT_TEMPLATE.replace(
+            "- [ ] Security incident\n",
+            "- [ ] Canary analysis failed\n",
+        );
+        let settings = Settings {
+            select: vec!["RL205".to_owned()],
+            schema: Some(Arc::new(Schema::from_template(&template))),
+            ..Settings::default()
+        };
+        let doc = "---\nstage: planned\n---\n## Pre-Deployment Planning\n### Rollback Plan\n\n**Rollback Triggers**:\n\n- [ ] Error rate > 1%\n- [ ] Response time > 400ms\n- [ ] Critical functionality broken\n- [ ] Data corruption detected\n";
+        let found = crate::check(&Document::parse(doc), &settings);
+        let messages: Vec<&str> = found.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            ["template item `Canary analysis failed` is missing from `Rollback Triggers`; expected the item back, marked `N/A: reason` if it does not apply"]
+        );
     }
 }

@@ -41,7 +41,8 @@ pub(super) fn is_unfilled(ctx: &Context<'_>, item: &ChecklistItem) -> bool {
     item.unfilled.is_some() || ctx.unfilled_marker(&item.text).is_some()
 }
 
-/// The item's text for messages: trimmed, strikethrough marks removed.
+/// The item's text for messages: trimmed, without strikethrough marks and backticks
+/// (which would break the message's own quoting).
 pub(super) fn item_text(item: &ChecklistItem) -> String {
-    item.text.trim().replace("~~", "")
+    item.text.trim().replace("~~", "").replace('`', "")
 }
