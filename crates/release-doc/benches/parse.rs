@@ -9,7 +9,10 @@ use pulldown_cmark::{Options, Parser};
 
 const DOCUMENTS: &[(&str, &str)] = &[
     ("template", include_str!("../../../fixtures/template.md")),
-    ("filled-closed", include_str!("../../../fixtures/clean/closed.md")),
+    (
+        "filled-closed",
+        include_str!("../../../fixtures/clean/closed.md"),
+    ),
 ];
 
 fn main() {
@@ -17,13 +20,18 @@ fn main() {
 }
 
 fn document(name: &str) -> &'static str {
-    DOCUMENTS.iter().find(|(n, _)| *n == name).map_or("", |(_, text)| text)
+    DOCUMENTS
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map_or("", |(_, text)| text)
 }
 
 #[divan::bench(args = ["template", "filled-closed"])]
 fn parse(bencher: Bencher, name: &str) {
     let text = document(name);
-    bencher.counter(BytesCount::of_str(text)).bench(|| release_doc::parse(black_box(text)));
+    bencher
+        .counter(BytesCount::of_str(text))
+        .bench(|| release_doc::parse(black_box(text)));
 }
 
 #[divan::bench(args = ["template", "filled-closed"])]
@@ -34,6 +42,9 @@ fn pulldown_cmark_floor(bencher: Bencher, name: &str) {
     options.insert(Options::ENABLE_TASKLISTS);
     options.insert(Options::ENABLE_STRIKETHROUGH);
     bencher.counter(BytesCount::of_str(text)).bench(|| {
-        Parser::new_ext(black_box(text), options).into_offset_iter().map(|(_, range)| range.end).max()
+        Parser::new_ext(black_box(text), options)
+            .into_offset_iter()
+            .map(|(_, range)| range.end)
+            .max()
     });
 }
