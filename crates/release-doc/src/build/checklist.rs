@@ -12,7 +12,7 @@ use crate::model::{
 };
 use crate::span::Span;
 use crate::values::placeholder;
-use crate::values::threshold::parse_threshold;
+use crate::values::threshold::{parse_leading_threshold, parse_threshold};
 
 use super::Builder;
 
