@@ -7,14 +7,27 @@ use crate::registry;
 use crate::rule::RuleMeta;
 
 /// The rule's docs as written in its `///` comments, without the one space each line
-/// of a doc comment starts with.
+/// of a doc comment starts with, and with a blank line after each heading (outside
+/// code blocks), as Markdown linters want.
 fn docs_text(meta: &RuleMeta) -> String {
     let lines: Vec<&str> = meta
         .docs
         .lines()
         .map(|l| l.strip_prefix(' ').unwrap_or(l))
         .collect();
-    lines.join("\n").trim().to_owned()
+    let mut out = Vec::with_capacity(lines.len());
+    let mut in_code = false;
+    for (i, line) in lines.iter().enumerate() {
+        out.push(*line);
+        if line.trim_start().starts_with("```") {
+            in_code = !in_code;
+        }
+        let next_is_text = lines.get(i + 1).is_some_and(|n| !n.trim().is_empty());
+        if !in_code && line.starts_with('#') && next_is_text {
+            out.push("");
+        }
+    }
+    out.join("\n").trim().to_owned()
 }
 
 /// The page of one rule: its code and name as title, a line with its family, default

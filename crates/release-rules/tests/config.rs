@@ -303,6 +303,12 @@ fn bad_values_are_named_with_their_line() {
         "empty entry in `placeholder-words`",
     );
     assert_error(
+        "[rules.options]\nplaceholder-words = [\"OK\", \"NOT YET\"]\n",
+        bad,
+        2,
+        "placeholder word `NOT YET` is not a single word",
+    );
+    assert_error(
         "[rules.options]\nduration-tolerance-minutes = -1\n",
         bad,
         2,

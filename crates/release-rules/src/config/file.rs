@@ -68,8 +68,8 @@ pub(crate) struct RawOptions {
     /// End minus its Start.
     #[schemars(with = "f64", range(min = 0), extend("default" = 1))]
     pub duration_tolerance_minutes: Option<Spanned<f64>>,
-    /// Extra words that mean "not filled in yet", besides `TBD`, `TODO`, `???` and the
-    /// template's `[placeholders]`.
+    /// Extra words that mean "not filled in yet", besides `TBD`, `TODO`, `???` and
+    /// `{{ placeholders }}`; matched as whole words, case-sensitively.
     #[schemars(with = "Vec<String>")]
     pub placeholder_words: Vec<Spanned<String>>,
     /// Extra regular expressions (Rust `regex` syntax) of secrets to report.

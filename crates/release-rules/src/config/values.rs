@@ -194,6 +194,16 @@ pub(crate) fn word(loc: &Locator<'_>, value: &Spanned<String>) -> Result<String,
             "empty entry in `placeholder-words`",
             "a word such as `PENDING`",
         ))
+    } else if !word
+        .chars()
+        .all(|c| c.is_alphanumeric() || c == '?' || c == '-')
+    {
+        // Texts are split into words at any other character, so this could never match.
+        Err(loc.invalid(
+            value,
+            format!("placeholder word `{word}` is not a single word"),
+            "letters, digits, `-` and `?` only, such as `PENDING` or `TBC`",
+        ))
     } else {
         Ok(word.to_owned())
     }
