@@ -380,7 +380,13 @@ fn wrong_types_and_broken_toml_are_syntax_errors() {
         "invalid type",
     );
     assert_error("[rules\n", syntax, 1, "unclosed table");
-    assert_error("a = 1\na = 2\n", syntax, 2, "");
+    assert_error(
+        "default-stage = \"ready\"\ndefault-stage = \"closed\"\n",
+        syntax,
+        2,
+        "duplicate key `default-stage`; expected each key at most once per table",
+    );
+    assert_error("[rules]\n[rules]\n", syntax, 2, "duplicate key `rules`");
 }
 
 #[test]

@@ -1,5 +1,5 @@
 //! The configuration file, `release-lint.toml` (or `.release-lint.toml`): discovery,
-//! reading and checking it, and turning it into [`Settings`](crate::Settings).
+//! reading and checking it, and turning it into [`Settings`].
 //!
 //! Every value is checked when the file is read, so a typo fails the run at once with
 //! the file, line and column of the key or value at fault, instead of being ignored.
@@ -264,6 +264,18 @@ fn toml_error(loc: &Locator<'_>, error: &toml::de::Error) -> ConfigError {
     let expected = expected
         .replace("a sequence", "an array")
         .replace("a map", "a table");
+    if what == "duplicate key" {
+        let key = error
+            .span()
+            .and_then(|span| loc.text(span))
+            .map_or(String::new(), |k| format!(" `{}`", k.trim()));
+        return loc.error(
+            ConfigErrorKind::Syntax,
+            error.span(),
+            format!("duplicate key{key}"),
+            "each key at most once per table",
+        );
+    }
     let expected = if expected.is_empty() {
         "valid TOML with the keys of docs/configuration.md".to_owned()
     } else {

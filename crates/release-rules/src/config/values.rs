@@ -45,6 +45,11 @@ impl<'a> Locator<'a> {
         self.lines.line_col(self.source, offset)
     }
 
+    /// The config text at `span`, if it is one line.
+    pub fn text(&self, span: Range<usize>) -> Option<&'a str> {
+        self.source.get(span).filter(|t| !t.contains('\n'))
+    }
+
     pub fn error(
         &self,
         kind: ConfigErrorKind,
