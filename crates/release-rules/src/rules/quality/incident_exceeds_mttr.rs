@@ -86,7 +86,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if met(target, duration) != Some(false) {
             continue;
         }
-        let issue = row.issue.raw().unwrap_or("(unnamed)");
+        let issue = super::cell_text(&row.issue, "(unnamed)");
         let mut d = ctx
             .diagnostic(
                 &IncidentExceedsMttr::META,

@@ -1,6 +1,6 @@
 //! RL503: a Production release without a completed Security Officer sign-off.
 
-use release_doc::values::enums::Environment;
+use release_doc::values::enums::{split_hint, Environment};
 use release_doc::values::placeholder::is_intentionally_empty;
 use release_doc::{Field, SectionId, SignOff, Span};
 
@@ -68,7 +68,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     if security.iter().any(|s| is_complete(s) || unfilled(s)) {
         return;
     }
-    let label = format!("the target environment is `{environment}`");
+    let label = format!("the target environment is `{}`", split_hint(environment).0);
     let (span, message) = match security.first() {
         Some(signoff) => (
             signoff.span,
@@ -146,7 +146,10 @@ mod tests {
 
     #[test]
     fn unticked_or_nameless_security_signoff_is_reported_at_the_item() {
-        let source = doc("Production", "- [ ] Security Officer: Rafael Costa\n");
+        let source = doc(
+            "Production (Staging | Production | DR)",
+            "- [ ] Security Officer: Rafael Costa\n",
+        );
         assert_eq!(check_rule("RL503", &source, None), ["RL503:16"]);
         let found = diagnostics("RL503", &source, None);
         assert_eq!(

@@ -43,7 +43,8 @@ pub(crate) fn absent_cell(cell: &Text, row: Span, source: &str) -> Option<(Span,
     }
 }
 
-/// The text of a cell for messages: its raw text, or `fallback` when it has none.
-pub(crate) fn cell_text<'a, T>(cell: &'a Field<T>, fallback: &'a str) -> &'a str {
-    cell.raw().unwrap_or(fallback)
+/// The text of a cell for messages, where it is quoted in backticks: its raw text
+/// without backticks of its own, or `fallback` when it has none.
+pub(crate) fn cell_text<T>(cell: &Field<T>, fallback: &str) -> String {
+    cell.raw().unwrap_or(fallback).replace('`', "")
 }

@@ -100,12 +100,17 @@ pub(crate) fn find(source: &str) -> Vec<Secret> {
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for secret in find(ctx.source()) {
         let masked = mask(secret.span.text(ctx.source()));
+        let reference = if secret.kind.contains("secret") {
+            "$AWS_SECRET_ACCESS_KEY"
+        } else {
+            "$AWS_ACCESS_KEY_ID"
+        };
         out.push(ctx.diagnostic(
             &AwsAccessKey::META,
             secret.span,
             format!(
                 "{} `{masked}` is written in the document; expected a reference such as \
-                 `$AWS_ACCESS_KEY_ID` to a secret store, and the key rotated",
+                 `{reference}` to a secret store, and the key rotated",
                 secret.kind
             ),
         ));
@@ -151,7 +156,7 @@ mod tests {
         );
         assert!(found[2]
             .message
-            .starts_with("AWS secret access key `wJal…`"));
+            .starts_with("AWS secret access key `wJal…` is written in the document; expected a reference such as `$AWS_SECRET_ACCESS_KEY`"));
         assert!(!check_rule("RL601", &source, Some(Stage::Draft)).is_empty());
     }
 
