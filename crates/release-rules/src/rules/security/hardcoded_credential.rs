@@ -297,6 +297,14 @@ mod tests {
     }
 
     #[test]
+    fn crlf_and_bom_do_not_change_the_span() {
+        let source =
+            "\u{feff}---\r\nphase: deployment\r\n---\r\npassword: hunter2\r\ntoken=tok-42\r\n";
+        assert_eq!(check_rule("RL604", source, None), ["RL604:4", "RL604:5"]);
+        assert_masked("RL604", source, &["hunter2", "tok-42"]);
+    }
+
+    #[test]
     fn values_of_specific_rules_are_left_to_them() {
         let source = "GITHUB_TOKEN=ghp_EXAMPLE0000TOKEN0000NOT0A0REAL0TOKEN\n\
              aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n";
