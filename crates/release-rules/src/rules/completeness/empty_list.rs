@@ -287,4 +287,13 @@ mod tests {
         assert_eq!(check_rule("RL103", doc, Some(Stage::Ready)), ["RL103:3"]);
         assert!(check_rule("RL103", doc, Some(Stage::Planned)).is_empty());
     }
+
+    #[test]
+    fn an_unfilled_list_or_row_is_not_empty() {
+        let doc =
+            format!("{RISKS}| {{{{risk_1}}}} | {{{{p}}}} | {{{{i}}}} | {{{{m}}}} | {{{{o}}}} |\n");
+        assert!(check_rule("RL103", &doc, Some(Stage::Planned)).is_empty());
+        let doc = "## Release Notes\n\n### New Features\n\n- {{feature_1}}\n";
+        assert!(check_rule("RL103", doc, Some(Stage::Ready)).is_empty());
+    }
 }

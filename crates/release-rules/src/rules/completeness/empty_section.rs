@@ -111,4 +111,10 @@ mod tests {
         assert_eq!(check_rule("RL102", doc, Some(Stage::Ready)), ["RL102:9"]);
         assert!(check_rule("RL102", doc, Some(Stage::Draft)).is_empty());
     }
+
+    #[test]
+    fn a_section_holding_only_placeholders_is_not_empty() {
+        let doc = "## Pre-Deployment Planning\n\n### Rollback Plan\n\n**Rollback Strategy**: {{rollback_strategy}}\n";
+        assert!(check_rule("RL102", doc, Some(Stage::Planned)).is_empty());
+    }
 }

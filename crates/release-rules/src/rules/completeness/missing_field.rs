@@ -165,4 +165,10 @@ mod tests {
         assert!(check_rule("RL105", "## Notes\n\ntext\n", Some(Stage::Closed)).is_empty());
         assert!(check_rule("RL105", "## Overview\n\n", Some(Stage::Closed)).is_empty());
     }
+
+    #[test]
+    fn an_unfilled_field_is_not_missing() {
+        let doc = OVERVIEW.replace("Omar Haddad", "{{business_owner}}");
+        assert!(check_rule("RL105", &doc, Some(Stage::Planned)).is_empty());
+    }
 }

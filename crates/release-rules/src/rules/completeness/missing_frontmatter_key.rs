@@ -149,4 +149,10 @@ mod tests {
         let doc = "---\nphase: deployment\n\n## Overview\n";
         assert!(check_rule("RL104", doc, Some(Stage::Planned)).is_empty());
     }
+
+    #[test]
+    fn an_unfilled_key_is_not_missing() {
+        let doc = FULL.replace("\"Aiko Tanaka\"", "{{owner}}") + "---\n";
+        assert!(check_rule("RL104", &doc, Some(Stage::Planned)).is_empty());
+    }
 }

@@ -5,6 +5,7 @@ use crate::rule::Rule;
 mod cells;
 pub(crate) mod empty_list;
 pub(crate) mod empty_section;
+mod lists;
 pub(crate) mod missing_field;
 pub(crate) mod missing_frontmatter_key;
 mod sites;

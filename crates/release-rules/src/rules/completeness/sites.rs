@@ -1,9 +1,9 @@
 //! Where a placeholder can sit in the model, what belongs there, and when it is due:
 //! frontmatter values, `**Label**: value` fields, checklist items, list items, links and
-//! command code. Table cells are in [`super::cells`].
+//! command code. List items are in [`super::lists`], table cells in [`super::cells`].
 
 use release_doc::values::enums::{Outcome, Stage};
-use release_doc::{List, SectionId, Span};
+use release_doc::{SectionId, Span};
 
 use super::cells;
 use crate::context::Context;
@@ -29,7 +29,7 @@ pub(crate) fn collect(ctx: &Context<'_>, outline: &[Entry<'_>]) -> Vec<Site> {
     frontmatter(ctx, &mut sites);
     fields(ctx, outline, &mut sites);
     checklists(ctx, outline, &mut sites);
-    lists(ctx, &mut sites);
+    super::lists::collect(ctx, &mut sites);
     code(ctx, &mut sites);
     cells::collect(ctx, &mut sites);
     sites
@@ -61,11 +61,17 @@ fn frontmatter(ctx: &Context<'_>, sites: &mut Vec<Site>) {
             "outcome" => one_of(Outcome::ALL),
             other => format!("a value for `{other}`"),
         };
+        // `outcome` is only known once the release is out.
+        let due = if key.key == "outcome" {
+            due::OUTCOME
+        } else {
+            Stage::Planned
+        };
         sites.push(Site {
             span,
             place: format!("frontmatter `{}`", key.key),
             expected,
-            due: Some(Stage::Planned),
+            due: Some(due),
         });
     }
 }
@@ -190,116 +196,6 @@ fn checklists(ctx: &Context<'_>, outline: &[Entry<'_>], sites: &mut Vec<Site>) {
     }
 }
 
-fn lists(ctx: &Context<'_>, sites: &mut Vec<Site>) {
-    use SectionId as S;
-    let d = ctx.model();
-    let notes = &d.release_notes;
-    let plain: [(S, &str, &List, &str); 9] = [
-        (
-            S::ReleaseScope,
-            "Release Scope & Impact › What's being deployed",
-            &d.scope.changes,
-            "a change being deployed",
-        ),
-        (
-            S::RollbackPlan,
-            "Rollback Plan › Rollback Steps",
-            &d.rollback.steps,
-            "a rollback step",
-        ),
-        (
-            S::EmergencyProcedures,
-            "Emergency Procedures › If deployment fails",
-            &d.emergency.steps,
-            "what to do if the deployment fails",
-        ),
-        (
-            S::NewFeatures,
-            "Release Notes › New Features",
-            &notes.new_features,
-            "a new feature, or `None`",
-        ),
-        (
-            S::BugFixes,
-            "Release Notes › Bug Fixes",
-            &notes.bug_fixes,
-            "a bug fix, or `None`",
-        ),
-        (
-            S::TechnicalImprovements,
-            "Release Notes › Technical Improvements",
-            &notes.technical_improvements,
-            "a technical improvement, or `None`",
-        ),
-        (
-            S::BreakingChanges,
-            "Release Notes › Breaking Changes",
-            &notes.breaking_changes,
-            "a breaking change, or `None`",
-        ),
-        (
-            S::KnownIssues,
-            "Release Notes › Known Issues",
-            &notes.known_issues,
-            "a known issue, or `None`",
-        ),
-        (
-            S::WhatWentWell,
-            "Retrospective › What Went Well",
-            &d.retrospective.went_well,
-            "something that went well",
-        ),
-    ];
-    let improve = (
-        S::WhatCouldBeImproved,
-        "Retrospective › What Could Be Improved",
-        &d.retrospective.could_improve,
-        "something that could be improved",
-    );
-    for (id, place, list, expected) in plain.into_iter().chain([improve]) {
-        for item in &list.items {
-            if let Some(span) = item.text.span() {
-                sites.push(site(span, place.to_owned(), expected, id));
-            }
-        }
-    }
-    let labeled = [
-        (
-            S::ReleaseScope,
-            "Release Scope & Impact",
-            &d.scope.impact,
-            "the impact",
-        ),
-        (
-            S::EmergencyProcedures,
-            "Emergency Procedures",
-            &d.emergency.communication,
-            "who to tell and how",
-        ),
-    ];
-    for (id, section, items, expected) in labeled {
-        for item in items {
-            let span = item.value.span().unwrap_or(item.span);
-            let place = if item.label.is_empty() {
-                section.to_owned()
-            } else {
-                format!("{section} › {}", item.label)
-            };
-            sites.push(site(span, place, expected, id));
-        }
-    }
-    for link in &d.related_docs {
-        let span = link.target.span().unwrap_or(link.span);
-        let place = format!("Related Documentation › {}", link.label);
-        sites.push(site(
-            span,
-            place,
-            "a `[[link]]` to the document",
-            S::RelatedDocumentation,
-        ));
-    }
-}
-
 fn code(ctx: &Context<'_>, sites: &mut Vec<Site>) {
     for block in &ctx.model().commands {
         let label = block.label.as_deref().unwrap_or("code block");
@@ -322,7 +218,8 @@ fn code(ctx: &Context<'_>, sites: &mut Vec<Site>) {
     }
 }
 
-fn site(span: Span, place: String, expected: &str, id: SectionId) -> Site {
+/// A site in a known section, due with it.
+pub(super) fn site(span: Span, place: String, expected: &str, id: SectionId) -> Site {
     Site {
         span,
         place,

@@ -57,12 +57,16 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     // a table in an unexpected place).
     let source = ctx.source();
     let frontmatter = ctx.model().frontmatter.as_ref().map(|f| f.span);
+    let comments = outline::comments(source);
     for found in placeholder::find_all(source) {
         let span = Span::new(found.range.start, found.range.end);
         let covered = sites
             .iter()
             .any(|s| s.span.start <= span.start && span.end <= s.span.end);
-        if covered || outline::in_comment(source, span.start) {
+        let commented = comments
+            .iter()
+            .any(|c| c.start <= span.start && span.end <= c.end);
+        if covered || commented {
             continue;
         }
         let in_frontmatter =
@@ -235,5 +239,12 @@ mod tests {
         assert!(check_rule("RL101", &doc, Some(Stage::Draft)).is_empty());
         let doc = "## Overview\n\n**Release**: Ledger (1.0.0)\n\n## Deployment Guidelines\n\n- {{anything}}\n";
         assert!(check_rule("RL101", doc, Some(Stage::Closed)).is_empty());
+    }
+
+    #[test]
+    fn an_empty_outcome_is_due_from_deployed() {
+        let doc = "---\nphase: deployment\noutcome:\n---\n";
+        assert!(check_rule("RL101", doc, Some(Stage::Ready)).is_empty());
+        assert_eq!(check_rule("RL101", doc, Some(Stage::Deployed)), ["RL101:3"]);
     }
 }

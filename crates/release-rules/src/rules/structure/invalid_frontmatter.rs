@@ -1,7 +1,7 @@
 //! RL001: a frontmatter that is not valid YAML, never closes, is not a mapping, or holds a
 //! value of the wrong type.
 
-use release_doc::ProblemKind;
+use release_doc::{Field, ProblemKind, Span};
 
 use crate::context::Context;
 use crate::declare_rule;
@@ -42,6 +42,9 @@ declare_rule! {
     }
 }
 
+/// What the frontmatter reader says when a value has the wrong YAML type.
+const NOT_SINGLE: &str = "a single text value";
+
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     super::problems::report(
         ctx,
@@ -54,6 +57,51 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             ProblemKind::InvalidFrontmatterValue,
         ],
     );
+    // The reader marks a list or mapping where a known key expects text as invalid
+    // without reporting a problem, so those values are read from the model as well.
+    let Some(fm) = &ctx.model().frontmatter else {
+        return;
+    };
+    let values = [
+        ("component", wrong_type(&fm.component)),
+        ("type", wrong_type(&fm.doc_type)),
+        ("phase", wrong_type(&fm.phase)),
+        ("status", wrong_type(&fm.status)),
+        ("created", wrong_type(&fm.created)),
+        ("updated", wrong_type(&fm.updated)),
+        ("owner", wrong_type(&fm.owner)),
+        ("stage", wrong_type(&fm.stage)),
+        ("outcome", wrong_type(&fm.outcome)),
+    ];
+    let reported = |span: Span| {
+        ctx.doc.parsed().problems.iter().any(|p| {
+            p.kind == ProblemKind::InvalidFrontmatterValue
+                && p.span.start <= span.start
+                && span.start < p.span.end.max(p.span.start + 1)
+        })
+    };
+    for (key, invalid) in values {
+        let Some((raw, span)) = invalid.filter(|(_, span)| !reported(*span)) else {
+            continue;
+        };
+        out.push(ctx.diagnostic(
+            &InvalidFrontmatter::META,
+            span,
+            format!("frontmatter `{key}` is `{raw}`; expected {NOT_SINGLE}"),
+        ));
+    }
+}
+
+/// The text and span of a value that is not a single scalar.
+fn wrong_type<T>(field: &Field<T>) -> Option<(&str, Span)> {
+    match field {
+        Field::Invalid {
+            raw,
+            expected,
+            span,
+        } if expected == NOT_SINGLE => Some((raw, *span)),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -76,6 +124,12 @@ mod tests {
         assert_eq!(check_rule("RL001", doc, Some(Stage::Draft)), ["RL001:1"]);
         let doc = "---\n- phase: deployment\n---\n";
         assert_eq!(check_rule("RL001", doc, Some(Stage::Draft)), ["RL001:2"]);
+    }
+
+    #[test]
+    fn a_list_where_text_is_expected() {
+        let doc = "---\nphase: deployment\nowner:\n  - Ana\n  - Omar\n---\n";
+        assert_eq!(check_rule("RL001", doc, Some(Stage::Draft)), ["RL001:4"]);
     }
 
     #[test]
