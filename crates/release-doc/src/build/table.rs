@@ -424,5 +424,7 @@ mod tests {
         assert_eq!(written_cells("| a | b"), 2);
         assert_eq!(written_cells("| a \\| b | `c | d` |"), 3);
         assert_eq!(written_cells("| a |"), 1);
+        assert_eq!(written_cells("| a | |"), 2);
+        assert_eq!(written_cells("|---|:---:|"), 2);
     }
 }
