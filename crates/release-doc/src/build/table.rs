@@ -203,13 +203,11 @@ fn read<R>(
             span: *span,
         })
         .collect();
+    let normalized: Vec<String> = columns.iter().map(|c| normalize_label(&c.name)).collect();
     let mut keys = Vec::new();
     let mut missing = Vec::new();
     for (key, names) in specs {
-        match columns
-            .iter()
-            .position(|c| names.contains(&normalize_label(&c.name).as_str()))
-        {
+        match normalized.iter().position(|n| names.contains(&n.as_str())) {
             Some(index) => keys.push((*key, index)),
             None => missing.push(names[0]),
         }

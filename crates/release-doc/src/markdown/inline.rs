@@ -26,6 +26,9 @@ static MARKUP: LazyLock<Regex> = LazyLock::new(|| {
 /// Plain text of inline Markdown: emphasis, strikethrough, code and link markup removed,
 /// white space collapsed.
 pub(crate) fn plain(raw: &str) -> String {
+    if !raw.contains(['*', '_', '~', '`', '[']) {
+        return raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    }
     let stripped = MARKUP.replace_all(raw, |c: &regex::Captures<'_>| {
         c.get(1).map_or(String::new(), |m| m.as_str().to_owned())
     });
@@ -48,7 +51,8 @@ pub(crate) fn split_label(
     plain_label: bool,
 ) -> Option<(String, Span, Span)> {
     let raw = span.text(source);
-    if let Some(c) = LABEL.captures(raw) {
+    let marked = raw.starts_with("**") || raw.starts_with("__");
+    if let Some(c) = marked.then(|| LABEL.captures(raw)).flatten() {
         let inner = c.get(1).or_else(|| c.get(2))?;
         let label = inner.as_str().trim();
         let has_colon = !c.get(3).is_some_and(|m| m.as_str().is_empty()) || label.ends_with(':');

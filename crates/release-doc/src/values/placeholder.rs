@@ -10,7 +10,8 @@ use regex::Regex;
 /// `{{ placeholders }}`. Matched as whole words, case-sensitively for the capitalised
 /// forms writers use for this (`TBD`, `TODO`, `TBC`, `FIXME`, `XXX`).
 static PLACEHOLDER_LIKE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:TBD|TBC|TODO|FIXME|XXX|YYYY-MM-DD|HH:MM)\b|\?\?\?").expect("valid regex")
+    Regex::new(r"(?-u:\b)(?:TBD|TBC|TODO|FIXME|XXX|YYYY-MM-DD|HH:MM)(?-u:\b)|\?\?\?")
+        .expect("valid regex")
 });
 
 /// `{{ name }}` or `{% … %}`, on one line.
@@ -57,7 +58,7 @@ pub fn find_all(text: &str) -> Vec<Placeholder> {
 #[must_use]
 pub fn placeholder_like(text: &str) -> Option<String> {
     let trimmed = text.trim();
-    if ANGLE_HINT.is_match(trimmed) {
+    if trimmed.starts_with('<') && ANGLE_HINT.is_match(trimmed) {
         return Some(trimmed.to_owned());
     }
     PLACEHOLDER_LIKE.find(text).map(|m| m.as_str().to_owned())
