@@ -7,12 +7,28 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 /// Words and shapes that stand for "not filled in yet" although they are not
-/// `{{ placeholders }}`. Matched as whole words, case-sensitively for the capitalised
-/// forms writers use for this (`TBD`, `TODO`, `TBC`, `FIXME`, `XXX`).
-static PLACEHOLDER_LIKE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:TBD|TBC|TODO|FIXME|XXX|YYYY-MM-DD|HH:MM)(?-u:\b)|\?\?\?")
-        .expect("valid regex")
-});
+/// `{{ placeholders }}`, matched as whole words and case-sensitively: the capitalised
+/// forms writers use for this.
+const PLACEHOLDER_WORDS: &[&str] = &["TBD", "TBC", "TODO", "FIXME", "XXX", "YYYY-MM-DD", "HH:MM"];
+
+/// The first placeholder word of `text` as a whole word, or `???`, with its position.
+fn first_placeholder_word(text: &str) -> Option<(usize, &'static str)> {
+    let bytes = text.as_bytes();
+    let is_word = |i: usize| {
+        bytes
+            .get(i)
+            .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
+    };
+    let words = PLACEHOLDER_WORDS.iter().filter_map(|word| {
+        text.match_indices(word)
+            .map(|(at, _)| at)
+            .find(|&at| !(at > 0 && is_word(at - 1)) && !is_word(at + word.len()))
+            .map(|at| (at, *word))
+    });
+    words
+        .chain(text.find("???").map(|at| (at, "???")))
+        .min_by_key(|(at, _)| *at)
+}
 
 /// `{{ name }}` or `{% … %}`, on one line.
 static PLACEHOLDER: LazyLock<Regex> =
@@ -61,7 +77,7 @@ pub fn placeholder_like(text: &str) -> Option<String> {
     if trimmed.starts_with('<') && ANGLE_HINT.is_match(trimmed) {
         return Some(trimmed.to_owned());
     }
-    PLACEHOLDER_LIKE.find(text).map(|m| m.as_str().to_owned())
+    first_placeholder_word(text).map(|(_, word)| word.to_owned())
 }
 
 /// Why `text` counts as unfilled, if it does: the name of its first placeholder, its
