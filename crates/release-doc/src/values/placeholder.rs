@@ -11,7 +11,8 @@ use regex::Regex;
 /// forms writers use for this.
 const PLACEHOLDER_WORDS: &[&str] = &["TBD", "TBC", "TODO", "FIXME", "XXX", "YYYY-MM-DD", "HH:MM"];
 
-/// The first placeholder word of `text` as a whole word, or `???`, with its position.
+/// The first placeholder word of `text` as a whole word, or `???`, with its position:
+/// one pass over the bytes, looking closer only at the letters the words start with.
 fn first_placeholder_word(text: &str) -> Option<(usize, &'static str)> {
     let bytes = text.as_bytes();
     let is_word = |i: usize| {
@@ -19,15 +20,21 @@ fn first_placeholder_word(text: &str) -> Option<(usize, &'static str)> {
             .get(i)
             .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
     };
-    let words = PLACEHOLDER_WORDS.iter().filter_map(|word| {
-        text.match_indices(word)
-            .map(|(at, _)| at)
-            .find(|&at| !(at > 0 && is_word(at - 1)) && !is_word(at + word.len()))
-            .map(|at| (at, *word))
-    });
-    words
-        .chain(text.find("???").map(|at| (at, "???")))
-        .min_by_key(|(at, _)| *at)
+    for (at, &b) in bytes.iter().enumerate() {
+        match b {
+            b'?' if bytes[at..].starts_with(b"???") => return Some((at, "???")),
+            b'T' | b'F' | b'X' | b'Y' | b'H' if at == 0 || !is_word(at - 1) => {
+                let word = PLACEHOLDER_WORDS
+                    .iter()
+                    .find(|w| bytes[at..].starts_with(w.as_bytes()) && !is_word(at + w.len()));
+                if let Some(word) = word {
+                    return Some((at, word));
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// `{{ name }}` or `{% … %}`, on one line.
