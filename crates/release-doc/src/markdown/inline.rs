@@ -15,8 +15,12 @@ pub(crate) fn trim_span(source: &str, span: Span) -> Span {
 }
 
 /// A table cell's text with `\|` unescaped.
-pub(crate) fn unescape_cell(raw: &str) -> String {
-    raw.replace("\\|", "|")
+pub(crate) fn unescape_cell(raw: &str) -> std::borrow::Cow<'_, str> {
+    if raw.contains("\\|") {
+        std::borrow::Cow::Owned(raw.replace("\\|", "|"))
+    } else {
+        std::borrow::Cow::Borrowed(raw)
+    }
 }
 
 static MARKUP: LazyLock<Regex> = LazyLock::new(|| {

@@ -110,10 +110,9 @@ pub fn is_intentionally_empty(text: &str) -> bool {
         .trim_matches(|c| c == '*' || c == '_')
         .trim()
         .trim_end_matches('.');
-    matches!(
-        t.to_ascii_lowercase().as_str(),
-        "none" | "n/a" | "na" | "—" | "–" | "-" | "nothing"
-    )
+    ["none", "n/a", "na", "—", "–", "-", "nothing"]
+        .iter()
+        .any(|word| t.eq_ignore_ascii_case(word))
 }
 
 #[cfg(test)]
