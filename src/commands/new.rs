@@ -84,6 +84,19 @@ pub fn run(args: &NewArgs) -> Result<Status> {
     Ok(Status::Clean)
 }
 
+#[cfg(unix)]
+fn default_permissions(file: &std::fs::File) -> Result<std::fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    let mut permissions = file.metadata()?.permissions();
+    permissions.set_mode(0o644);
+    Ok(permissions)
+}
+
+#[cfg(not(unix))]
+fn default_permissions(file: &std::fs::File) -> Result<std::fs::Permissions> {
+    Ok(file.metadata()?.permissions())
+}
+
 /// Write `text` to `path` through a temporary file in the same folder and a rename, so
 /// a reader never sees half a document; an existing file is kept unless `force`.
 fn write_atomically(path: &Path, text: &str, force: bool) -> Result<()> {
@@ -103,6 +116,13 @@ fn write_atomically(path: &Path, text: &str, force: bool) -> Result<()> {
         .tempfile_in(dir)
         .with_context(|| format!("{}: cannot create a temporary file", dir.display()))?;
     tmp.write_all(text.as_bytes())?;
+    // The temporary file is private (0600); the document gets the permissions of the
+    // file it replaces, or the usual ones of a new file.
+    let permissions = match std::fs::metadata(path) {
+        Ok(existing) => existing.permissions(),
+        Err(_) => default_permissions(tmp.as_file())?,
+    };
+    tmp.as_file().set_permissions(permissions)?;
     tmp.as_file().sync_all()?;
     let persisted = if force {
         tmp.persist(path)

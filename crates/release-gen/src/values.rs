@@ -13,6 +13,7 @@
 //!   `signoffs`) may be given as a mapping from label to text;
 //! - spans, and the keys the parser always writes (`items`, `done`, ...), may be left out.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use release_doc::field::Field;
@@ -31,6 +32,9 @@ pub(crate) static MODEL_SCHEMA: LazyLock<Json> =
 #[derive(Debug, Clone, Default)]
 pub struct Values {
     json: Map<String, Json>,
+    /// The key order of every mapping as written, by path: JSON objects are sorted,
+    /// and a labelled list given as a mapping keeps the order it was written in.
+    orders: HashMap<String, Vec<String>>,
 }
 
 /// Values checked against the model: the normalised JSON the template reads, and the
@@ -58,7 +62,7 @@ impl Values {
     ///
     /// The text is not valid YAML/JSON, or not a mapping.
     pub fn from_text(name: &str, text: &str) -> Result<Self> {
-        let parsed: Json = if name.to_ascii_lowercase().ends_with(".json") {
+        let parsed: Ordered = if name.to_ascii_lowercase().ends_with(".json") {
             serde_json::from_str(text).map_err(|e| Error::ValuesSyntax {
                 at: Location {
                     file: name.to_owned(),
@@ -68,7 +72,7 @@ impl Values {
                 message: e.to_string(),
             })?
         } else if text.trim().is_empty() {
-            Json::Object(Map::new())
+            Ordered::Object(Vec::new())
         } else {
             serde_saphyr::from_str(text).map_err(|e| Error::ValuesSyntax {
                 at: Location {
@@ -79,7 +83,21 @@ impl Values {
                 message: e.to_string(),
             })?
         };
-        let mut json = match parsed {
+        let mut parsed = parsed;
+        // The whole output of `release-lint parse`: take its document.
+        if let Ordered::Object(entries) = &mut parsed {
+            let is_parse_output = entries.iter().any(|(k, _)| k == "document")
+                && entries.iter().any(|(k, _)| k == "problems" || k == "path");
+            if is_parse_output {
+                let document = entries
+                    .iter()
+                    .position(|(k, _)| k == "document")
+                    .map(|i| entries.swap_remove(i).1);
+                parsed = document.unwrap_or(Ordered::Null);
+            }
+        }
+        let mut orders = HashMap::new();
+        let json = match parsed.into_json(&mut Vec::new(), &mut orders) {
             Json::Object(map) => map,
             Json::Null => Map::new(),
             other => {
@@ -90,20 +108,11 @@ impl Values {
                 })
             }
         };
-        // The whole output of `release-lint parse`: take its document.
-        if json.contains_key("document")
-            && (json.contains_key("problems") || json.contains_key("path"))
-        {
-            json = match json.remove("document") {
-                Some(Json::Object(doc)) => doc,
-                _ => Map::new(),
-            };
-        }
-        Ok(Self { json })
+        Ok(Self { json, orders })
     }
 
     /// Apply `--set path.to.key=value`. The value is text, except that one starting
-    /// with `[` or `{` is read as YAML (`--set 'scope.changes=[a, b]'`). Paths name
+    /// with `[` or `{` (but not `{{` or `{%`) is read as YAML (`--set 'scope.changes=[a, b]'`). Paths name
     /// keys with `.` and list positions with `[n]` or `.n`.
     ///
     /// # Errors
@@ -118,8 +127,16 @@ impl Values {
             .split_once('=')
             .ok_or_else(|| fail("expected path.to.key=value".to_owned()))?;
         let segments = parse_path(path.trim()).map_err(fail)?;
-        let value = if raw.trim_start().starts_with(['[', '{']) {
-            serde_saphyr::from_str::<Json>(raw).map_err(|e| fail(format!("not valid YAML: {e}")))?
+        let trimmed = raw.trim_start();
+        let structured = trimmed.starts_with('[')
+            || (trimmed.starts_with('{')
+                && !trimmed.starts_with("{{")
+                && !trimmed.starts_with("{%"));
+        let value = if structured {
+            let ordered = serde_saphyr::from_str::<Ordered>(raw)
+                .map_err(|e| fail(format!("not valid YAML: {e}")))?;
+            let mut prefix = segments.clone();
+            ordered.into_json(&mut prefix, &mut self.orders)
         } else {
             Json::String(raw.to_owned())
         };
@@ -159,6 +176,7 @@ impl Values {
     /// [`Error::Value`] naming the path of the first bad key.
     pub fn check(&self, source_name: &str, strict: bool) -> Result<Checked> {
         let mut n = Normaliser {
+            orders: &self.orders,
             defs: MODEL_SCHEMA
                 .get("$defs")
                 .and_then(Json::as_object)
@@ -379,13 +397,14 @@ impl Kind {
 
 /// Walks the values alongside the model's schema, resolving shorthands and filling in
 /// what the parser always writes.
-struct Normaliser {
+struct Normaliser<'o> {
+    orders: &'o HashMap<String, Vec<String>>,
     defs: Map<String, Json>,
     strict_root: bool,
     errors: Vec<(String, String)>,
 }
 
-impl Normaliser {
+impl Normaliser<'_> {
     fn error(&mut self, path: &[Seg], message: String) {
         self.errors.push((display_path(path), message));
     }
@@ -431,7 +450,8 @@ impl Normaliser {
             Json::Object(map) if types.contains(&"object") => self.object(map, schema, path),
             Json::Object(map) if types.contains(&"array") => {
                 let item = schema.get("items").cloned().unwrap_or(Json::Bool(true));
-                match labelled(&item, map) {
+                let order = self.orders.get(&display_path(path));
+                match labelled(&item, map, order) {
                     Some(items) => self.walk(Json::Array(items), schema, path),
                     None => {
                         self.error(path, "expected a list, found a mapping".to_owned());
@@ -617,7 +637,11 @@ impl Normaliser {
 
 /// A mapping given where a list of labelled items is expected: `{"Users affected":
 /// "40%"}` as `[{label: "Users affected", value: "40%"}]`.
-fn labelled(item_schema: &Json, map: Map<String, Json>) -> Option<Vec<Json>> {
+fn labelled(
+    item_schema: &Json,
+    mut map: Map<String, Json>,
+    order: Option<&Vec<String>>,
+) -> Option<Vec<Json>> {
     let name = item_schema
         .get("$ref")
         .and_then(Json::as_str)
@@ -628,11 +652,156 @@ fn labelled(item_schema: &Json, map: Map<String, Json>) -> Option<Vec<Json>> {
         "SignOff" => ("role", "signer"),
         _ => return None,
     };
+    let mut keys: Vec<String> = order
+        .into_iter()
+        .flatten()
+        .filter(|k| map.contains_key(*k))
+        .cloned()
+        .collect();
+    keys.extend(
+        map.keys()
+            .filter(|k| !keys.contains(k))
+            .cloned()
+            .collect::<Vec<_>>(),
+    );
     Some(
-        map.into_iter()
-            .map(|(k, v)| json!({ label: k, value: v }))
+        keys.into_iter()
+            .filter_map(|k| map.remove(&k).map(|v| json!({ label: k, value: v })))
             .collect(),
     )
+}
+
+/// A YAML or JSON value with its mappings in the order written.
+#[derive(Debug)]
+enum Ordered {
+    Null,
+    Bool(bool),
+    Number(serde_json::Number),
+    String(String),
+    Array(Vec<Ordered>),
+    Object(Vec<(String, Ordered)>),
+}
+
+impl Ordered {
+    /// The JSON value, recording the key order of every mapping under its path.
+    fn into_json(self, path: &mut Vec<Seg>, orders: &mut HashMap<String, Vec<String>>) -> Json {
+        match self {
+            Ordered::Null => Json::Null,
+            Ordered::Bool(b) => Json::Bool(b),
+            Ordered::Number(n) => Json::Number(n),
+            Ordered::String(s) => Json::String(s),
+            Ordered::Array(items) => Json::Array(
+                items
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, item)| {
+                        path.push(Seg::Index(i));
+                        let json = item.into_json(path, orders);
+                        path.pop();
+                        json
+                    })
+                    .collect(),
+            ),
+            Ordered::Object(entries) => {
+                orders.insert(
+                    display_path(path),
+                    entries.iter().map(|(k, _)| k.clone()).collect(),
+                );
+                let mut map = Map::new();
+                for (key, value) in entries {
+                    path.push(Seg::Key(key.clone()));
+                    let json = value.into_json(path, orders);
+                    path.pop();
+                    map.insert(key, json);
+                }
+                Json::Object(map)
+            }
+        }
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Ordered {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(OrderedVisitor)
+    }
+}
+
+struct OrderedVisitor;
+
+impl<'de> serde::de::Visitor<'de> for OrderedVisitor {
+    type Value = Ordered;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a YAML or JSON value")
+    }
+
+    fn visit_bool<E>(self, v: bool) -> Result<Ordered, E> {
+        Ok(Ordered::Bool(v))
+    }
+
+    fn visit_i64<E>(self, v: i64) -> Result<Ordered, E> {
+        Ok(Ordered::Number(v.into()))
+    }
+
+    fn visit_u64<E>(self, v: u64) -> Result<Ordered, E> {
+        Ok(Ordered::Number(v.into()))
+    }
+
+    fn visit_f64<E>(self, v: f64) -> Result<Ordered, E> {
+        Ok(serde_json::Number::from_f64(v).map_or(Ordered::Null, Ordered::Number))
+    }
+
+    fn visit_str<E>(self, v: &str) -> Result<Ordered, E> {
+        Ok(Ordered::String(v.to_owned()))
+    }
+
+    fn visit_string<E>(self, v: String) -> Result<Ordered, E> {
+        Ok(Ordered::String(v))
+    }
+
+    fn visit_unit<E>(self) -> Result<Ordered, E> {
+        Ok(Ordered::Null)
+    }
+
+    fn visit_none<E>(self) -> Result<Ordered, E> {
+        Ok(Ordered::Null)
+    }
+
+    fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Ordered, D::Error> {
+        serde::Deserialize::deserialize(d)
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Ordered, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(Ordered::Array(items))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Ordered, A::Error> {
+        let mut entries: Vec<(String, Ordered)> = Vec::new();
+        while let Some((key, value)) = map.next_entry::<KeyText, Ordered>()? {
+            entries.retain(|(k, _)| *k != key.0);
+            entries.push((key.0, value));
+        }
+        Ok(Ordered::Object(entries))
+    }
+}
+
+/// A mapping key as text (YAML allows numbers and booleans as keys).
+struct KeyText(String);
+
+impl<'de> serde::Deserialize<'de> for KeyText {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        match Ordered::deserialize(deserializer)? {
+            Ordered::String(s) => Ok(KeyText(s)),
+            Ordered::Number(n) => Ok(KeyText(n.to_string())),
+            Ordered::Bool(b) => Ok(KeyText(b.to_string())),
+            Ordered::Null => Ok(KeyText("null".to_owned())),
+            _ => Err(serde::de::Error::custom("a mapping key must be text")),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -697,6 +866,24 @@ mod tests {
         assert_eq!(c.doc.scope.impact[0].label, "Users affected");
         assert!(c.doc.risks.rows[0].owner.is_missing());
         assert!(c.doc.risks.rows[0].probability.value().is_some());
+    }
+
+    #[test]
+    fn labelled_mappings_keep_their_written_order() -> Result<()> {
+        let c = check("scope:\n  impact:\n    Users affected: all\n    Downtime expected: none\n")?;
+        let labels: Vec<&str> = c
+            .doc
+            .scope
+            .impact
+            .iter()
+            .map(|i| i.label.as_str())
+            .collect();
+        assert_eq!(labels, ["Users affected", "Downtime expected"]);
+        let mut v = Values::new();
+        v.set("emergency.communication={Status page: x, Internal team: y}")?;
+        let c = v.check("--set", true)?;
+        assert_eq!(c.doc.emergency.communication[0].label, "Status page");
+        Ok(())
     }
 
     #[test]
