@@ -53,6 +53,14 @@ const WORDS: &[&str] = &[
     "N/A",
     "None",
     "{{ todo_item }}",
+    "**bold**",
+    "`code`",
+    "key: val",
+    "[link](http://x)",
+    "&amp;",
+    "<br>",
+    "_em_",
+    "a\\b",
 ];
 /// Words that never make a cell read as "intentionally empty" or unfilled on their own.
 const SAFE_WORDS: &[&str] = &[
