@@ -57,7 +57,7 @@ fn at_closed_every_placeholder_is_reported() {
 }
 
 fn every_placeholder_reported(doc: &str, diagnostics: Vec<release_rules::Diagnostic>) {
-    let found = placeholder::find_all(&doc);
+    let found = placeholder::find_all(doc);
     assert!(found.len() > 100, "{}", found.len());
     let unreported: Vec<&str> = found
         .iter()
