@@ -18,6 +18,16 @@ pub struct Args {
 pub enum Command {
     /// Print the typed model of a release document (and its structural problems).
     Parse(ParseArgs),
+    /// Create a new release document from a template and values.
+    New(crate::commands::new::NewArgs),
+    /// Print a document's release notes as a Keep a Changelog section.
+    Notes(crate::commands::notes::NotesArgs),
+    /// Inspect templates (`template vars`).
+    #[command(subcommand)]
+    Template(crate::commands::template_vars::TemplateCommand),
+    /// Print a JSON Schema (`schema values`).
+    #[command(subcommand)]
+    Schema(crate::commands::schema::SchemaCommand),
 }
 
 /// Arguments of `release-lint parse`.

@@ -13,7 +13,9 @@ use crate::values::placeholder;
 ///
 /// Every state but `Missing` carries the byte span of the text it came from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(tag = "state", rename_all = "snake_case")]
+#[cfg_attr(feature = "schemars", schemars(rename = "Field_of_{T}"))]
 pub enum Field<T> {
     /// The field, cell or item is not in the document at all.
     Missing,

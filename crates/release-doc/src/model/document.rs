@@ -17,6 +17,7 @@ use crate::values::enums::{Environment, Outcome, ReleaseType, RollbackStrategy, 
 
 /// A parsed release document.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct ReleaseDoc {
     /// The YAML frontmatter, when the document has one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -119,6 +120,7 @@ impl ReleaseDoc {
 
 /// The YAML frontmatter.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Frontmatter {
     /// The whole block, fences included.
     pub span: Span,
@@ -136,9 +138,11 @@ pub struct Frontmatter {
     pub status: Text,
     /// `created`.
     #[serde(default)]
+    #[cfg_attr(feature = "schemars", schemars(with = "Field<String>"))]
     pub created: Field<jiff::civil::Date>,
     /// `updated`.
     #[serde(default)]
+    #[cfg_attr(feature = "schemars", schemars(with = "Field<String>"))]
     pub updated: Field<jiff::civil::Date>,
     /// `owner`.
     #[serde(default)]
@@ -159,6 +163,7 @@ pub struct Frontmatter {
 
 /// One top-level frontmatter key.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct FrontmatterKey {
     /// The key.
     pub key: String,
@@ -172,12 +177,14 @@ pub struct FrontmatterKey {
 
 /// The Overview fields.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Overview {
     /// The release's name, before the parenthesised version.
     #[serde(default)]
     pub release_name: Text,
     /// The release's version, in parentheses after the name.
     #[serde(default)]
+    #[cfg_attr(feature = "schemars", schemars(with = "Field<String>"))]
     pub release_version: Field<semver::Version>,
     /// `Component`.
     #[serde(default)]
@@ -190,6 +197,7 @@ pub struct Overview {
     pub target_environment: Field<Environment>,
     /// `Scheduled Date`.
     #[serde(default)]
+    #[cfg_attr(feature = "schemars", schemars(with = "Field<String>"))]
     pub scheduled_date: Field<jiff::civil::Date>,
     /// `Release Coordinator`.
     #[serde(default)]
@@ -201,6 +209,7 @@ pub struct Overview {
 
 /// Release Scope & Impact.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Scope {
     /// What's being deployed.
     #[serde(default)]
@@ -212,6 +221,7 @@ pub struct Scope {
 
 /// The Rollback Plan's typed parts (its checklists are in [`ReleaseDoc::checklists`]).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Rollback {
     /// `Rollback Strategy`.
     #[serde(default)]
@@ -226,6 +236,7 @@ pub struct Rollback {
 
 /// Emergency Procedures.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Emergency {
     /// If deployment fails: the steps.
     #[serde(default)]
@@ -237,6 +248,7 @@ pub struct Emergency {
 
 /// The five lists of the Release Notes.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct ReleaseNotes {
     /// New Features.
     #[serde(default)]
@@ -257,6 +269,7 @@ pub struct ReleaseNotes {
 
 /// Retrospective & Improvements.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Retrospective {
     /// What Went Well.
     #[serde(default)]

@@ -9,6 +9,7 @@ use crate::values::threshold::Threshold;
 
 /// A `**Label**: value` paragraph.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct LabeledField {
     /// The known section it is in.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -28,6 +29,7 @@ pub struct LabeledField {
 
 /// A list of free-text items (scope changes, steps, release notes, ...).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct List {
     /// The whole list, or `None` when the document has no such list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -38,6 +40,7 @@ pub struct List {
 
 /// One item of a [`List`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct ListItem {
     /// The item's text (without its marker).
     pub text: Text,
@@ -47,6 +50,7 @@ pub struct ListItem {
 
 /// A list item of the form `Label: value` (`**Users affected**: 40%`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct LabeledItem {
     /// The label (empty when the item has none).
     pub label: String,
@@ -60,6 +64,7 @@ pub struct LabeledItem {
 
 /// A group of task-list items under one bold label or heading.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct ChecklistGroup {
     /// The known section it is in.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -78,6 +83,7 @@ pub struct ChecklistGroup {
 
 /// One task-list item.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct ChecklistItem {
     /// The text after the box, as written.
     pub text: String,
@@ -112,6 +118,7 @@ impl ChecklistItem {
 
 /// The `N/A` part of a checklist item.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct NotApplicable {
     /// The reason given after `N/A`, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -122,6 +129,7 @@ pub struct NotApplicable {
 
 /// A rollback trigger read as a condition: `Error rate > 1%`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct TriggerCondition {
     /// The metric named before the comparator, as written (`Error rate`).
     pub metric: String,
@@ -135,6 +143,7 @@ pub struct TriggerCondition {
 
 /// A stakeholder sign-off item: `Product Owner: Tomás Ferreira (2026-11-04)`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct SignOff {
     /// The role before the colon.
     pub role: String,
@@ -148,6 +157,7 @@ pub struct SignOff {
 
 /// A code block of the Deployment Commands section.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct CodeBlock {
     /// The bold label above it (`Database Migration`), if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -167,6 +177,7 @@ pub struct CodeBlock {
 
 /// An item of Related Documentation: `**Runbook**: [[runbooks/payments]]`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct DocLink {
     /// The label (`Runbook`).
     pub label: String,
@@ -178,6 +189,7 @@ pub struct DocLink {
 
 /// What a Quality Standards target measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum TargetKind {
@@ -195,6 +207,7 @@ pub enum TargetKind {
 
 /// One Quality Standards bullet: `**Mean Time to Recovery**: <15 minutes for critical issues`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct QualityTarget {
     /// The label as written.
     pub label: String,
@@ -212,6 +225,7 @@ pub struct QualityTarget {
 
 /// A section the template does not know, kept with its lists, tables and code.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct UnknownSection {
     /// The heading text.
     pub title: String,

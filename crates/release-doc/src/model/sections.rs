@@ -6,6 +6,7 @@ use crate::span::Span;
 
 /// A heading of level 2 or deeper, in document order.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Section {
     /// Which known section this is, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -24,6 +25,7 @@ macro_rules! sections {
     ($($id:ident = $title:literal, $level:literal, $parent:expr;)*) => {
         /// A section of the template.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
         #[serde(rename_all = "kebab-case")]
         #[non_exhaustive]
         pub enum SectionId {

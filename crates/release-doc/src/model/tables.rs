@@ -14,7 +14,9 @@ use crate::values::threshold::Threshold;
 
 /// A table: its header and its rows.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(bound(deserialize = "R: Deserialize<'de>"))]
+#[cfg_attr(feature = "schemars", schemars(rename = "Table_of_{R}"))]
 pub struct Table<R> {
     /// The whole table, or `None` when the document has no such table.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -51,6 +53,7 @@ impl<R> Table<R> {
 
 /// A header cell.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Column {
     /// The header text (markup removed).
     pub name: String,
@@ -60,6 +63,7 @@ pub struct Column {
 
 /// A row of a table the template does not know: every cell as text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct RawRow {
     /// The row.
     pub span: Span,
@@ -74,6 +78,7 @@ macro_rules! row {
     ($(#[$meta:meta])* $name:ident { $($(#[$fmeta:meta])* $field:ident : $ty:ty,)* }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+        #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
         pub struct $name {
             $($(#[$fmeta])* pub $field: $ty,)*
             /// The whole row.
@@ -189,6 +194,7 @@ row! {
         /// Who does it.
         owner: Text,
         /// By when.
+        #[cfg_attr(feature = "schemars", schemars(with = "Field<String>"))]
         due: Field<jiff::civil::Date>,
         /// How urgent.
         priority: Field<Priority>,

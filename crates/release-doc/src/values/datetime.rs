@@ -72,10 +72,13 @@ fn date_of(c: &regex::Captures) -> Option<Date> {
 
 /// A time of day, with the date and time zone written next to it, if any.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Moment {
     /// The date, when written (`2026-11-30 14:05`).
+    #[cfg_attr(feature = "schemars", schemars(with = "Option<String>"))]
     pub date: Option<Date>,
     /// The time of day, on a 24-hour clock.
+    #[cfg_attr(feature = "schemars", schemars(with = "String"))]
     pub time: Time,
     /// The zone as written: an abbreviation in capitals (`UTC`, `CET`), `Z`, an offset
     /// normalised to `+01:00`, or an `Area/City` name.
@@ -188,6 +191,7 @@ fn moment(text: &str) -> Option<Moment> {
 #[derive(
     Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
 )]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Duration {
     /// The length in seconds.
     pub seconds: u64,

@@ -30,6 +30,7 @@ static DECIMALS_RE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The unit of a [`Quantity`], after conversion to the base unit of its dimension.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Unit {
     /// A percentage (`2%`).
@@ -46,6 +47,7 @@ pub enum Unit {
 
 /// A number and its unit, with time and size units converted to milliseconds and bytes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Quantity {
     /// The value in the base unit (`0.18s` is `180.0` [`Unit::Millis`]).
     pub value: f64,

@@ -29,6 +29,7 @@ static COMPARATOR_RE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// How an actual value must compare with the limit of a [`Threshold`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Comparator {
     /// Strictly less than (`<`, `under`, `below`, `less than`).
@@ -117,6 +118,7 @@ impl fmt::Display for Comparator {
 
 /// A limit a measured value is compared with: `< 1%`, `<= 200ms`, `>= 99.9%`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Threshold {
     /// How the actual value must compare with `quantity`.
     pub comparator: Comparator,
