@@ -1,6 +1,13 @@
 //! One module per subcommand.
 
+mod check;
+mod completions;
+mod explain;
+mod hook;
+mod init;
+mod man;
 mod parse;
+mod rules;
 
 use anyhow::Result;
 
@@ -10,6 +17,23 @@ use crate::Status;
 /// Run the chosen subcommand.
 pub fn run(args: Args) -> Result<Status> {
     match args.command {
+        Command::Check(a) => check::run(&a),
         Command::Parse(a) => parse::run(&a),
+        Command::Rules(a) => rules::run(&a),
+        Command::Explain(a) => explain::run(&a),
+        Command::Init(a) => init::run(&a),
+        Command::Hook(a) => hook::run(&a),
+        Command::Completions(a) => completions::run(&a),
+        Command::Man => man::run(),
     }
+}
+
+/// Write `text` to standard output (a closed pipe surfaces as an error that `main`
+/// treats as success).
+fn print(text: &str) -> Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()?;
+    Ok(())
 }

@@ -12,11 +12,24 @@ fn clean_documents_are_clean_at_their_stage() {
             continue;
         }
         let doc = Document::parse(std::fs::read_to_string(&path).expect("UTF-8 fixture"));
-        assert!(doc.model().declared_stage().is_some(), "{} declares no stage", path.display());
+        assert!(
+            doc.model().declared_stage().is_some(),
+            "{} declares no stage",
+            path.display()
+        );
         let findings: Vec<String> = check(&doc, &Settings::default())
             .into_iter()
             .filter(|d| d.severity != Severity::Info)
-            .map(|d| format!("{}:{}: {}[{}] {}", path.display(), doc.line_col(d.span.start).line, d.severity, d.code, d.message))
+            .map(|d| {
+                format!(
+                    "{}:{}: {}[{}] {}",
+                    path.display(),
+                    doc.line_col(d.span.start).line,
+                    d.severity,
+                    d.code,
+                    d.message
+                )
+            })
             .collect();
         assert!(findings.is_empty(), "{}", findings.join("\n"));
         checked += 1;
