@@ -146,9 +146,11 @@ impl LineIndex {
             },
             |s| s.chars().count(),
         );
+        // A leading byte order mark is invisible in editors: it takes no column.
+        let bom = usize::from(line == 1 && offset >= 3 && source.starts_with('\u{feff}'));
         LineCol {
             line,
-            column: prefix + 1,
+            column: prefix + 1 - bom,
         }
     }
 }
@@ -175,6 +177,14 @@ mod tests {
             LineCol { line: 4, column: 1 }
         );
         assert_eq!(idx.line_col(src, 10_000), LineCol { line: 4, column: 2 });
+    }
+
+    #[test]
+    fn a_byte_order_mark_takes_no_column() {
+        let src = "\u{feff}---\nx";
+        let idx = LineIndex::new(src);
+        assert_eq!(idx.line_col(src, 3), LineCol { line: 1, column: 1 });
+        assert_eq!(idx.line_col(src, 4), LineCol { line: 1, column: 2 });
     }
 
     #[test]

@@ -7,8 +7,10 @@
 //! ([`Schema`]).
 #![warn(missing_docs)]
 
+pub mod config;
 mod context;
 pub mod diagnostic;
+pub mod docs;
 pub mod document;
 pub mod due;
 mod engine;

@@ -12,7 +12,7 @@ use crate::model::{
 };
 use crate::span::Span;
 use crate::values::placeholder;
-use crate::values::threshold::parse_threshold;
+use crate::values::threshold::{parse_leading_threshold, parse_threshold};
 
 use super::Builder;
 
@@ -98,10 +98,20 @@ fn trigger(source: &str, item: &ChecklistItem) -> TriggerCondition {
         Some(m) => {
             let start = item.text_span.start + m.start();
             let span = Span::new(start, item.text_span.end);
-            (
-                text[..m.start()].trim().to_owned(),
-                Field::read(span.text(source), span, parse_threshold),
-            )
+            // `> 1% for 5 minutes`: the threshold is the leading part.
+            let raw = span.text(source);
+            let field = match parse_leading_threshold(raw) {
+                Some((value, len)) => {
+                    let span = Span::new(span.start, span.start + len);
+                    Field::Value {
+                        value,
+                        raw: span.text(source).trim().to_owned(),
+                        span,
+                    }
+                }
+                None => Field::read(raw, span, parse_threshold),
+            };
+            (text[..m.start()].trim().to_owned(), field)
         }
         None => (text.trim().to_owned(), Field::Missing),
     };

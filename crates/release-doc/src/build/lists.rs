@@ -11,7 +11,7 @@ use crate::model::{
     normalize_label, DocLink, LabeledItem, List, ListItem, QualityTarget, SectionId, TargetKind,
 };
 use crate::span::Span;
-use crate::values::threshold::parse_threshold;
+use crate::values::threshold::parse_leading_threshold;
 
 use super::Builder;
 
@@ -158,27 +158,13 @@ fn doc_links(b: &Builder<'_>, block: &ListBlock) -> Vec<DocLink> {
         .collect()
 }
 
-/// A leading comparator and number: `>95%`, `<15 minutes`, `<1 hour`.
-static LEADING_THRESHOLD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:<=|>=|[<>≤≥=])\s*[0-9][0-9.,]*\s*(?:%|[A-Za-z]+)?").expect("valid regex")
-});
-
 fn quality_targets(b: &Builder<'_>, block: &ListBlock) -> Vec<QualityTarget> {
     labeled(b, block)
         .into_iter()
         .map(|item| {
             let span = item.value.span().unwrap_or(item.span);
             let text = span.text(b.source).to_owned();
-            let threshold = LEADING_THRESHOLD.find(&text).and_then(|m| {
-                // `<1 hour from commit`: try the longest prefix first, then without the unit.
-                parse_threshold(m.as_str()).ok().or_else(|| {
-                    let digits = m
-                        .as_str()
-                        .trim_end_matches(|c: char| c.is_ascii_alphabetic())
-                        .trim_end();
-                    parse_threshold(digits).ok()
-                })
-            });
+            let threshold = parse_leading_threshold(&text).map(|(t, _)| t);
             let label = plain(&item.label);
             QualityTarget {
                 kind: target_kind(&label),

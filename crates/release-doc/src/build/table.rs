@@ -241,13 +241,14 @@ fn read<R>(
         none_row: None,
     };
     for (row_span, cells) in &block.rows {
-        if !specs.is_empty() && cells.len() != table.columns.len() && !cells.is_empty() {
+        // pulldown-cmark pads short rows and drops extra cells: count what was written.
+        let written = written_cells(row_span.text(source));
+        if !specs.is_empty() && written != table.columns.len() {
             b.problem_in(
                 ProblemKind::RowShape,
                 *row_span,
                 format!(
-                    "this {name} row has {} cells; the header has {}",
-                    cells.len(),
+                    "this {name} row has {written} cells; expected {} like its header",
                     table.columns.len()
                 ),
                 Some(b.section_title.clone()),
@@ -287,6 +288,23 @@ fn read<R>(
         table.rows.push(make(b, &row));
     }
     table
+}
+
+/// The number of cells written in a table row: unescaped pipes separate them (even
+/// inside code spans, as in GFM), and a leading and a trailing pipe are borders.
+fn written_cells(row: &str) -> usize {
+    let row = row.trim();
+    let mut separators = 0;
+    let mut escaped = false;
+    let mut ends_with_pipe = false;
+    for (i, c) in row.char_indices() {
+        ends_with_pipe = c == '|' && !escaped;
+        if ends_with_pipe && i > 0 {
+            separators += 1;
+        }
+        escaped = c == '\\' && !escaped;
+    }
+    separators + 1 - usize::from(ends_with_pipe && row.len() > 1)
 }
 
 fn title_case(name: &str) -> String {
@@ -392,5 +410,21 @@ fn communication(b: &mut Builder<'_>, r: &Row) -> CommunicationRow {
         response: r.text("response"),
         span: r.span,
         extra: r.extra.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::written_cells;
+
+    #[test]
+    fn counts_written_cells() {
+        assert_eq!(written_cells("| a | b |"), 2);
+        assert_eq!(written_cells("a | b"), 2);
+        assert_eq!(written_cells("| a | b"), 2);
+        assert_eq!(written_cells("| a \\| b | `c | d` |"), 3);
+        assert_eq!(written_cells("| a |"), 1);
+        assert_eq!(written_cells("| a | |"), 2);
+        assert_eq!(written_cells("|---|:---:|"), 2);
     }
 }

@@ -64,6 +64,9 @@ pub(crate) enum Block {
 /// Read the top-level blocks of `source[start..]`; every span is absolute in `source`.
 pub(crate) fn read_blocks(source: &str, start: usize) -> Vec<Block> {
     let body = source.get(start..).unwrap_or("");
+    // pulldown-cmark misses the end of an HTML block on lone-CR line endings; a lone CR
+    // becomes a LF here, which keeps every byte offset as it is.
+    let body = lone_cr_as_lf(body);
     let mut options = Options::empty();
     options.insert(Options::ENABLE_TABLES);
     options.insert(Options::ENABLE_TASKLISTS);
@@ -74,7 +77,7 @@ pub(crate) fn read_blocks(source: &str, start: usize) -> Vec<Block> {
         depth: 0,
         current: None,
     };
-    for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
+    for (event, range) in Parser::new_ext(&body, options).into_offset_iter() {
         walker.event(event, Span::from(range).shifted(start));
     }
     walker.blocks
@@ -248,6 +251,20 @@ impl Walker<'_> {
     }
 }
 
+/// `text` with every CR that is not followed by a LF replaced by a LF (same length).
+fn lone_cr_as_lf(text: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let lone = |i: usize| bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n');
+    if !text.contains('\r') || !(0..bytes.len()).any(lone) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let normalised: Vec<u8> = (0..bytes.len())
+        .map(|i| if lone(i) { b'\n' } else { bytes[i] })
+        .collect();
+    // Replacing one ASCII byte by another keeps the text valid UTF-8.
+    std::borrow::Cow::Owned(String::from_utf8(normalised).unwrap_or_else(|_| text.to_owned()))
+}
+
 /// The text of a list item: after its marker (`-`, `*`, `+`, `1.`, `1)`), trimmed.
 fn item_text(source: &str, item: Span) -> Span {
     let raw = item.text(source);
@@ -339,6 +356,12 @@ mod tests {
                 "C bash echo hi\n",
             ]
         );
+    }
+
+    #[test]
+    fn lone_cr_line_endings_end_html_blocks() {
+        let src = "<!-- note -->\r## Overview\r\r- [x] done\r";
+        assert_eq!(texts(src), vec!["H2 Overview", "ISome(true) done"]);
     }
 
     #[test]

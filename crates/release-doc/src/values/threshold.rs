@@ -170,11 +170,42 @@ pub fn parse_threshold(text: &str) -> Result<Threshold, String> {
     })
 }
 
+/// A comparator and number at the start of `text`, followed by other words:
+/// `>95% successful deployments`, `< 15 minutes for critical issues`,
+/// `> 1% for 5 minutes`. Returns the threshold and the byte length it covers.
+#[must_use]
+pub fn parse_leading_threshold(text: &str) -> Option<(Threshold, usize)> {
+    let m = LEADING_RE.find(text)?;
+    // `<1 hour from commit`: the longest prefix first, then without the unit word.
+    if let Ok(t) = parse_threshold(m.as_str()) {
+        return Some((t, m.end()));
+    }
+    let digits = m
+        .as_str()
+        .trim_end_matches(|c: char| c.is_ascii_alphabetic())
+        .trim_end();
+    parse_threshold(digits).ok().map(|t| (t, digits.len()))
+}
+
+/// A leading comparator, number and optional unit word.
+static LEADING_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:<=|>=|[<>≤≥=])\s*[0-9][0-9.,]*\s*(?:%|[A-Za-z]+)?").expect("valid regex")
+});
+
 #[cfg(test)]
 mod tests {
     use super::super::quantity::Unit;
     use super::Comparator::{Eq, Ge, Gt, Le, Lt};
     use super::*;
+
+    #[test]
+    fn leading_thresholds() {
+        let (t, len) = parse_leading_threshold("> 1% for 5 minutes").unwrap();
+        assert_eq!((t.to_string(), len), ("> 1%".to_owned(), 4));
+        let (t, _) = parse_leading_threshold("<1 hour from commit to production").unwrap();
+        assert_eq!(t.quantity.unit, Unit::Millis);
+        assert!(parse_leading_threshold("Multiple deployments per day").is_none());
+    }
 
     /// Text, and the expected comparator, value and unit.
     #[rustfmt::skip]

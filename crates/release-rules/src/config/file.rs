@@ -1,0 +1,113 @@
+//! The file format of `release-lint.toml`, as serde reads it: every value keeps its
+//! span, so that a bad value is reported at its line. The JSON Schema is derived from
+//! these same types.
+
+use std::collections::BTreeMap;
+
+use release_doc::values::enums::Stage;
+use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::diagnostic::Severity;
+
+/// Configuration of release-lint, read from `release-lint.toml` or `.release-lint.toml`,
+/// the closest one found walking up from each checked file.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+#[schemars(title = "release-lint configuration")]
+pub(crate) struct RawConfig {
+    /// The lifecycle stage of a document whose frontmatter has no `stage` (the
+    /// `--stage` flag wins over both). Unset: `planned`.
+    #[schemars(schema_with = "stage_schema", extend("default" = "planned"))]
+    pub default_stage: Option<Spanned<String>>,
+    /// Globs, relative to the config's folder, of files that are release documents
+    /// whatever their content.
+    #[schemars(with = "Vec<String>")]
+    pub include: Vec<Spanned<String>>,
+    /// Globs, relative to the config's folder, of files (or folders) never checked.
+    #[schemars(with = "Vec<String>")]
+    pub exclude: Vec<Spanned<String>>,
+    /// The team's own template, relative to the config's folder: its sections, fields,
+    /// checklist items and columns are what documents must keep. Unset: the built-in
+    /// Deployment & Release Process Template.
+    #[schemars(with = "String")]
+    pub template: Option<Spanned<String>>,
+    /// Which rules run, and how severe their findings are.
+    pub rules: RawRules,
+    /// Quality-standard targets, used where a document's own Quality Standards section
+    /// gives none.
+    pub standards: RawStandards,
+}
+
+/// The `[rules]` table.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+#[schemars(rename = "Rules")]
+pub(crate) struct RawRules {
+    /// Rules to run: `ALL`, codes (`RL201`), code prefixes (`RL2`) or names
+    /// (`unchecked-prerequisite`). Empty: every rule.
+    #[schemars(with = "Vec<String>")]
+    pub select: Vec<Spanned<String>>,
+    /// Rules not to run, in the same forms as `select`; wins over `select`.
+    #[schemars(with = "Vec<String>")]
+    pub ignore: Vec<Spanned<String>>,
+    /// Severity per rule, by code or name: `error`, `warning` or `info`.
+    #[schemars(schema_with = "severity_map_schema")]
+    pub severity: BTreeMap<Spanned<String>, Spanned<String>>,
+    /// Options of individual rules.
+    pub options: RawOptions,
+}
+
+/// The `[rules.options]` table.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+#[schemars(rename = "RuleOptions")]
+pub(crate) struct RawOptions {
+    /// How far, in minutes, a Deployment Timeline phase's Duration may differ from its
+    /// End minus its Start.
+    #[schemars(with = "f64", range(min = 0), extend("default" = 1))]
+    pub duration_tolerance_minutes: Option<Spanned<f64>>,
+    /// Extra words that mean "not filled in yet", besides `TBD`, `TODO`, `???` and
+    /// `{{ placeholders }}`; matched as whole words, case-sensitively.
+    #[schemars(with = "Vec<String>")]
+    pub placeholder_words: Vec<Spanned<String>>,
+    /// Extra regular expressions (Rust `regex` syntax) of secrets to report.
+    #[schemars(with = "Vec<String>")]
+    pub secret_patterns: Vec<Spanned<String>>,
+}
+
+/// The `[standards]` table: thresholds such as `< 15 min`.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+#[schemars(rename = "Standards")]
+pub(crate) struct RawStandards {
+    /// Deployment success rate, a percentage (`> 95%`).
+    #[schemars(with = "String", extend("examples" = ["> 95%"]))]
+    pub success_rate: Option<Spanned<String>>,
+    /// Mean time to recovery, a time (`< 15 min`).
+    #[schemars(with = "String", extend("examples" = ["< 15 min"]))]
+    pub mttr: Option<Spanned<String>>,
+    /// Change failure rate, a percentage (`< 5%`).
+    #[schemars(with = "String", extend("examples" = ["< 5%"]))]
+    pub change_failure_rate: Option<Spanned<String>>,
+    /// Lead time for changes, a time (`< 1 hour`).
+    #[schemars(with = "String", extend("examples" = ["< 1 hour"]))]
+    pub lead_time: Option<Spanned<String>>,
+}
+
+fn severity_map_schema(_: &mut SchemaGenerator) -> Schema {
+    let names: Vec<&str> = [Severity::Error, Severity::Warning, Severity::Info]
+        .iter()
+        .map(|s| s.as_str())
+        .collect();
+    json_schema!({
+        "type": "object",
+        "additionalProperties": { "type": "string", "enum": names },
+    })
+}
+
+fn stage_schema(_: &mut SchemaGenerator) -> Schema {
+    let names: Vec<&str> = Stage::ALL.iter().map(|s| s.as_str()).collect();
+    json_schema!({ "type": "string", "enum": names })
+}

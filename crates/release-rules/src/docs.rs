@@ -1,0 +1,75 @@
+//! Rule documentation as Markdown, generated from the rules' `///` docs: one page per
+//! rule (`docs/rules/<CODE>.md`) and an index (`docs/rules/README.md`).
+
+use std::fmt::Write;
+
+use crate::registry;
+use crate::rule::RuleMeta;
+
+/// The rule's docs as written in its `///` comments, without the one space each line
+/// of a doc comment starts with, and with a blank line after each heading (outside
+/// code blocks), as Markdown linters want.
+fn docs_text(meta: &RuleMeta) -> String {
+    let lines: Vec<&str> = meta
+        .docs
+        .lines()
+        .map(|l| l.strip_prefix(' ').unwrap_or(l))
+        .collect();
+    let mut out = Vec::with_capacity(lines.len());
+    let mut in_code = false;
+    for (i, line) in lines.iter().enumerate() {
+        out.push(*line);
+        if line.trim_start().starts_with("```") {
+            in_code = !in_code;
+        }
+        let next_is_text = lines.get(i + 1).is_some_and(|n| !n.trim().is_empty());
+        if !in_code && line.starts_with('#') && next_is_text {
+            out.push("");
+        }
+    }
+    out.join("\n").trim().to_owned()
+}
+
+/// The page of one rule: its code and name as title, a line with its family, default
+/// severity and first stage, then its docs.
+#[must_use]
+pub fn rule_markdown(meta: &RuleMeta) -> String {
+    format!(
+        "# {code} {name}\n\n\
+         Family: {family} · Default severity: {severity} · Applies from stage: `{since}`\n\n\
+         {summary}.\n\n{docs}\n",
+        code = meta.code,
+        name = meta.name,
+        family = meta.family.as_str(),
+        severity = meta.severity,
+        since = meta.since,
+        summary = meta.summary,
+        docs = docs_text(meta),
+    )
+}
+
+/// The index of every rule: a table with each code linked to its page.
+#[must_use]
+pub fn rules_index_markdown() -> String {
+    let mut out = String::from(
+        "# Rules\n\n\
+         Every rule of release-lint, generated from the rules' own docs. A rule applies\n\
+         from the stage in *Since* on; *Severity* is its default, which\n\
+         [`[rules] severity`](../configuration.md#rules) changes.\n\n\
+         | Code | Name | Family | Severity | Since | Summary |\n\
+         |---|---|---|---|---|---|\n",
+    );
+    for meta in registry::metas() {
+        let _ = writeln!(
+            out,
+            "| [{code}]({code}.md) | `{name}` | {family} | {severity} | `{since}` | {summary} |",
+            code = meta.code,
+            name = meta.name,
+            family = meta.family.as_str(),
+            severity = meta.severity,
+            since = meta.since,
+            summary = meta.summary.replace('|', "\\|"),
+        );
+    }
+    out
+}

@@ -1,0 +1,289 @@
+//! RL205: an item (or a whole group) of the template's checklists is missing from the
+//! document once its group is due.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use release_doc::values::placeholder;
+use release_doc::ChecklistGroup;
+
+use super::{item_text, items_due};
+use crate::context::Context;
+use crate::declare_rule;
+use crate::diagnostic::Diagnostic;
+
+declare_rule! {
+    /// ## What it does
+    /// Once a checklist group is due, checks that every item the template has in that
+    /// group (same section, same label) is still in the document's group, and that the
+    /// group itself is still there when its section is. Rollback Triggers are checked
+    /// from `planned`, with the Rollback Plan.
+    ///
+    /// Items are compared loosely: case, white space, inline markup and strikethrough
+    /// do not matter, a trailing `N/A: reason` is ignored, a `{{placeholder}}` of the
+    /// template matches any text (`Product Owner: {{po_signoff}}` matches
+    /// `Product Owner: Tomás Ferreira (2026-11-04)`), and the document's item may add a
+    /// note after the template text (`Database migrations applied (2 of 2)`). Extra
+    /// items are fine. The template is the configured one (`template`), else the
+    /// embedded default.
+    ///
+    /// ## Why it matters
+    /// Deleting a checklist item is a silent way to skip a step: the checklist looks
+    /// complete, and nobody sees that the rollback procedure was never tested.
+    ///
+    /// ## Example
+    /// ```markdown
+    /// **Infrastructure**:
+    ///
+    /// - [x] Target environment health checked
+    /// - [x] Storage capacity verified
+    /// ```
+    /// (the template's `Database backups completed` is gone)
+    ///
+    /// ## How to fix
+    /// Put the item back. If it does not apply, keep it and say why:
+    /// `- [ ] Database backups completed — N/A: stateless service`.
+    pub(crate) struct DeletedTemplateItem {
+        code: "RL205",
+        name: "deleted-template-item",
+        family: Checklists,
+        severity: Error,
+        since: Planned,
+        summary: "An item of the template's checklists was deleted from a due checklist",
+        check: check,
+    }
+}
+
+/// Stands for a template placeholder while the item text is normalised.
+const ANY: char = '\u{1}';
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let model = ctx.model();
+    for template in ctx.schema.checklists() {
+        let Some(id) = template.section else {
+            continue;
+        };
+        // A missing section is reported by the structure rules, not item by item.
+        let Some(section) = model.section(id) else {
+            continue;
+        };
+        if !items_due(ctx, template) {
+            continue;
+        }
+        let label = normalize_label(&template.label);
+        let groups: Vec<&ChecklistGroup> = model
+            .checklists_in(id)
+            .filter(|g| normalize_label(&g.label) == label)
+            .collect();
+        let Some(first) = groups.first() else {
+            out.push(ctx.diagnostic(
+                &DeletedTemplateItem::META,
+                section.span,
+                format!(
+                    "checklist `{}` of the template is missing from section `{}`; expected its {} items",
+                    template.label,
+                    section.title,
+                    template.items.len()
+                ),
+            ));
+            continue;
+        };
+        let present: Vec<String> = groups
+            .iter()
+            .flat_map(|g| g.items.iter().map(|i| normalize_item(&i.text)))
+            .collect();
+        for item in &template.items {
+            let pattern = template_pattern(&item.text);
+            if present.iter().any(|text| matches(&pattern, text)) {
+                continue;
+            }
+            out.push(ctx.diagnostic(
+                &DeletedTemplateItem::META,
+                first.label_span,
+                format!(
+                    "template item `{}` is missing from `{}`; expected the item back, marked `N/A: reason` if it does not apply",
+                    item_text(item),
+                    first.label
+                ),
+            ));
+        }
+    }
+}
+
+/// A group label for comparison: lower case, no markup or trailing colon, `and` as `&`.
+fn normalize_label(label: &str) -> String {
+    label
+        .trim()
+        .trim_end_matches(':')
+        .to_lowercase()
+        .replace(['*', '_', '`'], "")
+        .split_whitespace()
+        .map(|w| if w == "and" { "&" } else { w })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A Markdown link `[text](target)`, kept as its text.
+static LINK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\[([^\]\[]*)\]\([^)]*\)").expect("valid regex"));
+
+/// `N/A` as a word (after lower-casing).
+static NOT_APPLICABLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[^\w/])(n/a)(?:[^\w/]|$)").expect("valid regex"));
+
+/// An item's text for comparison: lower case, collapsed white space, no inline markup
+/// or strikethrough, and without a trailing `N/A…` part and the separator before it.
+fn normalize_item(text: &str) -> String {
+    let text = LINK.replace_all(text, "$1");
+    let text = text.replace(['*', '_', '`', '~'], "").to_lowercase();
+    let mut text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if let Some(start) = NOT_APPLICABLE
+        .captures(&text)
+        .and_then(|c| c.get(1))
+        .map(|m| m.start())
+    {
+        text.truncate(start);
+    }
+    text.trim_end_matches(|c: char| c.is_whitespace() || "—–-:(,;".contains(c))
+        .trim()
+        .to_owned()
+}
+
+/// A template item as literal parts between its placeholders.
+fn template_pattern(text: &str) -> Vec<String> {
+    let mut marked = String::with_capacity(text.len());
+    let mut last = 0;
+    for found in placeholder::find_all(text) {
+        marked.push_str(text.get(last..found.range.start).unwrap_or_default());
+        marked.push(ANY);
+        last = found.range.end;
+    }
+    marked.push_str(text.get(last..).unwrap_or_default());
+    normalize_item(&marked)
+        .split(ANY)
+        .map(|part| part.trim().to_owned())
+        .collect()
+}
+
+/// Whether `text` holds the template item: its parts in order, the first at the start,
+/// anything in place of each placeholder, and after the last part either nothing or a
+/// note that does not continue the last word.
+fn matches(parts: &[String], text: &str) -> bool {
+    let Some((head, rest)) = parts.split_first() else {
+        return false;
+    };
+    let Some(mut tail) = text.strip_prefix(head.as_str()) else {
+        return false;
+    };
+    let Some((last, middle)) = rest.split_last() else {
+        return ends_word(tail);
+    };
+    for part in middle {
+        match tail.find(part.as_str()) {
+            Some(at) => tail = &tail[at + part.len()..],
+            None => return false,
+        }
+    }
+    tail.match_indices(last.as_str())
+        .any(|(at, _)| ends_word(&tail[at + last.len()..]))
+}
+
+/// Whether the text after a match ends the matched words: nothing, or a non-word char.
+fn ends_word(after: &str) -> bool {
+    !after.starts_with(char::is_alphanumeric)
+}
+
+#[cfg(test)]
+mod tests {
+    use release_doc::values::enums::Stage;
+
+    use super::{matches, normalize_item, template_pattern};
+    use crate::test_support::check_rule;
+
+    fn holds(template: &str, item: &str) -> bool {
+        matches(&template_pattern(template), &normalize_item(item))
+    }
+
+    #[test]
+    fn items_match_loosely() {
+        assert!(holds(
+            "Database backups completed",
+            "**database  backups** completed"
+        ));
+        assert!(holds(
+            "Test data purged",
+            "~~Test data purged~~ — N/A: none created"
+        ));
+        assert!(holds(
+            "Mobile responsiveness confirmed",
+            "Mobile responsiveness confirmed (N/A: API only)"
+        ));
+        assert!(holds(
+            "Product Owner: {{po_signoff}}",
+            "Product Owner: Tomás Ferreira (2026-11-04)"
+        ));
+        assert!(holds(
+            "Error rate > {{error_threshold}}%",
+            "Error rate > 1% for 5 minutes"
+        ));
+        assert!(holds(
+            "Application deployed",
+            "Application deployed (12 pods)"
+        ));
+        assert!(!holds(
+            "Application deployed",
+            "Application deployment started"
+        ));
+        assert!(!holds("Runbook updated", "Release notes prepared"));
+        assert!(!holds("QA Lead: {{qa_signoff}}", "QA: Mei Chen"));
+    }
+
+    const GROUPS: &str = "---\nphase: deployment\nstage: ready\n---\n## Pre-Deployment Planning\n### Deployment Prerequisites\n\n**Code & Testing**:\n\n- [x] All automated tests passing\n- [x] Code review completed and approved\n- [x] Security scan completed (no critical issues)\n- [x] Performance benchmarks met\n- [x] Integration tests completed\n- [ ] E2E tests completed in staging — N/A: no staging\n- [x] Load test on the new endpoint\n\n**Documentation**:\n\n- [x] Release notes prepared\n- [x] Runbook updated\n- [x] Communication plan ready\n- [x] Rollback plan documented\n";
+
+    #[test]
+    fn reports_deleted_items_and_groups_when_due() {
+        // Documentation lacks one item; Infrastructure is gone.
+        assert_eq!(check_rule("RL205", GROUPS, None), ["RL205:6", "RL205:18"]);
+        assert!(check_rule("RL205", GROUPS, Some(Stage::Planned)).is_empty());
+    }
+
+    #[test]
+    fn triggers_are_checked_from_planned() {
+        let doc = "---\nstage: planned\n---\n## Pre-Deployment Planning\n### Rollback Plan\n\n**Rollback Triggers**:\n\n- [ ] Error rate > 1%\n- [ ] Response time > 400ms\n- [ ] Critical functionality broken\n- [ ] Security incident\n";
+        assert_eq!(check_rule("RL205", doc, None), ["RL205:7"]);
+        assert!(check_rule("RL205", doc, Some(Stage::Draft)).is_empty());
+    }
+
+    #[test]
+    fn missing_section_is_left_to_the_structure_rules() {
+        let doc = "---\nstage: ready\n---\n## Overview\n\n**Release**: Ledger Sync (1.8.1)\n";
+        assert!(check_rule("RL205", doc, None).is_empty());
+    }
+
+    #[test]
+    fn the_team_template_decides_what_is_required() {
+        use std::sync::Arc;
+
+        use crate::document::Document;
+        use crate::schema::{Schema, DEFAULT_TEMPLATE};
+        use crate::settings::Settings;
+
+        // The team adds "Canary analysis failed" and removes "Security incident".
+        let template = DEFAULT_TEMPLATE.replace(
+            "- [ ] Security incident\n",
+            "- [ ] Canary analysis failed\n",
+        );
+        let settings = Settings {
+            select: vec!["RL205".to_owned()],
+            schema: Some(Arc::new(Schema::from_template(&template))),
+            ..Settings::default()
+        };
+        let doc = "---\nstage: planned\n---\n## Pre-Deployment Planning\n### Rollback Plan\n\n**Rollback Triggers**:\n\n- [ ] Error rate > 1%\n- [ ] Response time > 400ms\n- [ ] Critical functionality broken\n- [ ] Data corruption detected\n";
+        let found = crate::check(&Document::parse(doc), &settings);
+        let messages: Vec<&str> = found.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            ["template item `Canary analysis failed` is missing from `Rollback Triggers`; expected the item back, marked `N/A: reason` if it does not apply"]
+        );
+    }
+}

@@ -1,0 +1,234 @@
+//! Where a placeholder can sit in the model, what belongs there, and when it is due:
+//! frontmatter values, `**Label**: value` fields, checklist items, list items, links and
+//! command code. List items are in [`super::lists`], table cells in [`super::cells`].
+
+use release_doc::values::enums::{Outcome, Stage};
+use release_doc::{SectionId, Span};
+
+use super::cells;
+use crate::context::Context;
+use crate::due;
+use crate::rules::structure::outline::{self, normalize, Entry};
+
+/// A piece of text of the model that may still hold a placeholder.
+#[derive(Debug, Clone)]
+pub(crate) struct Site {
+    /// The text (a value, cell, item, or one placeholder of a code block).
+    pub span: Span,
+    /// Where it is, for messages (`Overview › Release`).
+    pub place: String,
+    /// What belongs there (`the release's version, like \`2.4.0\``).
+    pub expected: String,
+    /// When it is due; `None`: never (the text is only marked as read).
+    pub due: Option<Stage>,
+}
+
+/// Every site of the document's model, in no particular order.
+pub(crate) fn collect(ctx: &Context<'_>, outline: &[Entry<'_>]) -> Vec<Site> {
+    let mut sites = Vec::new();
+    frontmatter(ctx, &mut sites);
+    fields(ctx, outline, &mut sites);
+    checklists(ctx, outline, &mut sites);
+    super::lists::collect(ctx, &mut sites);
+    code(ctx, &mut sites);
+    cells::collect(ctx, &mut sites);
+    sites
+}
+
+fn frontmatter(ctx: &Context<'_>, sites: &mut Vec<Site>) {
+    let Some(fm) = &ctx.model().frontmatter else {
+        return;
+    };
+    let source = ctx.source();
+    for key in &fm.keys {
+        let raw = key.value_span.text(source);
+        // A quoted scalar: look inside the quotes; an empty value: nothing to look at.
+        let span = if key.value.is_null() {
+            Span::new(key.value_span.start, key.value_span.start)
+        } else if raw.len() >= 2
+            && ((raw.starts_with('"') && raw.ends_with('"'))
+                || (raw.starts_with('\'') && raw.ends_with('\'')))
+        {
+            Span::new(key.value_span.start + 1, key.value_span.end - 1)
+        } else {
+            key.value_span
+        };
+        let expected = match key.key.as_str() {
+            "created" | "updated" => "a date like `2026-11-30`".to_owned(),
+            "component" => "the component's name".to_owned(),
+            "owner" => "the owner's name".to_owned(),
+            "stage" => one_of(Stage::ALL),
+            "outcome" => one_of(Outcome::ALL),
+            other => format!("a value for `{other}`"),
+        };
+        // `outcome` is only known once the release is out.
+        let due = if key.key == "outcome" {
+            due::OUTCOME
+        } else {
+            Stage::Planned
+        };
+        sites.push(Site {
+            span,
+            place: format!("frontmatter `{}`", key.key),
+            expected,
+            due: Some(due),
+        });
+    }
+}
+
+fn fields(ctx: &Context<'_>, outline: &[Entry<'_>], sites: &mut Vec<Site>) {
+    let overview = &ctx.model().overview;
+    for field in &ctx.model().fields {
+        let Some(span) = field.value.span() else {
+            continue;
+        };
+        let place = if field.section_title.is_empty() {
+            field.label.clone()
+        } else {
+            format!("{} › {}", field.section_title, field.label)
+        };
+        let due = outline::due_at(ctx, outline, field.label_span.start);
+        let label = normalize(&field.label);
+        let inside =
+            |part: Option<Span>| part.filter(|p| span.start <= p.start && p.end <= span.end);
+        let name = inside(overview.release_name.span());
+        if field.section == Some(SectionId::Overview) && label == "release" && name.is_some() {
+            // `name (version)`: two values, each with its own expectation.
+            let parts = [
+                (name, "the release's name"),
+                (
+                    inside(overview.release_version.span()),
+                    "the release's version, like `2.4.0`",
+                ),
+            ];
+            for (part, expected) in parts {
+                if let Some(part) = part {
+                    sites.push(Site {
+                        span: part,
+                        place: place.clone(),
+                        expected: expected.to_owned(),
+                        due,
+                    });
+                }
+            }
+            sites.push(Site {
+                span,
+                place,
+                expected: String::new(),
+                due: None,
+            });
+            continue;
+        }
+        let options = field
+            .section
+            .map(|id| ctx.schema.options(id, &field.label))
+            .filter(|o| !o.is_empty());
+        let expected = match (options, label.as_str()) {
+            (Some(options), _) => format!(
+                "one of {}",
+                options
+                    .iter()
+                    .map(|o| format!("`{o}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            (None, "component") => "the component's name".to_owned(),
+            (None, "scheduled date") => "a date like `2026-11-30`".to_owned(),
+            (None, "release coordinator" | "business owner") => "a person's name".to_owned(),
+            (None, _) => format!("a value for `{}`", field.label),
+        };
+        sites.push(Site {
+            span,
+            place,
+            expected,
+            due,
+        });
+    }
+}
+
+fn checklists(ctx: &Context<'_>, outline: &[Entry<'_>], sites: &mut Vec<Site>) {
+    for group in &ctx.model().checklists {
+        let label = normalize(&group.label);
+        let (due, expected) = match group.section {
+            // Triggers are conditions, not tasks, but their thresholds are part of the plan.
+            Some(SectionId::RollbackPlan) if label.contains("trigger") => (
+                due::section(SectionId::RollbackPlan),
+                "the trigger's threshold",
+            ),
+            Some(SectionId::ManualValidation) if label.contains("sign") => (
+                due::checklist_group(group, ctx.outcome()),
+                "who signed off and when, like `Ana Lima (2026-11-04)`",
+            ),
+            Some(_) => (
+                due::checklist_group(group, ctx.outcome()),
+                "the item's text",
+            ),
+            None => (
+                outline::due_at(ctx, outline, group.span.start),
+                "the item's text",
+            ),
+        };
+        let place = if group.label == group.section_title {
+            group.label.clone()
+        } else {
+            format!("{} › {}", group.section_title, group.label)
+        };
+        for item in &group.items {
+            // Items are named by their text before the placeholder (`Product Owner`).
+            let lead = item
+                .text
+                .split("{{")
+                .next()
+                .unwrap_or("")
+                .trim_end_matches(|c: char| c.is_whitespace() || ":<>=≤≥".contains(c));
+            let place = if lead.is_empty() || lead == item.text.trim() {
+                place.clone()
+            } else {
+                format!("{place} › {lead}")
+            };
+            sites.push(Site {
+                span: item.text_span,
+                place,
+                expected: expected.to_owned(),
+                due,
+            });
+        }
+    }
+}
+
+fn code(ctx: &Context<'_>, sites: &mut Vec<Site>) {
+    for block in &ctx.model().commands {
+        let label = block.label.as_deref().unwrap_or("code block");
+        let place = format!("Deployment Commands › {label}");
+        for (_, span) in &block.placeholders {
+            sites.push(site(
+                *span,
+                place.clone(),
+                "the command or value to run",
+                SectionId::DeploymentCommands,
+            ));
+        }
+        // The rest of the code is read: placeholder-like words in it are code, not gaps.
+        sites.push(Site {
+            span: block.span,
+            place: place.clone(),
+            expected: String::new(),
+            due: None,
+        });
+    }
+}
+
+/// A site in a known section, due with it.
+pub(super) fn site(span: Span, place: String, expected: &str, id: SectionId) -> Site {
+    Site {
+        span,
+        place,
+        expected: expected.to_owned(),
+        due: due::section(id),
+    }
+}
+
+fn one_of<T: std::fmt::Display>(all: &[T]) -> String {
+    let names: Vec<String> = all.iter().map(|v| format!("`{v}`")).collect();
+    format!("one of {}", names.join(", "))
+}

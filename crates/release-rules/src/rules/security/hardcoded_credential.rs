@@ -1,0 +1,313 @@
+//! RL604: a password, token or other credential written as a literal value.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use release_doc::Span;
+
+use super::{api_token, aws_access_key, mask, overlaps, private_key_block, Secret};
+use crate::context::Context;
+use crate::declare_rule;
+use crate::diagnostic::Diagnostic;
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a credential written as a literal anywhere in the document, at every
+    /// stage: a key ending in `password`, `passwd`, `passphrase`, `secret`, `token`,
+    /// `api_key`, `access_key`, `secret_key`, `private_key`, `auth_key` or `credential(s)`
+    /// (`DB_PASSWORD`, `client_secret`, `--token`, `"apiKey"`) set with `=`, `:`, `:=` or
+    /// `=>` to a literal value; an `Authorization: Bearer|Basic|Token …` header; and the
+    /// password of a URL (`postgres://user:pass@host`). The message masks the value.
+    ///
+    /// These values are references, not credentials, and are never reported: `$VAR`,
+    /// `${VAR}`, `$(command)`, `{{placeholder}}`, `{% … %}`, `<your-token>`, `%VAR%`,
+    /// YAML tags and aliases (`!vault`, `*ref`), function calls (`getpass()`) and file
+    /// paths (`/run/secrets/db`, `./key.pem`, `~/.token`). Neither are obvious dummies:
+    /// `***`, one character repeated (`xxxx`), `changeme`, `redacted`, `example`,
+    /// `password`, `secret`, `none`, `null`, `true`/`false`, `foo`, `xyz`, numbers, a
+    /// value holding `example`, `redacted`, `changeme` or `your-`/`your_`, and a quoted
+    /// description (three words or more of letters only). In the `key: value` form
+    /// without quotes, the value must be the rest of the line and look like a secret (a
+    /// digit or symbol in it, or 16 characters or more), so prose such as
+    /// `Token: rotated weekly` is not taken for a credential. A value that RL601, RL602
+    /// or RL603 recognises is left to them.
+    ///
+    /// ## Why it matters
+    /// A password in a committed document is a published password: it stays in every
+    /// clone and in the history after the line is deleted, and release documents are
+    /// widely shared. Deployment commands are where credentials leak most, pasted from
+    /// a terminal that had them.
+    ///
+    /// ## Example
+    /// ```bash
+    /// psql "host=db.internal user=payments password=Sup3rS3cret!"
+    /// ```
+    ///
+    /// ## How to fix
+    /// Change the credential first: it must be treated as leaked. Then refer to it
+    /// instead of writing it (`password=${DB_PASSWORD}`, a secret store lookup) and
+    /// remove it from the repository's history.
+    pub(crate) struct HardcodedCredential {
+        code: "RL604",
+        name: "hardcoded-credential",
+        family: Security,
+        severity: Error,
+        since: Draft,
+        summary: "A password, token or other credential is written as a literal value",
+        check: check,
+    }
+}
+
+/// Cheap test for any candidate at all.
+static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)passw|passphrase|secret|token|(?:api|access|private|auth)[_\-]?key|credential|authorization|://")
+        .expect("valid regex")
+});
+
+/// `key = ` / `key: ` / `"key": ` with a key ending in a credential word.
+static ASSIGNMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r#"(?i)(?<key>[A-Za-z0-9_.\-]*(?:password|passwd|passphrase|secret|token|api[_\-]?key|access[_\-]?key|secret[_\-]?key|private[_\-]?key|auth[_\-]?key|credentials?))["']?[ \t]*(?<sep>:=|=>|=|:)[ \t]*"#,
+    )
+    .expect("valid regex")
+});
+
+/// `Authorization: Bearer …` (also `Basic`, `Token`).
+static AUTHORIZATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?i)(?-u:\b)authorization["']?[ \t]*[:=][ \t]*["']?(?:bearer|basic|token)[ \t]+(?<value>[^\s"'`]+)"#)
+        .expect("valid regex")
+});
+
+/// `scheme://user:password@host`.
+static URL_PASSWORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?i)(?-u:\b)[a-z][a-z0-9+.\-]*://[^\s:/@"'`<>]+:(?<value>[^\s/@"'`<>]+)@"#)
+        .expect("valid regex")
+});
+
+/// Whole values that are dummies, lower-cased.
+#[rustfmt::skip]
+const DUMMIES: &[&str] = &[
+    "changeme", "change-me", "change_me", "changeit", "redacted", "removed", "masked",
+    "hidden", "secret", "password", "passwd", "pass", "token", "example", "dummy", "test",
+    "placeholder", "null", "nil", "none", "n/a", "true", "false", "yes", "no", "required",
+    "optional", "string", "value", "undefined", "empty", "foo", "bar", "baz", "abc", "xyz",
+    "new", "await", "this", "self",
+];
+
+/// Text that makes a value a dummy wherever it appears, lower-cased.
+const DUMMY_PARTS: &[&str] = &[
+    "example", "redacted", "changeme", "your-", "your_", "<", "{{", "{%",
+];
+
+/// Characters that end an unquoted value.
+fn ends_value(c: char) -> bool {
+    c.is_whitespace() || "\"'`,;&|)]}".contains(c)
+}
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let source = ctx.source();
+    let found = find(source);
+    if found.is_empty() {
+        return;
+    }
+    // Values the more specific rules recognise are theirs.
+    let mut specific: Vec<Secret> = aws_access_key::find(source);
+    specific.extend(api_token::find(source));
+    specific.extend(private_key_block::find(source));
+    for (span, key) in found {
+        if specific.iter().any(|s| overlaps(s.span, span)) {
+            continue;
+        }
+        let masked = mask(span.text(source));
+        out.push(ctx.diagnostic(
+            &HardcodedCredential::META,
+            span,
+            format!(
+                "{key} `{masked}` is written as a literal; expected a reference such as \
+                 `${{SECRET_NAME}}` to a secret store, and the credential changed"
+            ),
+        ));
+    }
+}
+
+/// The literal credentials in `source`: each value's span and what it is for messages.
+fn find(source: &str) -> Vec<(Span, String)> {
+    let mut found = Vec::new();
+    if !CANDIDATE.is_match(source) {
+        return found;
+    }
+    for c in ASSIGNMENT.captures_iter(source) {
+        let (Some(whole), Some(key), Some(sep)) = (c.get(0), c.name("key"), c.name("sep")) else {
+            continue;
+        };
+        let rest = source.get(whole.end()..).unwrap_or_default();
+        // `==` compares, `key::` and `scheme://` are paths.
+        if rest.starts_with('=') || (sep.as_str() == ":" && rest.starts_with([':', '/'])) {
+            continue;
+        }
+        let Some((value, quoted)) = value_at(source, whole.end()) else {
+            continue;
+        };
+        let text = value.text(source);
+        let prose_proof = sep.as_str() != ":"
+            || quoted
+            || (rest_of_line_is_empty(source, value.end) && looks_secret(text));
+        if prose_proof && is_literal(text) {
+            found.push((value, format!("`{}` credential", key.as_str())));
+        }
+    }
+    for (re, what) in [
+        (&*AUTHORIZATION, "authorization header credential"),
+        (&*URL_PASSWORD, "URL password"),
+    ] {
+        for c in re.captures_iter(source) {
+            let Some(value) = c.name("value") else {
+                continue;
+            };
+            if is_literal(value.as_str()) && (what == "URL password" || value.len() >= 8) {
+                found.push((Span::from(value.range()), what.to_owned()));
+            }
+        }
+    }
+    found.sort_by_key(|(span, _)| span.start);
+    found.dedup_by(|a, b| overlaps(a.0, b.0));
+    found
+}
+
+/// The value starting at `start`: inside quotes when quoted (and closed on the line),
+/// else up to the first space, quote, `,`, `;`, `&`, `|` or closing bracket.
+fn value_at(source: &str, start: usize) -> Option<(Span, bool)> {
+    let rest = source.get(start..)?;
+    let line = &rest[..rest.find(['\n', '\r']).unwrap_or(rest.len())];
+    let mut chars = line.chars();
+    let first = chars.next()?;
+    if first == '"' || first == '\'' {
+        let inner = &line[1..];
+        if let Some(close) = inner.find(first) {
+            return Some((Span::new(start + 1, start + 1 + close), true));
+        }
+    }
+    let len = line.find(ends_value).unwrap_or(line.len());
+    Some((Span::new(start, start + len), false))
+}
+
+/// Nothing but space, a comment, a closing bracket or a table pipe after `end` on its line.
+fn rest_of_line_is_empty(source: &str, end: usize) -> bool {
+    let rest = source.get(end..).unwrap_or_default();
+    let line = rest[..rest.find(['\n', '\r']).unwrap_or(rest.len())].trim();
+    line.is_empty() || line.starts_with(['#', ',', ';', '|', '`', ')', ']', '}'])
+}
+
+/// A digit or a symbol in it, or long: unlike a word of prose.
+fn looks_secret(value: &str) -> bool {
+    value.chars().count() >= 16 || value.chars().any(|c| !c.is_alphabetic())
+}
+
+/// Whether `value` is a literal credential: not a reference, a path, a dummy or a number.
+fn is_literal(value: &str) -> bool {
+    let lower = value.to_lowercase();
+    let reference = value.starts_with(['$', '%', '!', '*', '<', '@', '/', '~'])
+        || value.starts_with("./")
+        || value.starts_with("../")
+        || value.contains('(');
+    let dummy = DUMMIES.contains(&lower.as_str())
+        || DUMMY_PARTS.iter().any(|p| lower.contains(p))
+        || super::is_filler(value)
+        || value
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == '-')
+        || is_sentence(value);
+    value.chars().any(char::is_alphanumeric) && !reference && !dummy
+}
+
+/// Three words or more of letters only: a description, not a secret.
+fn is_sentence(value: &str) -> bool {
+    let mut words = 0;
+    for word in value.split_whitespace() {
+        if !word.chars().all(char::is_alphabetic) {
+            return false;
+        }
+        words += 1;
+    }
+    words >= 3
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::assert_masked;
+    use crate::test_support::{check_rule, diagnostics};
+
+    #[test]
+    fn literal_values_are_reported_at_the_value() {
+        let source = "---\nphase: deployment\nstage: draft\ndb_password: \"Sup3r S3cret\"\n---\n\
+             ## Deployment Commands\n\n```bash\nexport PGPASSWORD=hunter2\n\
+             psql \"host=db user=app password=Pa55w0rd!\"\n\
+             deploy --api-key=9f8e7d6c5b4a --token 'tok-998877'\n\
+             curl -H \"Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.e30.sig\" https://api.internal\n\
+             DATABASE_URL=postgres://app:pg-Secret-42@db.internal:5432/app\n```\n\n\
+             ```yaml\nclient_secret: 7f3c9a1e5d\n\"apiKey\": \"AbCdEf123456\"\n```\n";
+        assert_eq!(
+            check_rule("RL604", source, None),
+            [
+                "RL604:4", "RL604:9", "RL604:10", "RL604:11", "RL604:12", "RL604:13", "RL604:17",
+                "RL604:18"
+            ]
+        );
+        assert_masked(
+            "RL604",
+            source,
+            &[
+                "Sup3r S3cret",
+                "hunter2",
+                "Pa55w0rd!",
+                "9f8e7d6c5b4a",
+                "eyJhbGciOiJIUzI1NiJ9.e30.sig",
+                "pg-Secret-42",
+                "7f3c9a1e5d",
+                "AbCdEf123456",
+            ],
+        );
+        let found = diagnostics("RL604", source, None);
+        assert_eq!(
+            found[1].message,
+            "`PGPASSWORD` credential `hun…` is written as a literal; expected a reference \
+             such as `${SECRET_NAME}` to a secret store, and the credential changed"
+        );
+    }
+
+    #[test]
+    fn silent_on_references_dummies_and_prose() {
+        let source = "PGPASSWORD=\"${DB_PASSWORD}\" pg_dump\n\
+             -user=identity -password=\"${DB_PASSWORD}\" migrate\n\
+             psql \"user=gateway_ro password=${DB_PASSWORD}\"\n\
+             echo \"$DEPLOY_TOKEN\" | helm registry login --password-stdin\n\
+             curl -u \"indexer-admin:${OPENSEARCH_PASSWORD}\" -X PUT\n\
+             token: {{ deploy_token }}\napi_key: <your-api-key>\nsecret: \"***\"\n\
+             password: changeme\nDB_PASSWORD=$(vault kv get -field=pw secret/db)\n\
+             password: !vault |\ntoken_file: /run/secrets/token\ncredentials: ./creds.json\n\
+             max_token = 4096\npassword=\nsecret=example-secret-123\n\
+             - Removal of the password grant (`grant_type=password`) from `POST /oauth/token`\n\
+             - `token_type_hint=session` revokes the session\n\
+             **Secret rotation**: done weekly\nToken: rotated every week\nSecret: Vault\n\
+             if token == \"abc\" {}\nuse Token::new;\nsee https://user@example.com/path\n\
+             Authorization: Bearer $TOKEN\nurl: postgres://app:${PG_PASSWORD}@db/app\n\
+             const password = new Password(input);\nlet secret = \"Password used to derive keys\";\n\
+             see https://user:xyz@example.com/\n";
+        assert_eq!(check_rule("RL604", source, None), Vec::<String>::new());
+    }
+
+    #[test]
+    fn crlf_and_bom_do_not_change_the_span() {
+        let source =
+            "\u{feff}---\r\nphase: deployment\r\n---\r\npassword: hunter2\r\ntoken=tok-42\r\n";
+        assert_eq!(check_rule("RL604", source, None), ["RL604:4", "RL604:5"]);
+        assert_masked("RL604", source, &["hunter2", "tok-42"]);
+    }
+
+    #[test]
+    fn values_of_specific_rules_are_left_to_them() {
+        let source = "GITHUB_TOKEN=ghp_EXAMPLE0000TOKEN0000NOT0A0REAL0TOKEN\n\
+             aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n";
+        assert!(check_rule("RL604", source, None).is_empty());
+    }
+}

@@ -1,0 +1,180 @@
+//! RL603: a private key block (`-----BEGIN … PRIVATE KEY-----`) in the document.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use release_doc::Span;
+
+use super::{mask, Secret};
+use crate::context::Context;
+use crate::declare_rule;
+use crate::diagnostic::Diagnostic;
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a PEM or OpenSSH private key anywhere in the document, at every stage:
+    /// a `-----BEGIN PRIVATE KEY-----` line (also `RSA`, `EC`, `DSA`, `OPENSSH`,
+    /// `ENCRYPTED` and PGP `PRIVATE KEY BLOCK`) followed by key material. The finding
+    /// covers the key material, up to the `-----END …-----` line (or the first blank
+    /// line when there is none), and its message masks it. A block whose body is elided
+    /// (`...`, `<redacted>`, a placeholder: no run of 16 Base64 characters) is not a key
+    /// and is not reported.
+    ///
+    /// ## Why it matters
+    /// A private key is the identity of a server, a deploy user or a signing service.
+    /// Once committed it is in every clone and in the history; whoever reads it can
+    /// impersonate its owner until the key is replaced everywhere it is trusted.
+    ///
+    /// ## Example
+    /// ````markdown
+    /// ```text
+    /// -----BEGIN OPENSSH PRIVATE KEY-----
+    /// b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW
+    /// -----END OPENSSH PRIVATE KEY-----
+    /// ```
+    /// ````
+    ///
+    /// ## How to fix
+    /// Replace the key pair first (revoke the certificate, remove the public key from
+    /// `authorized_keys`): it must be treated as leaked. Then refer to the key by its
+    /// location in a secret store (`vault kv get -field=key secret/deploy`) and remove it
+    /// from the repository's history.
+    pub(crate) struct PrivateKeyBlock {
+        code: "RL603",
+        name: "private-key-block",
+        family: Security,
+        severity: Error,
+        since: Draft,
+        summary: "A private key block is written in the document",
+        check: check,
+    }
+}
+
+/// The opening line of a private key; `kind` is what precedes `PRIVATE KEY`.
+static BEGIN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"-----BEGIN (?<kind>(?:[A-Z0-9]+ )*)PRIVATE KEY(?: BLOCK)?-----")
+        .expect("valid regex")
+});
+
+/// Any PEM closing line.
+static END: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"-----END [A-Z0-9 ]*-----").expect("valid regex"));
+
+/// Sixteen Base64 characters in a row: real key material.
+static MATERIAL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[A-Za-z0-9+/]{16}").expect("valid regex"));
+
+/// The private keys in `source`: for each, the key material.
+pub(crate) fn find(source: &str) -> Vec<Secret> {
+    if !source.contains("PRIVATE KEY") {
+        return Vec::new();
+    }
+    let mut found = Vec::new();
+    for c in BEGIN.captures_iter(source) {
+        let Some(header) = c.get(0) else { continue };
+        let kind = c.name("kind").map_or("", |k| k.as_str());
+        let rest = source.get(header.end()..).unwrap_or_default();
+        let end = header.end()
+            + END
+                .find(rest)
+                .map_or_else(|| unterminated_end(rest), |m| m.start());
+        let body = source.get(header.end()..end).unwrap_or_default();
+        let trimmed = body.trim();
+        if !MATERIAL.is_match(trimmed) {
+            continue;
+        }
+        let start = header.end() + (body.len() - body.trim_start().len());
+        found.push(Secret {
+            span: Span::new(start, start + trimmed.len()),
+            kind: describe(kind),
+        });
+    }
+    found
+}
+
+/// Where a block without an `-----END` line stops: at the first blank line or code
+/// fence after the header line.
+fn unterminated_end(rest: &str) -> usize {
+    let mut offset = 0;
+    for line in rest.split_inclusive('\n') {
+        let text = line.trim();
+        if offset > 0 && (text.is_empty() || text.starts_with("```") || text.starts_with("~~~")) {
+            break;
+        }
+        offset += line.len();
+    }
+    offset
+}
+
+/// `RSA private key`, `OpenSSH private key`, ... from what precedes `PRIVATE KEY`.
+fn describe(kind: &str) -> String {
+    let name = match kind.trim() {
+        "" => return "private key".to_owned(),
+        "OPENSSH" => "OpenSSH",
+        "ENCRYPTED" => "encrypted",
+        other => other,
+    };
+    format!("{name} private key")
+}
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    for secret in find(ctx.source()) {
+        let masked = mask(secret.span.text(ctx.source()));
+        out.push(ctx.diagnostic(
+            &PrivateKeyBlock::META,
+            secret.span,
+            format!(
+                "{} `{masked}` is written in the document; expected a reference to where \
+                 the key is kept in a secret store, and the key pair replaced",
+                secret.kind
+            ),
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::assert_masked;
+    use crate::test_support::{check_rule, diagnostics};
+
+    const BODY: &str = "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7\nVJTUt9Us8cKjMzEfYyjiWA4R4/M2bS1GB4t7NXp98C3SC6dVMvDuictGeurT8jNbvJZHtCSuYEvu";
+
+    #[test]
+    fn key_material_is_the_span() {
+        let source = format!(
+            "---\nphase: deployment\nstage: draft\n---\n## Deployment Commands\n\n```text\n\
+             -----BEGIN RSA PRIVATE KEY-----\n{BODY}\n-----END RSA PRIVATE KEY-----\n```\n"
+        );
+        assert_eq!(check_rule("RL603", &source, None), ["RL603:9"]);
+        assert_masked("RL603", &source, &[BODY]);
+        let found = diagnostics("RL603", &source, None);
+        assert_eq!(
+            found[0].message,
+            "RSA private key `MIIE…` is written in the document; expected a reference to \
+             where the key is kept in a secret store, and the key pair replaced"
+        );
+    }
+
+    #[test]
+    fn unterminated_and_indented_blocks() {
+        let source = "ssh_key: |\n  -----BEGIN OPENSSH PRIVATE KEY-----\n  b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ\n\nNext paragraph\n";
+        assert_masked(
+            "RL603",
+            source,
+            &["b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ"],
+        );
+        let found = diagnostics("RL603", source, None);
+        assert!(found[0].message.starts_with("OpenSSH private key"));
+        let fenced = "```\n-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEF\n```\n";
+        assert_masked("RL603", fenced, &["MIIEvQIBADANBgkqhkiG9w0BAQEF"]);
+    }
+
+    #[test]
+    fn silent_on_elided_blocks_and_public_keys() {
+        let source = "-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----\n\
+             -----BEGIN EC PRIVATE KEY-----\n<redacted>\n-----END EC PRIVATE KEY-----\n\
+             -----BEGIN PRIVATE KEY-----\n{{ deploy_key }}\n-----END PRIVATE KEY-----\n\
+             -----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE\n-----END PUBLIC KEY-----\n";
+        assert!(check_rule("RL603", source, None).is_empty());
+    }
+}

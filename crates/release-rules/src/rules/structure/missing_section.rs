@@ -1,0 +1,256 @@
+//! RL003: a section of the template that the document does not have.
+
+use release_doc::Span;
+
+use super::outline::{self, Entry};
+use crate::context::Context;
+use crate::declare_rule;
+use crate::diagnostic::{Diagnostic, Severity};
+
+declare_rule! {
+    /// ## What it does
+    /// Reports every section of the template (its `##` and `###` headings, including the
+    /// ones a team template adds) that the document lacks. A missing section whose
+    /// content is due at the document's stage is an error; one that is not yet due is a
+    /// warning. A missing section whose subsections are all missing too is reported
+    /// once. The guidance sections (`Deployment Guidelines` and below) are optional.
+    ///
+    /// ## Why it matters
+    /// Deleting a heading is the quiet way to skip a part of the process: no rollback
+    /// plan means nobody wrote one. Headings also keep every release document in the
+    /// same shape, so reviewers find things where they expect them.
+    ///
+    /// ## Example
+    /// A `planned` document whose Pre-Deployment Planning goes straight from
+    /// `### Release Scope & Impact` to `## Deployment Execution`, without
+    /// `### Deployment Prerequisites`, `### Risk Assessment` and `### Rollback Plan`.
+    ///
+    /// ## How to fix
+    /// Add the heading where the message says, and fill it in when it is due. A section
+    /// that does not apply stays, with a line saying why (`None: no schema change`).
+    pub(crate) struct MissingSection {
+        code: "RL003",
+        name: "missing-section",
+        family: Structure,
+        severity: Error,
+        since: Draft,
+        summary: "A section of the template is missing from the document",
+        check: check,
+    }
+}
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let entries = outline::template(ctx);
+    let doc = ctx.model();
+    let present: Vec<bool> = entries
+        .iter()
+        .map(|e| outline::find_in_doc(doc, e.section).is_some())
+        .collect();
+    let children = |i: usize| -> Vec<usize> {
+        (0..entries.len())
+            .filter(|&j| entries[j].parent == Some(i) && !entries[j].guidance)
+            .collect()
+    };
+    for (i, entry) in entries.iter().enumerate() {
+        if entry.guidance || present[i] {
+            continue;
+        }
+        // A missing section with all its subsections missing is reported once, with them.
+        if let Some(p) = entry.parent {
+            if !present[p] && children(p).iter().all(|&c| !present[c]) {
+                continue;
+            }
+        }
+        let kids = children(i);
+        let folded: Vec<usize> = if kids.iter().all(|&c| !present[c]) {
+            kids
+        } else {
+            Vec::new()
+        };
+        let due = std::iter::once(i)
+            .chain(folded.iter().copied())
+            .filter_map(|k| entries[k].due)
+            .min();
+        out.push(report(ctx, &entries, &present, i, &folded, due));
+    }
+}
+
+fn report(
+    ctx: &Context<'_>,
+    entries: &[Entry<'_>],
+    present: &[bool],
+    i: usize,
+    folded: &[usize],
+    due: Option<release_doc::values::enums::Stage>,
+) -> Diagnostic {
+    let doc = ctx.model();
+    let entry = &entries[i];
+    let mut what = format!("section `{}` is missing", outline::heading(entry.section));
+    if !folded.is_empty() {
+        let names: Vec<String> = folded
+            .iter()
+            .map(|&k| format!("`{}`", entries[k].section.title))
+            .collect();
+        what = format!(
+            "section `{}` is missing, with its subsections {}",
+            outline::heading(entry.section),
+            names.join(", ")
+        );
+    }
+    // It belongs before the next section of the template that the document has.
+    let after = (i + 1..entries.len())
+        .find(|&k| entries[k].section.level <= entry.section.level)
+        .unwrap_or(entries.len());
+    let next = (after..entries.len())
+        .filter(|&k| present[k])
+        .find_map(|k| outline::find_in_doc(doc, entries[k].section));
+    let parent = entry
+        .parent
+        .filter(|&p| present[p])
+        .and_then(|p| outline::find_in_doc(doc, entries[p].section));
+    let mut place = String::from("expected ");
+    if let Some(parent) = parent {
+        place.push_str(&format!("under `{}`, ", outline::heading(parent)));
+    }
+    let span = match next {
+        Some(next) => {
+            place.push_str(&format!("before `{}`", outline::heading(next)));
+            next.span
+        }
+        None => {
+            place.push_str("at the end of the document");
+            end_of_document(ctx.source())
+        }
+    };
+    let is_due = ctx.is_due(due);
+    let when = match due {
+        Some(stage) if is_due => format!("; it is due from stage `{stage}`"),
+        Some(stage) => format!("; it becomes due at stage `{stage}`"),
+        None => String::new(),
+    };
+    let mut d = ctx.diagnostic(
+        &MissingSection::META,
+        span,
+        format!("{what}; {place}{when}"),
+    );
+    if let Some(parent) = parent.filter(|p| p.span != span) {
+        d = d.with_label(parent.span, "the section it belongs to");
+    }
+    if is_due {
+        d
+    } else {
+        d.with_severity(Severity::Warning)
+    }
+}
+
+/// The last line that holds text, or the start of an empty document.
+fn end_of_document(source: &str) -> Span {
+    let trimmed = source.trim_end();
+    match trimmed.char_indices().last() {
+        Some((last, _)) => outline::line_span(source, last),
+        None => Span::new(0, 0),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use release_doc::values::enums::Stage;
+
+    use crate::diagnostic::Severity;
+    use crate::document::Document;
+    use crate::schema::Schema;
+    use crate::settings::Settings;
+    use crate::test_support::diagnostics;
+
+    const TEMPLATE: &str = include_str!("../../schema/default-template.md");
+
+    /// The template without the lines `from..to` (1-based, inclusive).
+    fn without(from: usize, to: usize) -> String {
+        TEMPLATE
+            .lines()
+            .enumerate()
+            .filter(|(i, _)| *i + 1 < from || *i + 1 > to)
+            .map(|(_, l)| format!("{l}\n"))
+            .collect()
+    }
+
+    fn line_of(doc: &str, heading: &str) -> usize {
+        doc.lines().position(|l| l == heading).map_or(0, |i| i + 1)
+    }
+
+    #[test]
+    fn the_template_has_every_section() {
+        assert!(diagnostics("RL003", TEMPLATE, Some(Stage::Closed)).is_empty());
+    }
+
+    #[test]
+    fn due_section_is_an_error_and_points_at_the_next_section() {
+        let start = line_of(TEMPLATE, "### Risk Assessment");
+        let end = line_of(TEMPLATE, "### Rollback Plan") - 1;
+        let doc = without(start, end);
+        let found = diagnostics("RL003", &doc, Some(Stage::Planned));
+        assert_eq!(found.len(), 1, "{found:?}");
+        let d = &found[0];
+        assert_eq!(d.severity, Severity::Error);
+        let parsed = Document::parse(doc.as_str());
+        assert_eq!(
+            parsed.line_col(d.span.start).line,
+            line_of(&doc, "### Rollback Plan")
+        );
+        assert!(d.message.contains("`### Risk Assessment`"), "{}", d.message);
+        assert_eq!(d.labels.len(), 1);
+    }
+
+    #[test]
+    fn not_yet_due_is_a_warning_and_a_missing_group_is_reported_once() {
+        let start = line_of(TEMPLATE, "## Retrospective & Improvements");
+        let end = line_of(TEMPLATE, "## Communication Log") - 1;
+        let doc = without(start, end);
+        let found = diagnostics("RL003", &doc, Some(Stage::Deployed));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].severity, Severity::Warning);
+        assert!(
+            found[0].message.contains("`What Went Well`"),
+            "{}",
+            found[0].message
+        );
+        let found = diagnostics("RL003", &doc, Some(Stage::Closed));
+        assert_eq!(found[0].severity, Severity::Error);
+    }
+
+    #[test]
+    fn guidance_is_optional_and_the_end_of_the_document_is_a_place() {
+        let start = line_of(TEMPLATE, "## Related Documentation");
+        let doc = without(start, usize::MAX);
+        let found = diagnostics("RL003", &doc, Some(Stage::Planned));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].message.contains("at the end of the document"));
+    }
+
+    #[test]
+    fn a_team_template_section_becomes_required() {
+        let template = format!("{TEMPLATE}\n## Data Migration Plan\n\n- {{{{step}}}}\n");
+        let settings = |stage| Settings {
+            stage: Some(stage),
+            select: vec!["RL003".into()],
+            schema: Some(Arc::new(Schema::from_template(&template))),
+            ..Settings::default()
+        };
+        let doc = Document::parse(TEMPLATE);
+        let found = crate::check(&doc, &settings(Stage::Planned));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].message.contains("Data Migration Plan"));
+        assert_eq!(found[0].severity, Severity::Error);
+        assert_eq!(
+            crate::check(&doc, &settings(Stage::Draft))[0].severity,
+            Severity::Warning
+        );
+        assert!(crate::check(
+            &Document::parse(template.as_str()),
+            &settings(Stage::Closed)
+        )
+        .is_empty());
+    }
+}
