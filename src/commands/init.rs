@@ -2,18 +2,11 @@
 //! existing configuration.
 
 use anyhow::{bail, Result};
+use release_rules::config::{init_text, FILE_NAMES};
 
 use crate::args::InitArgs;
 use crate::write::{write_atomic, Replace};
 use crate::Status;
-
-/// The configuration file names, in the order discovery prefers them.
-const FILE_NAMES: &[&str] = &["release-lint.toml", ".release-lint.toml"];
-
-/// Stand-in until `release_rules::config::init_text` lands.
-fn init_text() -> &'static str {
-    "# release-lint configuration\n"
-}
 
 pub fn run(args: &InitArgs) -> Result<Status> {
     if !args.dir.is_dir() {
