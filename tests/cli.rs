@@ -409,3 +409,34 @@ fn stdin_can_be_combined_with_files() {
         .collect();
     assert_eq!(paths, ["in/stdin.md", "ready-done.md"]);
 }
+
+#[test]
+fn no_output_format_shows_a_secret() {
+    for format in ["human", "concise", "json", "sarif", "github"] {
+        let output = release_lint(
+            &docs(),
+            &["check", "--select", "RL6", "--format", format, "secret.md"],
+        );
+        assert_eq!(
+            output.status.code(),
+            Some(1),
+            "{format}: {}",
+            stderr(&output)
+        );
+        let text = stdout(&output);
+        assert!(text.contains("RL601"), "{format}: {text}");
+        // SARIF carries the rule docs, whose example is this very key: look at the results.
+        let shown = if format == "sarif" {
+            let log: serde_json::Value = serde_json::from_str(&text).unwrap();
+            log["runs"][0]["results"].to_string()
+        } else {
+            text
+        };
+        assert!(!shown.contains("IOSFODNN7EXAMPLE"), "{format}: {shown}");
+    }
+    let human = stdout(&release_lint(
+        &docs(),
+        &["check", "--select", "RL6", "secret.md"],
+    ));
+    assert!(human.contains("AKIA****************"), "{human}");
+}

@@ -48,7 +48,7 @@ fn descriptor(meta: &RuleMeta) -> ReportingDescriptor {
                     "{}\n\nRun `release-lint explain {}` for details.",
                     meta.summary, meta.code
                 ))
-                .markdown(meta.docs)
+                .markdown(release_rules::docs::rule_markdown(meta))
                 .build(),
         )
         .default_configuration(
