@@ -16,9 +16,20 @@ use crate::values::threshold::{parse_leading_threshold, parse_threshold};
 
 use super::Builder;
 
-/// `N/A` as a word, then an optional reason after `:`, `-`, `—`, `–` or `(`.
-static NOT_APPLICABLE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)(?:^|[^\w/])(N/A)(?:[^\w/]|$)").expect("valid regex"));
+/// The byte range of the first `N/A` (any case) that stands as a word: not preceded or
+/// followed by a letter, digit, `_` or `/`.
+fn find_not_applicable(text: &str) -> Option<std::ops::Range<usize>> {
+    let bytes = text.as_bytes();
+    let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b == b'/';
+    (0..bytes.len().saturating_sub(2)).find_map(|i| {
+        let hit = bytes[i].eq_ignore_ascii_case(&b'n')
+            && bytes[i + 1] == b'/'
+            && bytes[i + 2].eq_ignore_ascii_case(&b'a');
+        let before = i.checked_sub(1).map(|p| bytes[p]);
+        let after = bytes.get(i + 3).copied();
+        (hit && !before.is_some_and(is_word) && !after.is_some_and(is_word)).then_some(i..i + 3)
+    })
+}
 
 /// Read a task list into a checklist group of the current section.
 pub(super) fn group(b: &mut Builder<'_>, list: &ListBlock) {
@@ -45,21 +56,17 @@ pub(super) fn group(b: &mut Builder<'_>, list: &ListBlock) {
 fn item(source: &str, span: Span, text_span: Span, done: bool) -> ChecklistItem {
     let text = text_span.text(source);
     let struck = text.starts_with("~~");
-    let not_applicable = NOT_APPLICABLE
-        .captures(text)
-        .and_then(|c| c.get(1))
-        .map(|m| {
-            let rest = &text[m.end()..];
-            let reason =
-                rest.trim_start_matches(|c: char| c.is_whitespace() || ":-—–(~*_".contains(c));
-            let reason = reason
-                .trim_end_matches(|c: char| c.is_whitespace() || ")~*_.".contains(c))
-                .trim();
-            NotApplicable {
-                reason: (!reason.is_empty()).then(|| reason.to_owned()),
-                span: Span::new(text_span.start + m.start(), text_span.end),
-            }
-        });
+    let not_applicable = find_not_applicable(text).map(|m| {
+        let rest = &text[m.end..];
+        let reason = rest.trim_start_matches(|c: char| c.is_whitespace() || ":-—–(~*_".contains(c));
+        let reason = reason
+            .trim_end_matches(|c: char| c.is_whitespace() || ")~*_.".contains(c))
+            .trim();
+        NotApplicable {
+            reason: (!reason.is_empty()).then(|| reason.to_owned()),
+            span: Span::new(text_span.start + m.start, text_span.end),
+        }
+    });
     ChecklistItem {
         text: text.to_owned(),
         text_span,

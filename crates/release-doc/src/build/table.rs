@@ -1,6 +1,7 @@
 //! Tables: columns matched by header name (any order, extra columns kept), rows read
 //! into the typed rows of the known tables.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use crate::field::{Field, Text};
@@ -155,15 +156,15 @@ fn header_has(b: &Builder<'_>, block: &TableBlock, name: &str) -> bool {
 }
 
 /// One body row: its cells in column order, and the column index of each known key.
-pub(super) struct Row {
+pub(super) struct Row<'a> {
     span: Span,
-    cells: Vec<Option<(String, Span)>>,
+    cells: Vec<Option<(Cow<'a, str>, Span)>>,
     keys: Vec<(&'static str, usize)>,
     extra: BTreeMap<String, Text>,
 }
 
-impl Row {
-    fn cell(&self, key: &str) -> Option<&(String, Span)> {
+impl Row<'_> {
+    fn cell(&self, key: &str) -> Option<&(Cow<'_, str>, Span)> {
         let index = self.keys.iter().find(|(k, _)| *k == key)?.1;
         self.cells.get(index)?.as_ref()
     }
@@ -192,7 +193,7 @@ fn read<R>(
     block: &TableBlock,
     name: &str,
     specs: &[Spec],
-    mut make: impl FnMut(&mut Builder<'_>, &Row) -> R,
+    mut make: impl FnMut(&mut Builder<'_>, &Row<'_>) -> R,
 ) -> Table<R> {
     let source = b.source;
     let columns: Vec<Column> = block
@@ -203,13 +204,11 @@ fn read<R>(
             span: *span,
         })
         .collect();
+    let normalized: Vec<String> = columns.iter().map(|c| normalize_label(&c.name)).collect();
     let mut keys = Vec::new();
     let mut missing = Vec::new();
     for (key, names) in specs {
-        match columns
-            .iter()
-            .position(|c| names.contains(&normalize_label(&c.name).as_str()))
-        {
+        match normalized.iter().position(|n| names.contains(&n.as_str())) {
             Some(index) => keys.push((*key, index)),
             None => missing.push(names[0]),
         }
@@ -254,20 +253,18 @@ fn read<R>(
                 Some(b.section_title.clone()),
             );
         }
-        let cells: Vec<Option<(String, Span)>> = cells
+        let cells: Vec<Option<(Cow<'_, str>, Span)>> = cells
             .iter()
             .map(|span| Some((unescape_cell(span.text(source)), *span)))
             .collect();
-        let filled: Vec<&str> = cells
+        let mut filled = cells
             .iter()
             .flatten()
             .map(|(raw, _)| raw.trim())
             .filter(|r| !r.is_empty())
-            .collect();
-        if !filled.is_empty()
-            && filled.iter().all(|c| is_intentionally_empty(c))
-            && !specs.is_empty()
-        {
+            .peekable();
+        let says_none = filled.peek().is_some() && filled.all(is_intentionally_empty);
+        if says_none && !specs.is_empty() {
             table.none_row.get_or_insert(*row_span);
             continue;
         }

@@ -15,8 +15,12 @@ pub(crate) fn trim_span(source: &str, span: Span) -> Span {
 }
 
 /// A table cell's text with `\|` unescaped.
-pub(crate) fn unescape_cell(raw: &str) -> String {
-    raw.replace("\\|", "|")
+pub(crate) fn unescape_cell(raw: &str) -> std::borrow::Cow<'_, str> {
+    if raw.contains("\\|") {
+        std::borrow::Cow::Owned(raw.replace("\\|", "|"))
+    } else {
+        std::borrow::Cow::Borrowed(raw)
+    }
 }
 
 static MARKUP: LazyLock<Regex> = LazyLock::new(|| {
@@ -26,18 +30,15 @@ static MARKUP: LazyLock<Regex> = LazyLock::new(|| {
 /// Plain text of inline Markdown: emphasis, strikethrough, code and link markup removed,
 /// white space collapsed.
 pub(crate) fn plain(raw: &str) -> String {
+    if !raw.contains(['*', '_', '~', '`', '[']) {
+        return raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    }
     let stripped = MARKUP.replace_all(raw, |c: &regex::Captures<'_>| {
         c.get(1).map_or(String::new(), |m| m.as_str().to_owned())
     });
     let stripped = stripped.replace('*', "");
     stripped.split_whitespace().collect::<Vec<_>>().join(" ")
 }
-
-static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\*\*([^*\n]+?)\*\*|__([^_\n]+?)__)\s*(:?)\s*").expect("valid regex")
-});
-static PLAIN_LABEL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^([A-Za-z][^:\n\[\]{}]{0,60}?)\s*:\s").expect("valid regex"));
 
 /// A `**Label**: value` (or `**Label:** value`) split of `span`: the label's plain text
 /// and span, and the value's span (possibly empty). With `plain_label`, an unmarked
@@ -48,31 +49,69 @@ pub(crate) fn split_label(
     plain_label: bool,
 ) -> Option<(String, Span, Span)> {
     let raw = span.text(source);
-    if let Some(c) = LABEL.captures(raw) {
-        let inner = c.get(1).or_else(|| c.get(2))?;
-        let label = inner.as_str().trim();
-        let has_colon = !c.get(3).is_some_and(|m| m.as_str().is_empty()) || label.ends_with(':');
-        if !has_colon {
-            return None;
-        }
-        let whole = c.get(0)?;
-        let label_span = Span::new(span.start + inner.start(), span.start + inner.end());
-        let value = trim_span(source, Span::new(span.start + whole.end(), span.end));
-        return Some((
-            label.trim_end_matches(':').trim().to_owned(),
-            label_span,
-            value,
-        ));
+    let (label, after) = match marked_label(raw) {
+        Some(found) => found,
+        None if plain_label => unmarked_label(raw)?,
+        None => return None,
+    };
+    let label_span = Span::new(span.start + label.start, span.start + label.end);
+    let value = trim_span(source, Span::new(span.start + after, span.end));
+    let text = raw[label]
+        .trim()
+        .trim_end_matches(':')
+        .trim_end()
+        .to_owned();
+    Some((text, label_span, value))
+}
+
+/// `**Label**:` / `__Label__:` / `**Label:**` at the start of `raw`: the label's range
+/// and the offset after the colon.
+fn marked_label(raw: &str) -> Option<(std::ops::Range<usize>, usize)> {
+    let fence = if raw.starts_with("**") {
+        "**"
+    } else if raw.starts_with("__") {
+        "__"
+    } else {
+        return None;
+    };
+    let inner_end = 2 + raw[2..].find(fence)?;
+    let inner = 2..inner_end;
+    let label = &raw[inner.clone()];
+    if label.trim().is_empty() || label.contains('\n') {
+        return None;
     }
-    if plain_label {
-        let c = PLAIN_LABEL.captures(raw)?;
-        let inner = c.get(1)?;
-        let whole = c.get(0)?;
-        let label_span = Span::new(span.start + inner.start(), span.start + inner.end());
-        let value = trim_span(source, Span::new(span.start + whole.end(), span.end));
-        return Some((inner.as_str().trim().to_owned(), label_span, value));
+    let rest = &raw[inner_end + 2..];
+    let after_space = inner_end + 2 + (rest.len() - rest.trim_start().len());
+    if label.trim_end().ends_with(':') {
+        return Some((inner, after_space));
     }
-    None
+    raw[after_space..].starts_with(':').then(|| {
+        let after_colon = &raw[after_space + 1..];
+        (
+            inner,
+            after_space + 1 + (after_colon.len() - after_colon.trim_start().len()),
+        )
+    })
+}
+
+/// `Label: value` at the start of `raw`: a letter, then up to 60 characters without
+/// `:`, brackets, braces or a line break, then `: ` (a colon followed by space).
+fn unmarked_label(raw: &str) -> Option<(std::ops::Range<usize>, usize)> {
+    if !raw.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let colon = raw.find(':')?;
+    let label = &raw[..colon];
+    let bad = label.contains(['\n', '[', ']', '{', '}']) || label.chars().count() > 61;
+    let after = &raw[colon + 1..];
+    if bad || !after.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let label_end = label.trim_end().len();
+    Some((
+        0..label_end,
+        colon + 1 + (after.len() - after.trim_start().len()),
+    ))
 }
 
 #[cfg(test)]

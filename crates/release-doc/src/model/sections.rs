@@ -107,10 +107,10 @@ impl SectionId {
     #[must_use]
     pub fn from_title(title: &str) -> Option<SectionId> {
         let wanted = normalize_title(title);
-        SectionId::ALL
+        NORMALIZED_TITLES
             .iter()
-            .copied()
-            .find(|id| normalize_title(id.title()) == wanted)
+            .find(|(normal, _)| *normal == wanted)
+            .map(|(_, id)| *id)
     }
 
     /// Whether this section is part of the optional guidance (`Deployment Guidelines`).
@@ -120,20 +120,37 @@ impl SectionId {
     }
 }
 
+/// Every known section's normalised title, computed once.
+static NORMALIZED_TITLES: std::sync::LazyLock<Vec<(String, SectionId)>> =
+    std::sync::LazyLock::new(|| {
+        SectionId::ALL
+            .iter()
+            .map(|id| (normalize_title(id.title()), *id))
+            .collect()
+    });
+
 /// The comparable form of a heading or label: lower case, `&` for `and`, no markup,
 /// collapsed white space, no trailing colon.
 #[must_use]
 pub(crate) fn normalize_title(title: &str) -> String {
-    let lowered = title
-        .trim()
-        .trim_end_matches(':')
-        .to_lowercase()
-        .replace(['*', '_', '`'], "");
-    lowered
-        .split_whitespace()
-        .map(|w| if w == "and" { "&" } else { w })
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut out = String::with_capacity(title.len());
+    for word in title.trim().trim_end_matches(':').split_whitespace() {
+        let start = out.len();
+        if start > 0 {
+            out.push(' ');
+        }
+        let word_start = out.len();
+        for c in word.chars().filter(|c| !matches!(c, '*' | '_' | '`')) {
+            out.extend(c.to_lowercase());
+        }
+        match &out[word_start..] {
+            "and" => out.replace_range(word_start.., "&"),
+            // A word made only of markup leaves nothing: drop its separator too.
+            "" => out.truncate(start),
+            _ => {}
+        }
+    }
+    out
 }
 
 #[cfg(test)]

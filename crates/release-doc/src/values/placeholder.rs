@@ -7,11 +7,35 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 /// Words and shapes that stand for "not filled in yet" although they are not
-/// `{{ placeholders }}`. Matched as whole words, case-sensitively for the capitalised
-/// forms writers use for this (`TBD`, `TODO`, `TBC`, `FIXME`, `XXX`).
-static PLACEHOLDER_LIKE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:TBD|TBC|TODO|FIXME|XXX|YYYY-MM-DD|HH:MM)\b|\?\?\?").expect("valid regex")
-});
+/// `{{ placeholders }}`, matched as whole words and case-sensitively: the capitalised
+/// forms writers use for this.
+const PLACEHOLDER_WORDS: &[&str] = &["TBD", "TBC", "TODO", "FIXME", "XXX", "YYYY-MM-DD", "HH:MM"];
+
+/// The first placeholder word of `text` as a whole word, or `???`, with its position:
+/// one pass over the bytes, looking closer only at the letters the words start with.
+fn first_placeholder_word(text: &str) -> Option<(usize, &'static str)> {
+    let bytes = text.as_bytes();
+    let is_word = |i: usize| {
+        bytes
+            .get(i)
+            .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
+    };
+    for (at, &b) in bytes.iter().enumerate() {
+        match b {
+            b'?' if bytes[at..].starts_with(b"???") => return Some((at, "???")),
+            b'T' | b'F' | b'X' | b'Y' | b'H' if at == 0 || !is_word(at - 1) => {
+                let word = PLACEHOLDER_WORDS
+                    .iter()
+                    .find(|w| bytes[at..].starts_with(w.as_bytes()) && !is_word(at + w.len()));
+                if let Some(word) = word {
+                    return Some((at, word));
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
 
 /// `{{ name }}` or `{% … %}`, on one line.
 static PLACEHOLDER: LazyLock<Regex> =
@@ -57,10 +81,10 @@ pub fn find_all(text: &str) -> Vec<Placeholder> {
 #[must_use]
 pub fn placeholder_like(text: &str) -> Option<String> {
     let trimmed = text.trim();
-    if ANGLE_HINT.is_match(trimmed) {
+    if trimmed.starts_with('<') && ANGLE_HINT.is_match(trimmed) {
         return Some(trimmed.to_owned());
     }
-    PLACEHOLDER_LIKE.find(text).map(|m| m.as_str().to_owned())
+    first_placeholder_word(text).map(|(_, word)| word.to_owned())
 }
 
 /// Why `text` counts as unfilled, if it does: the name of its first placeholder, its
@@ -86,10 +110,9 @@ pub fn is_intentionally_empty(text: &str) -> bool {
         .trim_matches(|c| c == '*' || c == '_')
         .trim()
         .trim_end_matches('.');
-    matches!(
-        t.to_ascii_lowercase().as_str(),
-        "none" | "n/a" | "na" | "—" | "–" | "-" | "nothing"
-    )
+    ["none", "n/a", "na", "—", "–", "-", "nothing"]
+        .iter()
+        .any(|word| t.eq_ignore_ascii_case(word))
 }
 
 #[cfg(test)]

@@ -16,7 +16,7 @@ const NUMBER: &str = r"[+\-−]?(?:(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]
 
 static QUANTITY_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?<num>{NUMBER})\s*(?<unit>[\p{{L}}%°][\p{{L}}/%_\-]*)?$"
+        r"^(?<num>{NUMBER})\s*(?<unit>[A-Za-zµμ%°][A-Za-zµμ/%_\-]*)?$"
     ))
     .expect("valid regex")
 });
