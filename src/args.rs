@@ -38,8 +38,8 @@ pub enum Command {
     Hook(HookCommand),
     /// Print a shell completion script.
     Completions(CompletionsArgs),
-    /// Print the man page (roff).
-    Man,
+    /// Print the man page (roff), of the program or of one subcommand.
+    Man(ManArgs),
 }
 
 /// Arguments of `release-lint check`.
@@ -204,6 +204,13 @@ pub enum HookCommand {
     },
     /// Remove the pre-commit hook, if `hook install` wrote it.
     Uninstall,
+}
+
+/// Arguments of `release-lint man`.
+#[derive(Debug, clap::Args)]
+pub struct ManArgs {
+    /// A subcommand (`check`) whose own page to print, as `release-lint-check(1)`.
+    pub subcommand: Option<String>,
 }
 
 /// Arguments of `release-lint completions`.

@@ -222,6 +222,13 @@ fn completions_and_man_page() {
     let man = stdout(&man);
     assert!(man.contains(".TH release-lint"), "{man}");
     assert!(man.contains("check"), "{man}");
+    let check = stdout(&release_lint(&docs(), &["man", "check"]));
+    assert!(check.contains(".TH release-lint-check"), "{check}");
+    assert!(check.contains("stdin\\-filename"), "{check}");
+    assert_eq!(
+        release_lint(&docs(), &["man", "nope"]).status.code(),
+        Some(2)
+    );
 }
 
 #[test]

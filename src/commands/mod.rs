@@ -24,7 +24,7 @@ pub fn run(args: Args) -> Result<Status> {
         Command::Init(a) => init::run(&a),
         Command::Hook(a) => hook::run(&a),
         Command::Completions(a) => completions::run(&a),
-        Command::Man => man::run(),
+        Command::Man(a) => man::run(&a),
     }
 }
 
