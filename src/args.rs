@@ -3,10 +3,17 @@
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use release_rules::Stage;
 
 /// Lint Deployment & Release Process documents.
 #[derive(Debug, Parser)]
-#[command(name = "release-lint", version, about, propagate_version = true)]
+#[command(
+    name = "release-lint",
+    version,
+    about,
+    propagate_version = true,
+    after_help = "Exit status: 0 no error, 1 findings that fail the run, 2 the run itself failed."
+)]
 pub struct Args {
     /// What to do.
     #[command(subcommand)]
@@ -16,6 +23,8 @@ pub struct Args {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Check release documents: files, directories, or `-` for standard input.
+    Check(CheckArgs),
     /// Print the typed model of a release document (and its structural problems).
     Parse(ParseArgs),
     /// Create a new release document from a template and values.
@@ -28,6 +37,117 @@ pub enum Command {
     /// Print a JSON Schema (`schema values`).
     #[command(subcommand)]
     Schema(crate::commands::schema::SchemaCommand),
+    /// List the rules.
+    Rules(RulesArgs),
+    /// Print the documentation of a rule.
+    Explain(ExplainArgs),
+    /// Write a commented `release-lint.toml` into the current directory.
+    Init(InitArgs),
+    /// Install or remove a native git pre-commit hook.
+    #[command(subcommand)]
+    Hook(HookCommand),
+    /// Print a shell completion script.
+    Completions(CompletionsArgs),
+    /// Print the man page (roff), of the program or of one subcommand.
+    Man(ManArgs),
+}
+
+/// Arguments of `release-lint check`.
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// Files and directories to check; `-` reads standard input. Default: the current
+    /// directory. Directories are walked for `*.md` files, honouring `.gitignore`.
+    pub paths: Vec<PathBuf>,
+    /// The file name to report (and to find the configuration from) for standard input.
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<PathBuf>,
+    /// Check at this lifecycle stage, whatever the documents say.
+    #[arg(long, value_enum)]
+    pub stage: Option<StageArg>,
+    /// Use this configuration file for every document instead of discovering one.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Ignore every configuration file.
+    #[arg(long, conflicts_with = "config")]
+    pub no_config: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+    pub format: OutputFormat,
+    /// When to colour the human output (`NO_COLOR` turns `auto` off).
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+    /// Print only the findings: no summary line.
+    #[arg(short, long, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Also list skipped files and the stage of each checked document (on stderr).
+    #[arg(short, long)]
+    pub verbose: bool,
+    /// Make warnings fail the run (exit 1) too.
+    #[arg(long)]
+    pub deny_warnings: bool,
+    /// Run only these rules: codes, code prefixes (`RL2`), names or `ALL`; replaces the
+    /// configured selection.
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub select: Vec<String>,
+    /// Do not run these rules (same forms as `--select`); added to the configured ones.
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub ignore: Vec<String>,
+    /// Print the number of findings per rule instead of the findings.
+    #[arg(long)]
+    pub statistics: bool,
+}
+
+/// Output formats of `release-lint check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// Graphical reports with the source snippet.
+    Human,
+    /// One line per finding: `path:line:col: severity[code] message`.
+    Concise,
+    /// The JSON document described in docs/json-output.md.
+    Json,
+    /// SARIF 2.1.0.
+    Sarif,
+    /// GitHub Actions workflow commands.
+    Github,
+}
+
+/// When to use colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// When standard output is a terminal and `NO_COLOR` is not set.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+/// A lifecycle stage on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StageArg {
+    /// Being written: structure and secrets only.
+    Draft,
+    /// Up for review.
+    Planned,
+    /// Go/no-go.
+    Ready,
+    /// Shipped.
+    Deployed,
+    /// After the first week.
+    Closed,
+}
+
+impl From<StageArg> for Stage {
+    fn from(stage: StageArg) -> Self {
+        match stage {
+            StageArg::Draft => Stage::Draft,
+            StageArg::Planned => Stage::Planned,
+            StageArg::Ready => Stage::Ready,
+            StageArg::Deployed => Stage::Deployed,
+            StageArg::Closed => Stage::Closed,
+        }
+    }
 }
 
 /// Arguments of `release-lint parse`.
@@ -47,4 +167,78 @@ pub enum ModelFormat {
     Json,
     /// YAML.
     Yaml,
+}
+
+/// Arguments of `release-lint rules`.
+#[derive(Debug, clap::Args)]
+pub struct RulesArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
+}
+
+/// Formats of listings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    /// An aligned table.
+    Text,
+    /// A JSON array.
+    Json,
+}
+
+/// Arguments of `release-lint explain`.
+#[derive(Debug, clap::Args)]
+pub struct ExplainArgs {
+    /// A rule code (`RL201`) or name (`unchecked-prerequisite`); without one, the index of
+    /// all rules.
+    pub rule: Option<String>,
+}
+
+/// Arguments of `release-lint init`.
+#[derive(Debug, clap::Args)]
+pub struct InitArgs {
+    /// The directory to write `release-lint.toml` into.
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+}
+
+/// `release-lint hook …`.
+#[derive(Debug, Subcommand)]
+pub enum HookCommand {
+    /// Write `.git/hooks/pre-commit`, which checks the staged version of staged release
+    /// documents.
+    Install {
+        /// Replace an existing pre-commit hook.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Remove the pre-commit hook, if `hook install` wrote it.
+    Uninstall,
+}
+
+/// Arguments of `release-lint man`.
+#[derive(Debug, clap::Args)]
+pub struct ManArgs {
+    /// A subcommand (`check`) whose own page to print, as `release-lint-check(1)`.
+    pub subcommand: Option<String>,
+}
+
+/// Arguments of `release-lint completions`.
+#[derive(Debug, clap::Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    use super::Args;
+
+    #[test]
+    fn arguments_are_consistent() {
+        Args::command().debug_assert();
+    }
 }

@@ -7,11 +7,17 @@ use anyhow::{bail, Context, Result};
 
 /// Read `path` (or standard input for `-`) as UTF-8 text.
 pub fn read_text(path: &Path) -> Result<String> {
+    read_text_named(path, path)
+}
+
+/// Read `path` (or standard input for `-`) as UTF-8 text, naming it `name` in errors
+/// (standard input is named by `--stdin-filename`).
+pub fn read_text_named(path: &Path, name: &Path) -> Result<String> {
     let bytes = if path.as_os_str() == "-" {
         let mut buf = Vec::new();
         std::io::stdin()
             .read_to_end(&mut buf)
-            .context("cannot read standard input")?;
+            .with_context(|| format!("{}: cannot read standard input", name.display()))?;
         buf
     } else {
         if path.is_dir() {
@@ -37,7 +43,7 @@ pub fn read_text(path: &Path) -> Result<String> {
             .chars()
             .count()
                 + 1;
-            bail!("{}:{line}:{column}: not UTF-8 text (invalid byte 0x{:02x}); expected a UTF-8 Markdown file", path.display(), bytes[at])
+            bail!("{}:{line}:{column}: not UTF-8 text (invalid byte 0x{:02x}); expected a UTF-8 Markdown file", name.display(), bytes[at])
         }
     }
 }

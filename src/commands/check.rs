@@ -1,0 +1,249 @@
+//! `release-lint check`: find the release documents, check them in parallel, print the
+//! findings in the chosen format, and say how the run went (exit 0, 1 or 2).
+
+use std::collections::BTreeSet;
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+
+use anyhow::{bail, Result};
+use rayon::prelude::*;
+use release_rules::{registry, Document, Settings};
+
+use crate::args::{CheckArgs, ColorChoice, OutputFormat};
+use crate::config::Configs;
+use crate::files::{self, Input, Origin};
+use crate::input::{read_text, read_text_named};
+use crate::output::{self, human::HumanRenderer, FileReport, Summary};
+use crate::Status;
+
+/// What became of one input.
+enum Outcome {
+    Checked(Box<FileReport>),
+    Skipped { path: String, why: &'static str },
+    Failed(String),
+}
+
+pub fn run(args: &CheckArgs) -> Result<Status> {
+    validate_rule_patterns(&args.select, "--select")?;
+    validate_rule_patterns(&args.ignore, "--ignore")?;
+    if args.statistics && matches!(args.format, OutputFormat::Sarif | OutputFormat::Github) {
+        bail!("--statistics prints a table (human, concise) or JSON (json), not SARIF or workflow commands");
+    }
+    // A bad `--config` fails the whole run before anything is checked.
+    let configs = Configs::new(args.config.as_deref(), args.no_config)?;
+    let collected = files::collect(&args.paths, args.stdin_filename.as_deref());
+    let mut failures = collected.errors;
+
+    // Standard input is read once, before the parallel part.
+    let stdin = collected
+        .inputs
+        .iter()
+        .find(|i| i.origin == Origin::Stdin)
+        .map(|input| read_text_named(Path::new("-"), &input.path).map_err(|e| format!("{e:#}")));
+    let outcomes: Vec<Outcome> = collected
+        .inputs
+        .par_iter()
+        .map(|input| check_one(input, &configs, args, stdin.as_ref()))
+        .collect();
+
+    let mut reports = Vec::new();
+    let mut skipped = 0;
+    for outcome in outcomes {
+        match outcome {
+            Outcome::Checked(report) => {
+                if args.verbose {
+                    eprintln!(
+                        "release-lint: checked {} at stage {}",
+                        report.path, report.stage
+                    );
+                }
+                reports.push(*report);
+            }
+            Outcome::Skipped { path, why } => {
+                if args.verbose {
+                    eprintln!("release-lint: skipped {path}: {why}");
+                }
+                skipped += 1;
+            }
+            Outcome::Failed(message) => failures.push(message),
+        }
+    }
+    // One bad configuration file fails every document under it: name it once.
+    let mut seen = BTreeSet::new();
+    failures.retain(|m| seen.insert(m.clone()));
+    for message in &failures {
+        eprintln!("release-lint: error: {message}");
+    }
+
+    let summary = Summary::of(&reports, skipped);
+    print(args, &reports, summary)?;
+
+    Ok(if !failures.is_empty() {
+        Status::Failed
+    } else if summary.errors > 0 || (args.deny_warnings && summary.warnings > 0) {
+        Status::Findings
+    } else {
+        Status::Clean
+    })
+}
+
+/// Read, parse and check one document.
+fn check_one(
+    input: &Input,
+    configs: &Configs,
+    args: &CheckArgs,
+    stdin: Option<&Result<String, String>>,
+) -> Outcome {
+    let config = match configs.for_file(&input.path) {
+        Ok(config) => config,
+        Err(message) => return Outcome::Failed(message),
+    };
+    if config.as_ref().is_some_and(|c| c.is_excluded(&input.path)) {
+        return Outcome::Skipped {
+            path: input.display.clone(),
+            why: "excluded by the configuration",
+        };
+    }
+    let text = match input.origin {
+        Origin::Stdin => match stdin {
+            Some(Ok(text)) => text.clone(),
+            Some(Err(message)) => return Outcome::Failed(message.clone()),
+            None => return Outcome::Failed("standard input was not read".into()),
+        },
+        Origin::File => match read_text(&input.path) {
+            Ok(text) => text,
+            Err(err) => return Outcome::Failed(format!("{err:#}")),
+        },
+    };
+    let document = Document::parse(text);
+    let included = config.as_ref().is_some_and(|c| c.is_included(&input.path));
+    if !included && !document.is_release_document() {
+        return Outcome::Skipped {
+            path: input.display.clone(),
+            why: "not a release document",
+        };
+    }
+    let mut settings = config.map(|c| c.settings.clone()).unwrap_or_default();
+    apply_overrides(&mut settings, args);
+    let diagnostics = release_rules::check(&document, &settings);
+    let stage = release_rules::resolve_stage(&document, &settings);
+    Outcome::Checked(Box::new(FileReport::new(
+        input.display.clone(),
+        stage,
+        document,
+        diagnostics,
+    )))
+}
+
+/// The command line wins over the configuration: `--stage` over everything, `--select`
+/// replaces the configured selection, `--ignore` adds to it.
+fn apply_overrides(settings: &mut Settings, args: &CheckArgs) {
+    if let Some(stage) = args.stage {
+        settings.stage = Some(stage.into());
+    }
+    if !args.select.is_empty() {
+        settings.select.clone_from(&args.select);
+    }
+    settings.ignore.extend(args.ignore.iter().cloned());
+}
+
+/// Each pattern must be `ALL`, a code or code prefix (`RL2`, `RL201`), or a rule's name.
+fn validate_rule_patterns(patterns: &[String], flag: &str) -> Result<()> {
+    for pattern in patterns {
+        let p = pattern.trim();
+        let is_code = p.len() >= 2
+            && p.len() <= 5
+            && p[..2].eq_ignore_ascii_case("RL")
+            && p[2..].bytes().all(|b| b.is_ascii_digit());
+        if !(p.eq_ignore_ascii_case("ALL") || is_code || registry::find(p).is_some()) {
+            bail!("{flag} {p}: no rule has this code or name (see `release-lint rules`)");
+        }
+    }
+    Ok(())
+}
+
+fn use_color(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::env::var_os("TERM").is_none_or(|t| t != "dumb")
+                && std::io::stdout().is_terminal()
+        }
+    }
+}
+
+/// Terminal width for wrapping messages: `COLUMNS`, else 100.
+fn width() -> usize {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .filter(|&c: &usize| c >= 40)
+        .unwrap_or(100)
+}
+
+fn print(args: &CheckArgs, reports: &[FileReport], summary: Summary) -> Result<()> {
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let summary_line = !args.quiet;
+    if args.statistics {
+        match args.format {
+            OutputFormat::Json => output::statistics::write_json(&mut out, reports)?,
+            _ => {
+                output::statistics::write_text(&mut out, reports)?;
+                if summary_line {
+                    writeln!(out, "{}", summary.line())?;
+                }
+            }
+        }
+        out.flush()?;
+        return Ok(());
+    }
+    match args.format {
+        OutputFormat::Human => {
+            let renderer = HumanRenderer::new(use_color(args.color), width());
+            let mut text = String::new();
+            for report in reports {
+                if !text.is_empty() {
+                    out.write_all(b"\n")?;
+                }
+                text.clear();
+                renderer.render_file(&mut text, report);
+                out.write_all(text.as_bytes())?;
+            }
+            if summary_line {
+                if !text.is_empty() {
+                    out.write_all(b"\n")?;
+                }
+                writeln!(out, "{}", summary.line())?;
+            }
+        }
+        OutputFormat::Concise => {
+            output::concise::write(&mut out, reports)?;
+            if summary_line {
+                writeln!(out, "{}", summary.line())?;
+            }
+        }
+        OutputFormat::Json => output::json::write(&mut out, reports, summary)?,
+        OutputFormat::Sarif => output::sarif::write(&mut out, reports)?,
+        OutputFormat::Github => output::github::write(&mut out, reports)?,
+    }
+    out.flush()?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::validate_rule_patterns;
+
+    #[test]
+    fn rule_patterns_are_codes_prefixes_names_or_all() {
+        let ok = ["ALL", "rl2", "RL201", "RL9", "unchecked-prerequisite"].map(String::from);
+        assert!(validate_rule_patterns(&ok, "--select").is_ok());
+        for bad in ["RL2011", "XX1", "unchecked", "RLx"] {
+            let err = validate_rule_patterns(&[bad.to_owned()], "--select").unwrap_err();
+            assert!(err.to_string().contains(bad));
+        }
+    }
+}

@@ -1,0 +1,117 @@
+//! Finding the documents to check: files as given, directories walked (honouring
+//! `.gitignore`, skipping hidden folders, never looping on symlinks), `-` for stdin.
+
+use std::path::{Path, PathBuf};
+
+/// Where a document's text comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// Standard input.
+    Stdin,
+    /// A file on disk.
+    File,
+}
+
+/// One document to check.
+#[derive(Debug, Clone)]
+pub struct Input {
+    /// The path as shown in the output: as given, or relative to the current directory.
+    pub display: String,
+    /// The path used to find its configuration and to match `include`/`exclude`.
+    pub path: PathBuf,
+    /// Where to read it from.
+    pub origin: Origin,
+}
+
+/// What was found, and the paths that could not be used.
+#[derive(Debug, Default)]
+pub struct Collected {
+    /// The documents, sorted by display path, without duplicates.
+    pub inputs: Vec<Input>,
+    /// Messages about paths that do not exist or could not be walked.
+    pub errors: Vec<String>,
+}
+
+/// Whether a walked file is Markdown.
+fn is_markdown(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
+}
+
+/// `./a/b.md` → `a/b.md`; everything else as given.
+fn display(path: &Path) -> String {
+    path.strip_prefix(".").unwrap_or(path).display().to_string()
+}
+
+/// Collect the documents named by `paths` (the current directory when empty).
+pub fn collect(paths: &[PathBuf], stdin_filename: Option<&Path>) -> Collected {
+    let mut out = Collected::default();
+    let default = [PathBuf::from(".")];
+    let paths = if paths.is_empty() {
+        &default[..]
+    } else {
+        paths
+    };
+    for path in paths {
+        if path.as_os_str() == "-" {
+            let name = stdin_filename.map_or_else(|| PathBuf::from("-"), Path::to_path_buf);
+            out.inputs.push(Input {
+                display: display(&name),
+                path: name,
+                origin: Origin::Stdin,
+            });
+        } else if path.is_dir() {
+            walk(path, &mut out);
+        } else if path.exists() || path.is_symlink() {
+            // A file named explicitly is a candidate whatever its extension.
+            out.inputs.push(Input {
+                display: display(path),
+                path: path.clone(),
+                origin: Origin::File,
+            });
+        } else {
+            out.errors
+                .push(format!("{}: no such file or directory", path.display()));
+        }
+    }
+    out.inputs.sort_by(|a, b| a.display.cmp(&b.display));
+    out.inputs
+        .dedup_by(|a, b| a.display == b.display && a.origin == b.origin);
+    out
+}
+
+fn walk(dir: &Path, out: &mut Collected) {
+    let walker = ignore::WalkBuilder::new(dir)
+        // Honour .gitignore even outside a git repository (a fresh export, a tarball).
+        .require_git(false)
+        // Symlinked files and folders are followed; `ignore` reports loops.
+        .follow_links(true)
+        .build();
+    for entry in walker {
+        match entry {
+            Ok(entry) => {
+                if entry.file_type().is_some_and(|t| t.is_file()) && is_markdown(entry.path()) {
+                    out.inputs.push(Input {
+                        display: display(entry.path()),
+                        path: entry.path().to_path_buf(),
+                        origin: Origin::File,
+                    });
+                }
+            }
+            // A symlink loop is a property of the tree, not a failure of the run.
+            Err(err) if is_loop(&err) => {}
+            Err(err) => out.errors.push(err.to_string()),
+        }
+    }
+}
+
+fn is_loop(err: &ignore::Error) -> bool {
+    match err {
+        ignore::Error::Loop { .. } => true,
+        ignore::Error::WithPath { err, .. }
+        | ignore::Error::WithDepth { err, .. }
+        | ignore::Error::WithLineNumber { err, .. } => is_loop(err),
+        _ => false,
+    }
+}

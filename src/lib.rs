@@ -1,0 +1,59 @@
+//! The `release-lint` command line. The binary (`main.rs`) only calls [`main`]; the
+//! library exists so that benchmarks can reach the renderers.
+
+mod args;
+mod commands;
+mod config;
+mod files;
+mod input;
+mod mask;
+pub mod output;
+mod write;
+
+use std::io::ErrorKind;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+/// Exit status of a run, as the spec fixes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Status {
+    /// No finding that fails the run (exit 0).
+    Clean,
+    /// At least one finding that fails the run (exit 1).
+    Findings,
+    /// The run itself failed (exit 2).
+    Failed,
+}
+
+impl From<Status> for ExitCode {
+    fn from(status: Status) -> Self {
+        match status {
+            Status::Clean => ExitCode::SUCCESS,
+            Status::Findings => ExitCode::from(1),
+            Status::Failed => ExitCode::from(2),
+        }
+    }
+}
+
+/// Parse the arguments, run the command, and turn the result into an exit status:
+/// 0/1/2, with a closed stdout (`release-lint … | head`) counting as success.
+#[must_use]
+pub fn main() -> ExitCode {
+    let args = args::Args::parse();
+    match commands::run(args) {
+        Ok(status) => status.into(),
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("release-lint: error: {err:#}");
+            Status::Failed.into()
+        }
+    }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == ErrorKind::BrokenPipe)
+    })
+}

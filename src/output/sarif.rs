@@ -1,0 +1,166 @@
+//! `--format sarif`: SARIF 2.1.0, with the metadata of every rule, for code-scanning
+//! dashboards.
+
+use std::io::{self, Write};
+
+use release_rules::{registry, RuleMeta, Severity};
+use serde_sarif::sarif::{
+    ArtifactLocation, Location, Message, MultiformatMessageString, PhysicalLocation, Region,
+    ReportingConfiguration, ReportingDescriptor, Result as SarifResult, ResultLevel, Run, Sarif,
+    Tool, ToolComponent,
+};
+
+use super::{FileReport, Located};
+
+/// The schema the output conforms to (the OASIS errata 01 schema).
+const SCHEMA: &str =
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+
+fn level_name(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+fn level(severity: Severity) -> ResultLevel {
+    match severity {
+        Severity::Error => ResultLevel::Error,
+        Severity::Warning => ResultLevel::Warning,
+        Severity::Info => ResultLevel::Note,
+    }
+}
+
+fn text(s: &str) -> MultiformatMessageString {
+    MultiformatMessageString::builder().text(s).build()
+}
+
+fn descriptor(meta: &RuleMeta) -> ReportingDescriptor {
+    ReportingDescriptor::builder()
+        .id(meta.code)
+        .name(meta.name)
+        .short_description(text(meta.summary))
+        .full_description(text(meta.summary))
+        .help(
+            MultiformatMessageString::builder()
+                .text(format!(
+                    "{}\n\nRun `release-lint explain {}` for details.",
+                    meta.summary, meta.code
+                ))
+                .markdown(release_rules::docs::rule_markdown(meta))
+                .build(),
+        )
+        .default_configuration(
+            ReportingConfiguration::builder()
+                .level(serde_json::Value::from(level_name(meta.severity)))
+                .build(),
+        )
+        .build()
+}
+
+/// A relative URI reference for a path: `/` separators, reserved characters escaped.
+fn uri(path: &str) -> String {
+    let path = path.replace('\\', "/");
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+fn region(d: &Located) -> Region {
+    Region::builder()
+        .start_line(d.start.line as i64)
+        .start_column(d.start.column as i64)
+        .end_line(d.end.line as i64)
+        .end_column(d.end.column as i64)
+        .build()
+}
+
+fn location(path: &str, region: Region, message: Option<&str>) -> Location {
+    let physical = PhysicalLocation::builder()
+        .artifact_location(ArtifactLocation::builder().uri(uri(path)).build())
+        .region(region)
+        .build();
+    match message {
+        Some(m) => Location::builder()
+            .physical_location(physical)
+            .message(Message::builder().text(m).build())
+            .build(),
+        None => Location::builder().physical_location(physical).build(),
+    }
+}
+
+/// Write the SARIF log of `files`, followed by a newline.
+pub fn write(out: &mut impl Write, files: &[FileReport]) -> io::Result<()> {
+    let metas: Vec<&RuleMeta> = registry::metas().collect();
+    let mut results = Vec::new();
+    for file in files {
+        for d in &file.diagnostics {
+            let diagnostic = &d.diagnostic;
+            let related: Vec<Location> = diagnostic
+                .labels
+                .iter()
+                .map(|label| {
+                    let start = file.document.line_col(label.span.start);
+                    let end = file.document.line_col(label.span.end);
+                    let region = Region::builder()
+                        .start_line(start.line as i64)
+                        .start_column(start.column as i64)
+                        .end_line(end.line as i64)
+                        .end_column(end.column as i64)
+                        .build();
+                    location(&file.path, region, Some(&label.message))
+                })
+                .collect();
+            let result = SarifResult::builder()
+                .rule_id(diagnostic.code)
+                .level(level(diagnostic.severity))
+                .message(Message::builder().text(&diagnostic.message).build())
+                .locations(vec![location(&file.path, region(d), None)]);
+            let mut result = match metas.iter().position(|m| m.code == diagnostic.code) {
+                Some(index) => result.rule_index(index as i64).build(),
+                None => result.build(),
+            };
+            if !related.is_empty() {
+                result.related_locations = Some(related);
+            }
+            results.push(result);
+        }
+    }
+    let driver = ToolComponent::builder()
+        .name("release-lint")
+        .version(env!("CARGO_PKG_VERSION"))
+        .semantic_version(env!("CARGO_PKG_VERSION"))
+        .rules(metas.iter().map(|m| descriptor(m)).collect::<Vec<_>>())
+        .build();
+    let run = Run::builder()
+        .tool(Tool::builder().driver(driver).build())
+        .results(results)
+        .column_kind(serde_json::Value::from("unicodeCodePoints"))
+        .build();
+    let log = Sarif::builder()
+        .schema(SCHEMA)
+        .version(serde_json::Value::from("2.1.0"))
+        .runs(vec![run])
+        .build();
+    serde_json::to_writer_pretty(&mut *out, &log)?;
+    writeln!(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::uri;
+
+    #[test]
+    fn paths_become_uri_references() {
+        assert_eq!(uri("docs/rel ease #1.md"), "docs/rel%20ease%20%231.md");
+        assert_eq!(uri(r"a\b.md"), "a/b.md");
+        assert_eq!(uri("é.md"), "%C3%A9.md");
+    }
+}

@@ -1,0 +1,449 @@
+//! End-to-end tests of the binary that do not fit a `tests/cmd` case: SARIF against the
+//! OASIS schema, a closed stdout pipe, colour, the listing commands, `init`, and the
+//! native git hook.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+const BIN: &str = env!("CARGO_BIN_EXE_release-lint");
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn docs() -> PathBuf {
+    root().join("tests/data/docs")
+}
+
+fn release_lint(dir: &Path, args: &[&str]) -> Output {
+    Command::new(BIN)
+        .args(args)
+        .current_dir(dir)
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("release-lint runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("UTF-8 output")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+#[test]
+fn sarif_output_is_valid_sarif_2_1_0() {
+    let output = release_lint(
+        &docs(),
+        &[
+            "check",
+            "--select",
+            "RL201,RL009",
+            "--format",
+            "sarif",
+            "ready-open.md",
+            "suppressed.md",
+            "crlf.md",
+            "ready-done.md",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let log: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("tests/data/sarif-schema-2.1.0.json")).unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::validator_for(&schema).expect("the schema compiles");
+    let errors: Vec<String> = validator
+        .iter_errors(&log)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    // The validator does reject what is not SARIF.
+    let mut broken = log.clone();
+    broken["runs"][0]["results"][0]["level"] = "fatal".into();
+    assert!(!validator.is_valid(&broken));
+
+    let run = &log["runs"][0];
+    assert_eq!(log["version"], "2.1.0");
+    assert_eq!(run["columnKind"], "unicodeCodePoints");
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    let rl201 = rules.iter().find(|r| r["id"] == "RL201").unwrap();
+    assert_eq!(rl201["name"], "unchecked-prerequisite");
+    assert_eq!(rl201["defaultConfiguration"]["level"], "error");
+    assert!(rl201["help"]["markdown"]
+        .as_str()
+        .unwrap()
+        .contains("## What it does"));
+    let results = run["results"].as_array().unwrap();
+    assert_eq!(results.len(), 3, "{results:#?}");
+    let first = &results[0];
+    assert_eq!(first["ruleId"], "RL201");
+    assert_eq!(
+        rules[first["ruleIndex"].as_u64().unwrap() as usize]["id"],
+        "RL201"
+    );
+    let location = &first["locations"][0]["physicalLocation"];
+    assert_eq!(location["artifactLocation"]["uri"], "crlf.md");
+    assert_eq!(location["region"]["startLine"], 10);
+    assert_eq!(location["region"]["startColumn"], 1);
+    // `- [ ] Código revisado` is 21 characters (22 bytes): columns count characters.
+    assert_eq!(location["region"]["endColumn"], 22);
+    assert!(results.iter().any(|r| r["level"] == "warning"));
+}
+
+#[test]
+fn sarif_of_a_clean_run_is_valid_too() {
+    let output = release_lint(&docs(), &["check", "--format", "sarif", "notes.md"]);
+    assert_eq!(output.status.code(), Some(0));
+    let log: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("tests/data/sarif-schema-2.1.0.json")).unwrap(),
+    )
+    .unwrap();
+    assert!(jsonschema::is_valid(&schema, &log));
+    assert_eq!(log["runs"][0]["results"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn a_closed_stdout_pipe_ends_quietly_with_success() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut doc = String::from(
+        "---\nphase: deployment\nstage: ready\n---\n\n## Pre-Deployment Planning\n\n### Deployment Prerequisites\n\n",
+    );
+    for i in 0..5000 {
+        doc.push_str(&format!("- [ ] Open prerequisite number {i}\n"));
+    }
+    std::fs::write(dir.path().join("many.md"), doc).unwrap();
+    for format in ["human", "concise", "json"] {
+        let mut child = Command::new(BIN)
+            .args(["check", "--select", "RL201", "--format", format, "many.md"])
+            .current_dir(dir.path())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Read a little, then close the pipe, as `| head -1` does.
+        let mut out = child.stdout.take().unwrap();
+        let mut first = [0u8; 16];
+        std::io::Read::read_exact(&mut out, &mut first).unwrap();
+        drop(out);
+        let output = child.wait_with_output().unwrap();
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{format}: {}",
+            stderr(&output)
+        );
+        assert_eq!(stderr(&output), "", "{format}");
+    }
+}
+
+#[test]
+fn colour_follows_the_flag_and_no_color() {
+    let args = ["check", "--select", "RL201", "ready-open.md"];
+    let plain = release_lint(&docs(), &args);
+    assert!(
+        !stdout(&plain).contains('\u{1b}'),
+        "not a terminal: no colour"
+    );
+
+    let always = [&args[..], &["--color", "always"]].concat();
+    let coloured = Command::new(BIN)
+        .args(&always)
+        .current_dir(docs())
+        // An explicit flag wins over NO_COLOR.
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert!(
+        stdout(&coloured).contains("\u{1b}["),
+        "{}",
+        stdout(&coloured)
+    );
+
+    let never = [&args[..], &["--color", "never"]].concat();
+    assert!(!stdout(&release_lint(&docs(), &never)).contains('\u{1b}'));
+}
+
+#[test]
+fn rules_lists_every_rule_as_json() {
+    let output = release_lint(&docs(), &["rules", "--format", "json"]);
+    assert_eq!(output.status.code(), Some(0));
+    let rules: Vec<serde_json::Value> = serde_json::from_slice(&output.stdout).unwrap();
+    assert!(rules.len() >= 2);
+    for rule in &rules {
+        for key in ["code", "name", "severity", "summary", "since", "family"] {
+            assert!(rule[key].is_string(), "{key} missing in {rule}");
+        }
+    }
+    let codes: Vec<&str> = rules.iter().map(|r| r["code"].as_str().unwrap()).collect();
+    let mut sorted = codes.clone();
+    sorted.sort_unstable();
+    assert_eq!(codes, sorted);
+    assert!(codes.contains(&"RL201") && codes.contains(&"RL009"));
+
+    let text = stdout(&release_lint(&docs(), &["rules"]));
+    assert!(text
+        .lines()
+        .any(|l| l.starts_with("RL201") && l.contains("unchecked-prerequisite")));
+}
+
+#[test]
+fn explain_prints_the_rule_docs_by_code_or_name() {
+    for wanted in ["RL201", "rl201", "unchecked-prerequisite"] {
+        let output = release_lint(&docs(), &["explain", wanted]);
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        let text = stdout(&output);
+        assert!(text.contains("RL201"), "{text}");
+        assert!(text.contains("unchecked-prerequisite"), "{text}");
+        assert!(text.contains("## What it does"), "{text}");
+    }
+    let index = stdout(&release_lint(&docs(), &["explain"]));
+    assert!(
+        index.contains("RL201") && index.contains("RL009"),
+        "{index}"
+    );
+}
+
+#[test]
+fn completions_and_man_page() {
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let output = release_lint(&docs(), &["completions", shell]);
+        assert_eq!(output.status.code(), Some(0), "{shell}");
+        assert!(stdout(&output).contains("release-lint"), "{shell}");
+    }
+    let bash = stdout(&release_lint(&docs(), &["completions", "bash"]));
+    assert!(bash.contains("--stdin-filename"));
+    let man = release_lint(&docs(), &["man"]);
+    assert_eq!(man.status.code(), Some(0));
+    let man = stdout(&man);
+    assert!(man.contains(".TH release-lint"), "{man}");
+    assert!(man.contains("check"), "{man}");
+    let check = stdout(&release_lint(&docs(), &["man", "check"]));
+    assert!(check.contains(".TH release-lint-check"), "{check}");
+    assert!(check.contains("stdin\\-filename"), "{check}");
+    assert_eq!(
+        release_lint(&docs(), &["man", "nope"]).status.code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn init_writes_a_config_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = release_lint(dir.path(), &["init"]);
+    assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
+    let path = dir.path().join("release-lint.toml");
+    let written = std::fs::read_to_string(&path).unwrap();
+    assert!(written.starts_with('#'), "a commented file: {written}");
+
+    std::fs::write(&path, "# mine\n").unwrap();
+    let second = release_lint(dir.path(), &["init"]);
+    assert_eq!(second.status.code(), Some(2));
+    assert!(
+        stderr(&second).contains("already exists"),
+        "{}",
+        stderr(&second)
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "# mine\n");
+    // Only the configuration is left: no temporary file.
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+}
+
+/// A temporary git repository with an identity, and no global hooks or signing.
+fn git_repo() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for args in [
+        &["init", "-q"][..],
+        &["config", "user.name", "Test"],
+        &["config", "user.email", "test@example.invalid"],
+        &["config", "commit.gpgsign", "false"],
+        &["config", "core.hooksPath", ".git/hooks"],
+    ] {
+        git(dir.path(), args);
+    }
+    dir
+}
+
+fn git(dir: &Path, args: &[&str]) -> Output {
+    let output = Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("git runs");
+    output
+}
+
+fn commit(dir: &Path, message: &str) -> Output {
+    git(dir, &["commit", "-q", "-m", message])
+}
+
+/// The clean `ready` fixture (no error or warning from any rule), and a copy with one
+/// Deployment Prerequisites item left open.
+fn clean_and_defective() -> (String, String) {
+    let clean = std::fs::read_to_string(root().join("fixtures/clean/ready.md")).unwrap();
+    let defective = clean.replacen(
+        "- [x] Code review completed and approved",
+        "- [ ] Code review completed and approved",
+        1,
+    );
+    assert_ne!(clean, defective);
+    (clean, defective)
+}
+
+#[test]
+fn the_git_hook_checks_the_staged_version() {
+    let repo = git_repo();
+    let dir = repo.path();
+    let install = release_lint(dir, &["hook", "install"]);
+    assert_eq!(install.status.code(), Some(0), "{}", stderr(&install));
+    let hook = dir.join(".git/hooks/pre-commit");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&hook).unwrap().permissions().mode();
+        assert_eq!(mode & 0o111, 0o111, "executable");
+    }
+    // Installing again is harmless.
+    assert_eq!(
+        release_lint(dir, &["hook", "install"]).status.code(),
+        Some(0)
+    );
+
+    let (clean, defective) = clean_and_defective();
+    std::fs::create_dir(dir.join("releases")).unwrap();
+    let doc = dir.join("releases/2026-11-30 ledger.md");
+    std::fs::write(&doc, &defective).unwrap();
+    git(dir, &["add", "."]);
+    // The working tree is fixed, but the index still holds the defect: the commit stops.
+    std::fs::write(&doc, &clean).unwrap();
+    let stopped = commit(dir, "defective");
+    assert!(!stopped.status.success(), "the hook must stop the commit");
+    let said = format!("{}{}", stdout(&stopped), stderr(&stopped));
+    assert!(said.contains("RL201"), "{said}");
+    assert!(said.contains("releases/2026-11-30 ledger.md"), "{said}");
+
+    // Staging the fixed version, with an ordinary README, lets it through.
+    std::fs::write(dir.join("README.md"), "# Project\n\n- [ ] a todo\n").unwrap();
+    git(dir, &["add", "."]);
+    let passed = commit(dir, "clean");
+    assert!(passed.status.success(), "{}", stderr(&passed));
+
+    let uninstall = release_lint(dir, &["hook", "uninstall"]);
+    assert_eq!(uninstall.status.code(), Some(0), "{}", stderr(&uninstall));
+    assert!(!hook.exists());
+}
+
+#[test]
+fn the_git_hook_never_replaces_a_foreign_hook_without_force() {
+    let repo = git_repo();
+    let dir = repo.path();
+    let hooks = dir.join(".git/hooks");
+    std::fs::create_dir_all(&hooks).unwrap();
+    let hook = hooks.join("pre-commit");
+    std::fs::write(&hook, "#!/bin/sh\necho mine\n").unwrap();
+
+    let refused = release_lint(dir, &["hook", "install"]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(stderr(&refused).contains("--force"), "{}", stderr(&refused));
+    assert_eq!(
+        std::fs::read_to_string(&hook).unwrap(),
+        "#!/bin/sh\necho mine\n"
+    );
+
+    let not_ours = release_lint(dir, &["hook", "uninstall"]);
+    assert_eq!(not_ours.status.code(), Some(2));
+    assert!(hook.exists());
+
+    let forced = release_lint(dir, &["hook", "install", "--force"]);
+    assert_eq!(forced.status.code(), Some(0), "{}", stderr(&forced));
+    assert!(std::fs::read_to_string(&hook)
+        .unwrap()
+        .contains("release-lint"));
+}
+
+#[test]
+fn hook_outside_a_repository_fails_clearly() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = Command::new(BIN)
+        .args(["hook", "install"])
+        .current_dir(dir.path())
+        .env("GIT_CEILING_DIRECTORIES", dir.path().parent().unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("not inside a git repository"));
+}
+
+#[test]
+fn stdin_can_be_combined_with_files() {
+    let mut child = Command::new(BIN)
+        .args([
+            "check",
+            "--select",
+            "RL201",
+            "--format",
+            "json",
+            "--stdin-filename",
+            "in/stdin.md",
+            "-",
+            "ready-done.md",
+        ])
+        .current_dir(docs())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(&std::fs::read(docs().join("ready-open.md")).unwrap())
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let paths: Vec<&str> = json["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths, ["in/stdin.md", "ready-done.md"]);
+}
+
+#[test]
+fn no_output_format_shows_a_secret() {
+    for format in ["human", "concise", "json", "sarif", "github"] {
+        let output = release_lint(
+            &docs(),
+            &["check", "--select", "RL6", "--format", format, "secret.md"],
+        );
+        assert_eq!(
+            output.status.code(),
+            Some(1),
+            "{format}: {}",
+            stderr(&output)
+        );
+        let text = stdout(&output);
+        assert!(text.contains("RL601"), "{format}: {text}");
+        // SARIF carries the rule docs, whose example is this very key: look at the results.
+        let shown = if format == "sarif" {
+            let log: serde_json::Value = serde_json::from_str(&text).unwrap();
+            log["runs"][0]["results"].to_string()
+        } else {
+            text
+        };
+        assert!(!shown.contains("IOSFODNN7EXAMPLE"), "{format}: {shown}");
+    }
+    let human = stdout(&release_lint(
+        &docs(),
+        &["check", "--select", "RL6", "secret.md"],
+    ));
+    assert!(human.contains("AKIA****************"), "{human}");
+}
