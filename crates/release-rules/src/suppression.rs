@@ -148,3 +148,47 @@ impl Suppressions {
             .collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::document::Document;
+    use crate::settings::Settings;
+
+    const HEAD: &str = "---\nphase: deployment\nstage: ready\n---\n## Pre-Deployment Planning\n### Deployment Prerequisites\n\n**Code & Testing**:\n\n";
+
+    fn found(body: &str) -> Vec<String> {
+        let source = format!("{HEAD}{body}");
+        let doc = Document::parse(source);
+        let settings = Settings { select: vec!["RL201".into(), "RL009".into()], ..Settings::default() };
+        crate::check(&doc, &settings).iter().map(|d| format!("{}:{}", d.code, doc.line_col(d.span.start).line)).collect()
+    }
+
+    #[test]
+    fn without_comments_every_open_item_is_reported() {
+        assert_eq!(found("- [ ] a\n- [ ] b\n"), ["RL201:10", "RL201:11"]);
+    }
+
+    #[test]
+    fn next_line_suppresses_only_the_next_line() {
+        assert_eq!(found("<!-- release-lint-disable-next-line RL201 -->\n- [ ] a\n- [ ] b\n"), ["RL201:12"]);
+    }
+
+    #[test]
+    fn a_region_ends_at_enable() {
+        let body = "<!-- release-lint-disable RL201 -->\n- [ ] a\n<!-- release-lint-enable -->\n\n- [ ] b\n";
+        assert_eq!(found(body), ["RL201:14"]);
+    }
+
+    #[test]
+    fn names_prefixes_and_the_whole_file() {
+        assert!(found("<!-- release-lint-disable-file unchecked-prerequisite -->\n\n- [ ] a\n- [ ] b\n").is_empty());
+        assert!(found("<!-- release-lint-disable-file RL2 -->\n\n- [ ] a\n").is_empty());
+        assert!(found("<!-- release-lint-disable -->\n- [ ] a\n").is_empty());
+    }
+
+    #[test]
+    fn a_suppression_that_suppresses_nothing_is_reported() {
+        assert_eq!(found("<!-- release-lint-disable-next-line RL201 -->\n- [x] a\n"), ["RL009:10"]);
+        assert_eq!(found("<!-- release-lint-disable-file RL405 -->\n\n- [x] a\n"), ["RL009:10"]);
+    }
+}
