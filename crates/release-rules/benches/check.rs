@@ -8,7 +8,10 @@ use divan::{black_box, Bencher};
 use release_rules::{check, Document, Settings};
 
 const DOCUMENTS: &[(&str, &str)] = &[
-    ("filled-closed", include_str!("../../../fixtures/clean/closed.md")),
+    (
+        "filled-closed",
+        include_str!("../../../fixtures/clean/closed.md"),
+    ),
     ("template", include_str!("../../../fixtures/template.md")),
 ];
 
@@ -17,19 +20,29 @@ fn main() {
 }
 
 fn document(name: &str) -> &'static str {
-    DOCUMENTS.iter().find(|(n, _)| *n == name).map_or("", |(_, text)| text)
+    DOCUMENTS
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map_or("", |(_, text)| text)
 }
 
 #[divan::bench(args = ["filled-closed", "template"])]
 fn parse(bencher: Bencher, name: &str) {
     let text = document(name);
-    bencher.counter(BytesCount::of_str(text)).bench(|| Document::parse(black_box(text)));
+    bencher
+        .counter(BytesCount::of_str(text))
+        .bench(|| Document::parse(black_box(text)));
 }
 
 #[divan::bench(args = ["filled-closed", "template"])]
 fn rules(bencher: Bencher, name: &str) {
     let text = document(name);
     let doc = Document::parse(text);
-    let settings = Settings { stage: Some(release_rules::Stage::Closed), ..Settings::default() };
-    bencher.counter(BytesCount::of_str(text)).bench(|| check(black_box(&doc), &settings));
+    let settings = Settings {
+        stage: Some(release_rules::Stage::Closed),
+        ..Settings::default()
+    };
+    bencher
+        .counter(BytesCount::of_str(text))
+        .bench(|| check(black_box(&doc), &settings));
 }

@@ -159,8 +159,14 @@ mod tests {
     fn found(body: &str) -> Vec<String> {
         let source = format!("{HEAD}{body}");
         let doc = Document::parse(source);
-        let settings = Settings { select: vec!["RL201".into(), "RL009".into()], ..Settings::default() };
-        crate::check(&doc, &settings).iter().map(|d| format!("{}:{}", d.code, doc.line_col(d.span.start).line)).collect()
+        let settings = Settings {
+            select: vec!["RL201".into(), "RL009".into()],
+            ..Settings::default()
+        };
+        crate::check(&doc, &settings)
+            .iter()
+            .map(|d| format!("{}:{}", d.code, doc.line_col(d.span.start).line))
+            .collect()
     }
 
     #[test]
@@ -170,7 +176,10 @@ mod tests {
 
     #[test]
     fn next_line_suppresses_only_the_next_line() {
-        assert_eq!(found("<!-- release-lint-disable-next-line RL201 -->\n- [ ] a\n- [ ] b\n"), ["RL201:12"]);
+        assert_eq!(
+            found("<!-- release-lint-disable-next-line RL201 -->\n- [ ] a\n- [ ] b\n"),
+            ["RL201:12"]
+        );
     }
 
     #[test]
@@ -181,14 +190,23 @@ mod tests {
 
     #[test]
     fn names_prefixes_and_the_whole_file() {
-        assert!(found("<!-- release-lint-disable-file unchecked-prerequisite -->\n\n- [ ] a\n- [ ] b\n").is_empty());
+        assert!(found(
+            "<!-- release-lint-disable-file unchecked-prerequisite -->\n\n- [ ] a\n- [ ] b\n"
+        )
+        .is_empty());
         assert!(found("<!-- release-lint-disable-file RL2 -->\n\n- [ ] a\n").is_empty());
         assert!(found("<!-- release-lint-disable -->\n- [ ] a\n").is_empty());
     }
 
     #[test]
     fn a_suppression_that_suppresses_nothing_is_reported() {
-        assert_eq!(found("<!-- release-lint-disable-next-line RL201 -->\n- [x] a\n"), ["RL009:10"]);
-        assert_eq!(found("<!-- release-lint-disable-file RL405 -->\n\n- [x] a\n"), ["RL009:10"]);
+        assert_eq!(
+            found("<!-- release-lint-disable-next-line RL201 -->\n- [x] a\n"),
+            ["RL009:10"]
+        );
+        assert_eq!(
+            found("<!-- release-lint-disable-file RL405 -->\n\n- [x] a\n"),
+            ["RL009:10"]
+        );
     }
 }

@@ -20,6 +20,9 @@ pub(crate) struct Builder<'a> {
     pub section_span: Span,
     /// The bold label (or deep heading) in force for the next list, table or code block.
     pub label: Option<(String, Span)>,
+    /// A `**Label**:` paragraph with nothing after it: the label of the list, table or
+    /// code block that follows, or else an empty field (kept here until it is known).
+    pub empty_field: Option<LabeledField>,
 }
 
 impl<'a> Builder<'a> {
@@ -32,10 +35,12 @@ impl<'a> Builder<'a> {
             section_title: String::new(),
             section_span: Span::default(),
             label: None,
+            empty_field: None,
         }
     }
 
     pub fn finish(mut self) -> Parsed<ReleaseDoc> {
+        self.flush_empty_field();
         overview::overview(&mut self);
         checklist::derive_triggers_and_signoffs(&mut self);
         super::close_sections(&mut self.doc.sections, self.source.len());
@@ -47,6 +52,7 @@ impl<'a> Builder<'a> {
     }
 
     pub fn enter(&mut self, id: Option<SectionId>, title: String, span: Span) {
+        self.flush_empty_field();
         self.section = id;
         self.section_title = title;
         self.section_span = span;
@@ -121,11 +127,30 @@ impl<'a> Builder<'a> {
         Field::text(span.text(self.source), span)
     }
 
+    /// A pending `**Label**:` followed by no list, table or code block is an empty field.
+    pub fn flush_empty_field(&mut self) {
+        if let Some(field) = self.empty_field.take() {
+            self.doc.fields.push(field);
+        }
+    }
+
     pub fn paragraph(&mut self, span: Span) {
+        self.flush_empty_field();
         let Some((label, label_span, value)) = split_label(self.source, span, false) else {
             return;
         };
         if value.is_empty() {
+            self.empty_field = Some(LabeledField {
+                section: self.section,
+                section_title: self.section_title.clone(),
+                label: label.clone(),
+                label_span,
+                value: Field::Unfilled {
+                    placeholder: String::new(),
+                    span: Span::new(span.end, span.end),
+                },
+                options: Vec::new(),
+            });
             self.set_label(label, label_span);
             return;
         }
@@ -142,6 +167,7 @@ impl<'a> Builder<'a> {
     }
 
     pub fn list(&mut self, list: &ListBlock) {
+        self.empty_field = None;
         if list.items.iter().any(|i| i.task.is_some()) {
             checklist::group(self, list);
         } else {
@@ -150,10 +176,12 @@ impl<'a> Builder<'a> {
     }
 
     pub fn table(&mut self, block: &TableBlock) {
+        self.empty_field = None;
         table::table(self, block);
     }
 
     pub fn code(&mut self, code: &MdCode) {
+        self.empty_field = None;
         let text = code.code.text(self.source);
         let placeholders = placeholder::find_all(text)
             .into_iter()
@@ -184,5 +212,23 @@ impl<'a> Builder<'a> {
             }
             Some(_) => {}
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::field::Field;
+
+    #[test]
+    fn an_empty_label_is_a_field_unless_a_list_follows() {
+        let src = "## Overview\n\n**Release Coordinator**:\n\n**Business Owner**: Ana\n\n## Rollback Plan\n\n**Rollback Steps**:\n\n1. Switch back\n";
+        let doc = crate::parse(src).value;
+        let labels: Vec<&str> = doc.fields.iter().map(|f| f.label.as_str()).collect();
+        assert_eq!(labels, ["Release Coordinator", "Business Owner"]);
+        assert!(
+            matches!(&doc.fields[0].value, Field::Unfilled { placeholder, .. } if placeholder.is_empty())
+        );
+        assert!(doc.overview.release_coordinator.is_unfilled());
+        assert_eq!(doc.rollback.steps.items.len(), 1);
     }
 }

@@ -83,7 +83,10 @@ fn walk(b: &mut Builder<'_>, blocks: &[Block]) {
                 b.enter(id, h.title.clone(), h.span);
             }
             // Deeper headings name the groups below them, inside the current section.
-            Block::Heading(h) => b.set_label(h.title.clone(), h.span),
+            Block::Heading(h) => {
+                b.flush_empty_field();
+                b.set_label(h.title.clone(), h.span);
+            }
             Block::Paragraph(span) => b.paragraph(*span),
             Block::List(list) => b.list(list),
             Block::Table(table) => b.table(table),

@@ -149,11 +149,12 @@ mod tests {
     }
 
     #[test]
-    fn a_label_without_value_is_pointed_at() {
+    fn a_label_without_value_is_an_empty_field_not_a_missing_one() {
         let doc = OVERVIEW.replace("**Business Owner**: Omar Haddad", "**Business Owner**:");
+        assert!(check_rule("RL105", &doc, Some(Stage::Planned)).is_empty());
         assert_eq!(
-            check_rule("RL105", &doc, Some(Stage::Planned)),
-            ["RL105:15"]
+            check_rule("RL101", &doc, Some(Stage::Planned)),
+            ["RL101:15"]
         );
     }
 
