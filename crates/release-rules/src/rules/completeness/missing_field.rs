@@ -12,8 +12,9 @@ declare_rule! {
     /// Reports every `**Label**: value` field of the template (the seven Overview fields,
     /// the Rollback Strategy, and any a team template adds) that is missing from its
     /// section once the section is due. A field written without a value
-    /// (`**Business Owner**:`) counts as missing. A missing or empty section is reported
-    /// by `missing-section` or `empty-section` instead.
+    /// (`**Business Owner**:`) is present but empty: `unfilled-placeholder` reports it.
+    /// A missing or empty section is reported by `missing-section` or `empty-section`
+    /// instead.
     ///
     /// ## Why it matters
     /// These fields are the release's identity card: without the Release Type the
