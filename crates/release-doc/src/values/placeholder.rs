@@ -22,7 +22,7 @@ fn first_placeholder_word(text: &str) -> Option<(usize, &'static str)> {
     let words = PLACEHOLDER_WORDS.iter().filter_map(|word| {
         text.match_indices(word)
             .map(|(at, _)| at)
-            .find(|&at| !(at > 0 && is_word(at - 1)) && !is_word(at + word.len()))
+            .find(|&at| !(is_word(at + word.len()) || at > 0 && is_word(at - 1)))
             .map(|at| (at, *word))
     });
     words
