@@ -1,10 +1,12 @@
 //! Top-level entries from a parsed tree, and the InvalidYaml problem (with the line scanner's
 //! entries) when the YAML does not parse.
 
+use std::cell::OnceCell;
+
+use super::error::sanitize;
 use super::lines::{Line, Lines};
 use super::scan::scan_entries;
 use super::tree::{Kind, Node, Tree};
-use super::validate::sanitize;
 use super::{Entry, EntryValue, MAX_NODES};
 use crate::problem::{Problem, ProblemKind};
 use crate::span::{LineIndex, Span};
@@ -14,10 +16,23 @@ pub(super) struct Ctx<'a> {
     pub(super) source: &'a str,
     pub(super) base: usize,
     pub(super) yaml: &'a str,
-    pub(super) lines: LineIndex,
+    /// The lines of the source up to the end of the YAML, indexed when first needed (only
+    /// problems need a line).
+    lines: OnceCell<LineIndex>,
 }
 
-impl Ctx<'_> {
+impl<'a> Ctx<'a> {
+    /// The context of `yaml`, which starts at byte `base` of `source`.
+    pub(super) fn new(source: &'a str, base: usize, yaml: &'a str) -> Self {
+        let lines = OnceCell::new();
+        Self {
+            source,
+            base,
+            yaml,
+            lines,
+        }
+    }
+
     /// An absolute span for a YAML-relative range.
     fn span(&self, start: usize, end: usize) -> Span {
         Span::new(self.base + start, self.base + end)
@@ -25,11 +40,15 @@ impl Ctx<'_> {
 
     /// The 1-based line of an absolute offset.
     pub(super) fn line_of(&self, offset: usize) -> usize {
-        self.lines.line_col(self.source, offset).line
+        let end = self.base + self.yaml.len();
+        let lines = self
+            .lines
+            .get_or_init(|| LineIndex::new(self.source.get(..end).unwrap_or(self.source)));
+        lines.line_col(self.source, offset).line
     }
 
     /// Entries and problems from a successfully parsed tree.
-    pub(super) fn entries(&self, tree: &Tree) -> (Vec<Entry>, Vec<Problem>) {
+    pub(super) fn entries(&self, tree: &Tree<'_>) -> (Vec<Entry>, Vec<Problem>) {
         let mut problems: Vec<Problem> = tree
             .duplicates
             .iter()
@@ -69,7 +88,7 @@ impl Ctx<'_> {
             .map(|(k, v)| {
                 let (value, value_span) = self.value(tree, k, v);
                 Entry {
-                    key: tree.key_text(k, self.yaml),
+                    key: tree.key_text(k, self.yaml).to_owned(),
                     key_span: self.span(k.start, k.end),
                     value,
                     value_span,
@@ -81,7 +100,7 @@ impl Ctx<'_> {
     }
 
     /// The value of a top-level entry and its span.
-    fn value(&self, tree: &Tree, key: &Node, node: &Node) -> (EntryValue, Span) {
+    fn value(&self, tree: &Tree<'_>, key: &Node<'_>, node: &Node<'_>) -> (EntryValue, Span) {
         let span = self.span(node.start, node.end);
         let Some(target) = tree.resolve(node) else {
             return (EntryValue::Null, span);
@@ -95,7 +114,7 @@ impl Ctx<'_> {
                     (EntryValue::Null, span)
                 }
             }
-            Kind::Scalar { text, .. } => (EntryValue::Text(text.clone()), span),
+            Kind::Scalar { text, .. } => (EntryValue::Text(text.to_string()), span),
             Kind::Seq(items) => match self.scalar_items(tree, items) {
                 Some(list) => (EntryValue::List(list), span),
                 None => (EntryValue::Other(self.json(tree, target)), span),
@@ -109,7 +128,7 @@ impl Ctx<'_> {
     }
 
     /// The items of a sequence of scalars (or unquoted placeholders), or `None`.
-    fn scalar_items(&self, tree: &Tree, items: &[Node]) -> Option<Vec<(String, Span)>> {
+    fn scalar_items(&self, tree: &Tree<'_>, items: &[Node<'_>]) -> Option<Vec<(String, Span)>> {
         items
             .iter()
             .map(|item| {
@@ -117,7 +136,7 @@ impl Ctx<'_> {
                 let span = self.span(item.start, item.end);
                 match &target.kind {
                     Kind::Scalar { null: true, .. } => Some((String::new(), span)),
-                    Kind::Scalar { text, .. } => Some((text.clone(), span)),
+                    Kind::Scalar { text, .. } => Some((text.to_string(), span)),
                     Kind::Map(_) => tree.placeholder(target).map(|_| {
                         let text = self.yaml.get(item.start..item.end).unwrap_or("");
                         (text.to_owned(), span)
@@ -129,7 +148,7 @@ impl Ctx<'_> {
     }
 
     /// A node as JSON.
-    fn json(&self, tree: &Tree, node: &Node) -> serde_json::Value {
+    fn json(&self, tree: &Tree<'_>, node: &Node<'_>) -> serde_json::Value {
         let mut budget = MAX_NODES;
         tree.to_json(node, 0, &mut budget, self.yaml)
     }

@@ -4,12 +4,12 @@
 use super::tree::{Kind, Node, Tree};
 use super::MAX_DEPTH;
 
-impl Tree {
+impl<'y> Tree<'y> {
     /// The node as JSON (plain scalars typed by the YAML core schema), expanding aliases
     /// within a node budget.
     pub(super) fn to_json(
         &self,
-        node: &Node,
+        node: &Node<'y>,
         depth: usize,
         budget: &mut usize,
         yaml: &str,
@@ -21,8 +21,7 @@ impl Tree {
         *budget -= 1;
         match &node.kind {
             Kind::Alias(id) => self
-                .anchors
-                .get(id)
+                .anchor(*id)
                 .map_or(Value::Null, |n| self.to_json(n, depth + 1, budget, yaml)),
             Kind::Scalar { text, null, plain } => {
                 if *null {
@@ -30,7 +29,7 @@ impl Tree {
                 } else if *plain {
                     plain_json(text)
                 } else {
-                    Value::String(text.clone())
+                    Value::String(text.to_string())
                 }
             }
             Kind::Seq(items) => Value::Array(
@@ -45,7 +44,7 @@ impl Tree {
                 }
                 let mut map = serde_json::Map::new();
                 for (k, v) in pairs {
-                    let key = self.key_text(k, yaml);
+                    let key = self.key_text(k, yaml).to_owned();
                     let value = self.to_json(v, depth + 1, budget, yaml);
                     map.insert(key, value);
                 }

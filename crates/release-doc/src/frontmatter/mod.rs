@@ -1,17 +1,21 @@
 //! YAML frontmatter: find the `---` block at the top of a document and read its top-level keys.
 //!
 //! [`split`] finds the block by scanning lines itself (a leading BOM is skipped, CRLF and lone
-//! CR line endings are accepted). [`read_entries`] parses the YAML between the fences with
-//! `serde-saphyr` (under tight resource budgets, so YAML bombs fail fast) and reads every
-//! top-level key with the exact byte spans of its key and value. When the YAML does not parse,
-//! the keys are still recovered by a line scanner and one [`ProblemKind::InvalidYaml`] problem
-//! points at the offending line.
+//! CR line endings are accepted). [`read_entries`] parses the YAML between the fences once,
+//! with the event parser of `serde-saphyr` (under tight resource budgets, so YAML bombs fail
+//! fast), and reads every top-level key with the exact byte spans of its key and value; YAML
+//! that uses tags, anchors, aliases or merge keys is also checked by serde-saphyr's
+//! deserializer. When the YAML does not parse, the keys are still recovered by a line scanner
+//! and one [`ProblemKind::InvalidYaml`] problem points at the offending line.
 //!
 //! All spans are absolute byte ranges into the original source.
 
+mod budget;
 mod entries;
+mod error;
 mod json;
 mod lines;
+mod node;
 mod scan;
 mod tree;
 mod unquote;
@@ -25,9 +29,9 @@ use serde::{Deserialize, Serialize};
 use self::entries::Ctx;
 use self::lines::{is_fence, Lines};
 use self::tree::Tree;
-use self::validate::{sanitize, validate, yaml_cause};
+use self::validate::validate;
 use crate::problem::{Problem, ProblemKind};
-use crate::span::{LineIndex, Span};
+use crate::span::Span;
 
 /// Deepest nesting of YAML collections accepted in frontmatter.
 const MAX_DEPTH: usize = 64;
@@ -153,35 +157,15 @@ pub fn read_entries(source: &str, block: &Block) -> (Vec<Entry>, Vec<Problem>) {
     let Some(yaml) = source.get(block.yaml.start..block.yaml.end) else {
         return (Vec::new(), Vec::new());
     };
-    let ctx = Ctx {
-        source,
-        base: block.yaml.start,
-        yaml,
-        lines: LineIndex::new(source.get(..block.yaml.end).unwrap_or(source)),
-    };
+    let ctx = Ctx::new(source, block.yaml.start, yaml);
     if yaml.trim().is_empty() {
         return (Vec::new(), Vec::new());
     }
-    if let Err(err) = validate(yaml) {
-        let (line, column, byte) = match err.location() {
-            Some(loc) => (
-                loc.line(),
-                loc.column(),
-                loc.span()
-                    .byte_offset()
-                    .and_then(|b| usize::try_from(b).ok()),
-            ),
-            None => (0, 0, None),
-        };
-        return ctx.recover(&yaml_cause(&err), line, column, byte);
-    }
-    match Tree::build(yaml) {
-        Err(err) => {
-            let marker = err.marker();
-            let line = u64::try_from(marker.line()).unwrap_or(0);
-            let column = u64::try_from(marker.col()).map_or(0, |c| c.saturating_add(1));
-            ctx.recover(&sanitize(&err.info()), line, column, marker.byte_offset())
-        }
+    let built = Tree::build(yaml);
+    let extended = built.as_ref().map_or_else(|e| e.extended, |t| t.extended);
+    let checked = if extended { validate(yaml) } else { Ok(()) };
+    match checked.and(built) {
+        Err(err) => ctx.recover(&err.cause, err.line, err.column, err.byte),
         Ok(tree) => ctx.entries(&tree),
     }
 }

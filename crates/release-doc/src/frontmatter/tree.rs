@@ -1,287 +1,263 @@
-//! The node tree of the YAML, built from the parser's events with the byte range of every
-//! node, the anchors it defines and the duplicate keys it holds.
+//! The node tree of the YAML, built in one pass over the parser's events: every node with its
+//! byte range, the anchors, the duplicate keys, and syntax errors and exceeded budgets with
+//! their position.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
-use serde_saphyr::granit_parser::{Event, Parser, ScalarStyle, StructureStyle};
+use serde_saphyr::granit_parser::{Event, Parser, ScalarStyle, StructureStyle, Tag};
 
-use super::{MAX_ANCHORS, MAX_DEPTH, MAX_EVENTS};
+use super::budget::Budget;
+use super::error::{Breach, YamlError};
+use super::MAX_DEPTH;
+
+/// Pairs of a mapping above which its keys are looked up in a hash map instead of compared
+/// one by one.
+const LINEAR_KEYS: usize = 16;
 
 /// A YAML node with its byte range in the YAML text.
 #[derive(Debug, Clone)]
-pub(super) struct Node {
-    pub(super) kind: Kind,
+pub(super) struct Node<'y> {
+    pub(super) kind: Kind<'y>,
     pub(super) start: usize,
     pub(super) end: usize,
 }
 
 /// What a [`Node`] is.
 #[derive(Debug, Clone)]
-pub(super) enum Kind {
+pub(super) enum Kind<'y> {
     /// A scalar: its decoded text, whether it is a null, whether it was written plain.
     Scalar {
-        text: String,
+        text: Cow<'y, str>,
         null: bool,
         plain: bool,
     },
     /// A sequence.
-    Seq(Vec<Node>),
+    Seq(Vec<Node<'y>>),
     /// A mapping, its pairs in order.
-    Map(Vec<(Node, Node)>),
+    Map(Vec<(Node<'y>, Node<'y>)>),
     /// An alias (`*name`) to the anchor with this id.
     Alias(usize),
 }
 
-/// A collection being built.
-enum Frame {
-    /// A sequence: its start, style, anchor id and items so far.
-    Seq {
-        start: usize,
-        flow: bool,
-        anchor: usize,
-        items: Vec<Node>,
-    },
-    /// A mapping: its start, style, anchor id, pairs so far, the key awaiting its value, and
-    /// the keys seen (text -> start).
+/// A collection being built: its start, style, anchor id and content.
+struct Frame<'y> {
+    start: usize,
+    flow: bool,
+    anchor: usize,
+    body: Body<'y>,
+}
+
+/// The content of a [`Frame`].
+enum Body<'y> {
+    /// The items so far.
+    Seq(Vec<Node<'y>>),
+    /// The pairs so far, the key awaiting its value, and (for large mappings) the keys seen
+    /// (text -> start).
     Map {
-        start: usize,
-        flow: bool,
-        anchor: usize,
-        pairs: Vec<(Node, Node)>,
-        key: Option<Node>,
-        seen: HashMap<String, usize>,
+        pairs: Vec<(Node<'y>, Node<'y>)>,
+        key: Option<Node<'y>>,
+        seen: Option<HashMap<String, usize>>,
     },
 }
 
-/// The parsed document: its root node, its anchors, and the duplicate keys met.
-pub(super) struct Tree {
-    pub(super) root: Option<Node>,
-    pub(super) anchors: HashMap<usize, Node>,
+/// The parsed document: its root node, its anchors, the duplicate keys met, and whether it
+/// uses tags, anchors, aliases or merge keys (which serde-saphyr then checks).
+pub(super) struct Tree<'y> {
+    pub(super) root: Option<Node<'y>>,
+    anchors: HashMap<usize, Node<'y>>,
     /// `(key, first start, second start, second end)`, relative to the YAML text.
     pub(super) duplicates: Vec<(String, usize, usize, usize)>,
+    pub(super) extended: bool,
 }
 
-impl Tree {
-    /// Build the tree from granit-parser events (the YAML was validated by [`validate`]).
-    pub(super) fn build(yaml: &str) -> Result<Self, serde_saphyr::granit_parser::ScanError> {
+impl<'y> Tree<'y> {
+    /// Build the tree from granit-parser events, within the budgets.
+    pub(super) fn build(yaml: &'y str) -> Result<Self, YamlError> {
         let options = serde_saphyr::granit_parser::options! {
             flow_nesting_limit: MAX_DEPTH,
             block_nesting_limit: MAX_DEPTH.saturating_mul(2),
         };
         let parser = Parser::new_from_str_with_options(yaml, options);
-        let mut tree = Tree {
-            root: None,
-            anchors: HashMap::new(),
-            duplicates: Vec::new(),
+        let mut builder = Builder {
+            yaml,
+            tree: Tree {
+                root: None,
+                anchors: HashMap::new(),
+                duplicates: Vec::new(),
+                extended: false,
+            },
+            stack: Vec::new(),
+            budget: Budget::default(),
+            last_end: 0,
         };
-        let mut stack: Vec<Frame> = Vec::new();
-        let mut last_end = 0;
-        let mut events = 0usize;
         for item in parser {
-            let (event, span) = item?;
-            events += 1;
-            if events > MAX_EVENTS || stack.len() > MAX_DEPTH {
-                break;
-            }
+            let extended = builder.tree.extended;
+            let (event, span) = item.map_err(|err| YamlError::syntax(&err, extended))?;
+            let last_end = builder.last_end;
             let range = span.byte_range().unwrap_or(last_end..last_end);
             let (start, end) = (range.start.min(yaml.len()), range.end.min(yaml.len()));
-            match event {
-                Event::Scalar(text, style, anchor, tag) => {
-                    let core = tag
-                        .as_ref()
-                        .and_then(|t| t.core_suffix().map(str::to_owned));
-                    let plain = style == ScalarStyle::Plain;
-                    let null = match core.as_deref() {
-                        Some("null") => true,
-                        Some(_) => false,
-                        None => plain && matches!(&*text, "" | "~" | "null" | "Null" | "NULL"),
-                    };
-                    let (start, end) = match style {
-                        ScalarStyle::Literal | ScalarStyle::Folded => {
-                            block_scalar_range(yaml, last_end, start, end)
-                        }
-                        _ => (start, end),
-                    };
-                    let node = Node {
-                        kind: Kind::Scalar {
-                            text: text.into_owned(),
-                            null,
-                            plain,
-                        },
-                        start,
-                        end,
-                    };
-                    tree.complete(&mut stack, node, anchor, yaml);
-                }
-                Event::Alias(id) => {
-                    let node = Node {
-                        kind: Kind::Alias(id),
-                        start,
-                        end,
-                    };
-                    tree.complete(&mut stack, node, 0, yaml);
-                }
-                Event::SequenceStart(style, anchor, _) => {
-                    let flow = style == StructureStyle::Flow;
+            builder
+                .event(event, start, end)
+                .map_err(|breach| YamlError::breach(breach, start, builder.tree.extended))?;
+            if end > start {
+                builder.last_end = end;
+            }
+        }
+        Ok(builder.tree)
+    }
+
+    /// The node anchored as `id`.
+    pub(super) fn anchor(&self, id: usize) -> Option<&Node<'y>> {
+        self.anchors.get(&id)
+    }
+}
+
+/// The state of one pass over the events: the tree so far, the collections being built,
+/// the budgets, and where the previous token ended.
+struct Builder<'y> {
+    yaml: &'y str,
+    tree: Tree<'y>,
+    stack: Vec<Frame<'y>>,
+    budget: Budget,
+    last_end: usize,
+}
+
+impl<'y> Builder<'y> {
+    /// Take one event spanning `start..end`.
+    fn event(&mut self, event: Event<'y>, start: usize, end: usize) -> Result<(), Breach> {
+        self.budget.event()?;
+        match event {
+            Event::DocumentStart(..) => self.budget.document()?,
+            Event::Scalar(text, style, anchor, tag) => {
+                let plain = style == ScalarStyle::Plain;
+                self.tree.extended |= anchor != 0 || tag.is_some() || (plain && text == "<<");
+                self.budget.node(self.stack.len(), anchor != 0)?;
+                let tag_bytes = tag_len(tag.as_deref());
+                self.budget.text(text.len().saturating_add(tag_bytes))?;
+                let null = match tag.as_ref().and_then(|t| t.core_suffix()) {
+                    Some("null") => true,
+                    Some(_) => false,
+                    None => plain && matches!(&*text, "" | "~" | "null" | "Null" | "NULL"),
+                };
+                let (start, end) = match style {
+                    ScalarStyle::Literal | ScalarStyle::Folded => {
+                        block_scalar_range(self.yaml, self.last_end, start, end)
+                    }
+                    _ => (start, end),
+                };
+                let kind = Kind::Scalar { text, null, plain };
+                self.complete(Node { kind, start, end }, anchor);
+            }
+            Event::Alias(id) => {
+                self.tree.extended = true;
+                self.budget.alias()?;
+                let kind = Kind::Alias(id);
+                self.complete(Node { kind, start, end }, 0);
+            }
+            Event::SequenceStart(style, anchor, ref tag)
+            | Event::MappingStart(style, anchor, ref tag) => {
+                self.tree.extended |= anchor != 0 || tag.is_some();
+                self.budget.node(self.stack.len() + 1, anchor != 0)?;
+                self.budget.text(tag_len(tag.as_deref()))?;
+                let flow = style == StructureStyle::Flow;
+                let (start, body) = if matches!(event, Event::SequenceStart(..)) {
                     let start = if flow {
                         start
                     } else {
-                        block_item_start(yaml, start)
+                        block_item_start(self.yaml, start)
                     };
-                    stack.push(Frame::Seq {
-                        start,
-                        flow,
-                        anchor,
-                        items: Vec::new(),
-                    });
-                }
-                Event::MappingStart(style, anchor, _) => {
-                    stack.push(Frame::Map {
-                        start,
-                        flow: style == StructureStyle::Flow,
-                        anchor,
-                        pairs: Vec::new(),
-                        key: None,
-                        seen: HashMap::new(),
-                    });
-                }
-                Event::SequenceEnd | Event::MappingEnd => {
-                    if let Some(frame) = stack.pop() {
-                        let (node, anchor) = match frame {
-                            Frame::Seq {
-                                start: s,
-                                flow,
-                                anchor,
-                                items,
-                            } => {
-                                let e = if flow {
-                                    end
-                                } else {
-                                    items.last().map_or(s, |n| n.end)
-                                };
-                                (
-                                    Node {
-                                        kind: Kind::Seq(items),
-                                        start: s,
-                                        end: e.max(s),
-                                    },
-                                    anchor,
-                                )
-                            }
-                            Frame::Map {
-                                start: s,
-                                flow,
-                                anchor,
-                                pairs,
-                                ..
-                            } => {
-                                let e = if flow {
-                                    end
-                                } else {
-                                    pairs.last().map_or(s, |(k, v)| k.end.max(v.end))
-                                };
-                                (
-                                    Node {
-                                        kind: Kind::Map(pairs),
-                                        start: s,
-                                        end: e.max(s),
-                                    },
-                                    anchor,
-                                )
-                            }
-                        };
-                        tree.complete(&mut stack, node, anchor, yaml);
-                    }
-                }
-                _ => {}
+                    (start, Body::Seq(Vec::new()))
+                } else {
+                    let (pairs, key, seen) = (Vec::new(), None, None);
+                    (start, Body::Map { pairs, key, seen })
+                };
+                self.stack.push(Frame {
+                    start,
+                    flow,
+                    anchor,
+                    body,
+                });
             }
-            if end > start {
-                last_end = end;
+            Event::SequenceEnd | Event::MappingEnd => {
+                if let Some(frame) = self.stack.pop() {
+                    let s = frame.start;
+                    let (kind, last) = match frame.body {
+                        Body::Seq(items) => {
+                            let last = items.last().map_or(s, |n| n.end);
+                            (Kind::Seq(items), last)
+                        }
+                        Body::Map { pairs, .. } => {
+                            let last = pairs.last().map_or(s, |(k, v)| k.end.max(v.end));
+                            (Kind::Map(pairs), last)
+                        }
+                    };
+                    let e = if frame.flow { end } else { last };
+                    let node = Node {
+                        kind,
+                        start: s,
+                        end: e.max(s),
+                    };
+                    self.complete(node, frame.anchor);
+                }
             }
+            _ => {}
         }
-        Ok(tree)
+        Ok(())
     }
 
-    /// Attach a finished node to its parent (or make it the root).
-    fn complete(&mut self, stack: &mut [Frame], node: Node, anchor: usize, yaml: &str) {
+    /// Attach a finished node to its parent (or make it the root), and record its anchor.
+    fn complete(&mut self, node: Node<'y>, anchor: usize) {
+        let (tree, yaml) = (&mut self.tree, self.yaml);
         if anchor != 0 {
-            self.anchors.insert(anchor, node.clone());
+            tree.anchors.insert(anchor, node.clone());
         }
-        match stack.last_mut() {
-            None => {
-                if self.root.is_none() {
-                    self.root = Some(node);
-                }
+        let Some(frame) = self.stack.last_mut() else {
+            if tree.root.is_none() {
+                tree.root = Some(node);
             }
-            Some(Frame::Seq { items, .. }) => items.push(node),
-            Some(Frame::Map {
-                pairs, key, seen, ..
-            }) => match key.take() {
+            return;
+        };
+        match &mut frame.body {
+            Body::Seq(items) => items.push(node),
+            Body::Map { pairs, key, seen } => match key.take() {
                 Some(k) => pairs.push((k, node)),
                 None => {
-                    let text = self.key_text(&node, yaml);
-                    if let Some(&first) = seen.get(&text) {
-                        self.duplicates.push((text, first, node.start, node.end));
-                    } else {
-                        seen.insert(text, node.start);
+                    let text = tree.key_text(&node, yaml);
+                    let first = match seen {
+                        Some(seen) => seen.get(text).copied(),
+                        None => pairs
+                            .iter()
+                            .find(|(k, _)| tree.key_text(k, yaml) == text)
+                            .map(|(k, _)| k.start),
+                    };
+                    if let Some(first) = first {
+                        let text = text.to_owned();
+                        tree.duplicates.push((text, first, node.start, node.end));
+                    } else if let Some(seen) = seen {
+                        seen.insert(text.to_owned(), node.start);
+                    } else if pairs.len() >= LINEAR_KEYS {
+                        let mut map = HashMap::with_capacity(pairs.len() * 2);
+                        for (k, _) in pairs.iter() {
+                            map.entry(tree.key_text(k, yaml).to_owned())
+                                .or_insert(k.start);
+                        }
+                        map.insert(text.to_owned(), node.start);
+                        *seen = Some(map);
                     }
                     *key = Some(node);
                 }
             },
         }
     }
+}
 
-    /// The anchored node an alias refers to (`node` itself when it is not an alias).
-    pub(super) fn resolve<'n>(&'n self, mut node: &'n Node) -> Option<&'n Node> {
-        for _ in 0..=MAX_ANCHORS {
-            match node.kind {
-                Kind::Alias(id) => node = self.anchors.get(&id)?,
-                _ => return Some(node),
-            }
-        }
-        None
-    }
-
-    /// The text of a key: a scalar's text, else the key as written.
-    pub(super) fn key_text(&self, node: &Node, yaml: &str) -> String {
-        match self.resolve(node).map(|n| &n.kind) {
-            Some(Kind::Scalar { text, .. }) => text.clone(),
-            _ => yaml
-                .get(node.start..node.end)
-                .unwrap_or("")
-                .trim()
-                .to_owned(),
-        }
-    }
-
-    /// The name inside an unquoted `{{name}}` (a flow mapping whose only key is a flow
-    /// mapping whose only key is a plain scalar, all values null).
-    pub(super) fn placeholder(&self, node: &Node) -> Option<String> {
-        let Kind::Map(pairs) = &node.kind else {
-            return None;
-        };
-        let [(inner, outer_value)] = pairs.as_slice() else {
-            return None;
-        };
-        let Kind::Map(inner_pairs) = &inner.kind else {
-            return None;
-        };
-        let [(name, inner_value)] = inner_pairs.as_slice() else {
-            return None;
-        };
-        match (&name.kind, &inner_value.kind, &outer_value.kind) {
-            (
-                Kind::Scalar {
-                    text,
-                    plain: true,
-                    null: false,
-                },
-                Kind::Scalar { null: true, .. },
-                Kind::Scalar { null: true, .. },
-            ) => Some(text.trim().to_owned()),
-            _ => None,
-        }
-    }
+/// The bytes of a tag as serde-saphyr counts them (handle and suffix).
+fn tag_len(tag: Option<&Tag>) -> usize {
+    tag.map_or(0, |t| {
+        let (handle, suffix) = t.parts();
+        handle.len().saturating_add(suffix.len())
+    })
 }
 
 /// The range of a block scalar as written: from its `|` or `>` indicator (searched after the

@@ -1,13 +1,16 @@
-//! The serde-saphyr validation pass (syntax errors, unknown aliases, exceeded budgets) and
-//! the sentences that explain its errors.
+//! serde-saphyr's check of the YAML features that the event pass does not model: tags
+//! (`!!int x`, `!!binary`), anchors and aliases (unknown or recursive ones, alias bombs, the
+//! alias/anchor ratio) and merge keys. It parses the YAML a second time, so it runs only when
+//! the event pass met one of these features; its error, when it has one, is the one reported.
 
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::{MessageFormatter as _, UserMessageFormatter};
 
+use super::error::{sanitize, Breach, YamlError};
 use super::{MAX_ANCHORS, MAX_DEPTH, MAX_EVENTS, MAX_NODES, MAX_SCALAR_BYTES};
 
 /// The serde-saphyr options: tight budgets for a small frontmatter, duplicates passed through
-/// (they are reported by [`Tree::build`] with both locations).
+/// (they are reported by [`Tree::build`](super::tree::Tree::build) with both locations).
 fn yaml_options() -> serde_saphyr::Options {
     serde_saphyr::options! {
         budget: serde_saphyr::budget! {
@@ -32,10 +35,29 @@ fn yaml_options() -> serde_saphyr::Options {
     }
 }
 
-/// Parse the whole YAML once with serde-saphyr, visiting every node, so that syntax errors,
-/// unknown aliases and exceeded budgets (deep nesting, alias bombs) are found.
-pub(super) fn validate(yaml: &str) -> Result<(), serde_saphyr::Error> {
-    serde_saphyr::from_str_with_options::<AnyNode>(yaml, yaml_options()).map(|_| ())
+/// Parse the whole YAML with serde-saphyr, visiting every node, so that bad tagged values,
+/// unknown or recursive aliases, bad merge keys and exceeded budgets are found.
+pub(super) fn validate(yaml: &str) -> Result<(), YamlError> {
+    let Err(err) = serde_saphyr::from_str_with_options::<AnyNode>(yaml, yaml_options()) else {
+        return Ok(());
+    };
+    let (line, column, byte) = match err.location() {
+        Some(loc) => (
+            loc.line(),
+            loc.column(),
+            loc.span()
+                .byte_offset()
+                .and_then(|b| usize::try_from(b).ok()),
+        ),
+        None => (0, 0, None),
+    };
+    Err(YamlError {
+        cause: yaml_cause(&err),
+        line,
+        column,
+        byte,
+        extended: true,
+    })
 }
 
 /// A value that accepts any YAML node and visits all of it.
@@ -111,7 +133,7 @@ impl<'de> Visitor<'de> for AnyVisitor {
 }
 
 /// The cause of a serde-saphyr error, without its location suffix.
-pub(super) fn yaml_cause(err: &serde_saphyr::Error) -> String {
+fn yaml_cause(err: &serde_saphyr::Error) -> String {
     let mut err = err.without_snippet();
     while let serde_saphyr::Error::AliasError { error, .. } = err {
         err = error.without_snippet();
@@ -126,46 +148,24 @@ pub(super) fn yaml_cause(err: &serde_saphyr::Error) -> String {
             | serde_saphyr::Error::AliasExpansionLimitExceeded { .. }
             | serde_saphyr::Error::AliasReplayStackDepthExceeded { .. }
     ) {
-        return format!(
-            "its aliases expand to more than {MAX_NODES} values, which is refused as an alias bomb"
-        );
+        return Breach::AliasBomb.cause();
     }
     sanitize(&UserMessageFormatter.format_message(err))
 }
 
-/// A sentence for an exceeded serde-saphyr budget.
+/// The sentence for an exceeded serde-saphyr budget.
 fn budget_cause(breach: &serde_saphyr::budget::BudgetBreach) -> String {
     use serde_saphyr::budget::BudgetBreach as B;
-    match breach {
-        B::Depth { .. } => format!("it nests more than {MAX_DEPTH} levels deep"),
+    let breach = match breach {
+        B::Depth { .. } => Breach::Depth,
         B::Nodes { .. }
         | B::Events { .. }
         | B::RecordedAnchorEvents { .. }
-        | B::RecordedAnchorBytes { .. } => format!(
-            "it holds or expands to more than {MAX_NODES} values, which is refused as a \
-             resource bomb"
-        ),
-        B::Aliases { .. } | B::Anchors { .. } | B::AliasAnchorRatio { .. } => {
-            "it uses too many anchors or aliases, which is refused as an alias bomb".to_owned()
-        }
-        B::ScalarBytes { .. } => {
-            format!("its text is larger than {MAX_SCALAR_BYTES} bytes")
-        }
-        B::Documents { .. } => "it holds more than one YAML document".to_owned(),
-        _ => "it exceeds the YAML parser's resource limits".to_owned(),
-    }
-}
-
-/// `text` on one line, control characters replaced by spaces.
-pub(super) fn sanitize(text: &str) -> String {
-    let clean: String = text
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
-    let clean = clean.trim();
-    if clean.is_empty() {
-        "syntax error".to_owned()
-    } else {
-        clean.to_owned()
-    }
+        | B::RecordedAnchorBytes { .. } => Breach::Nodes,
+        B::Aliases { .. } | B::Anchors { .. } | B::AliasAnchorRatio { .. } => Breach::Anchors,
+        B::ScalarBytes { .. } => Breach::ScalarBytes,
+        B::Documents { .. } => Breach::Documents,
+        _ => return "it exceeds the YAML parser's resource limits".to_owned(),
+    };
+    breach.cause()
 }

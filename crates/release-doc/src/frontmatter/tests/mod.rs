@@ -1,10 +1,14 @@
 //! Tests of the frontmatter module: finding the block here, reading entries in `entries`,
-//! invalid YAML and recovery in `errors`.
+//! invalid YAML and recovery in `errors`, the event pass and its budgets in `budgets`,
+//! arbitrary input in `robustness`.
 
+mod budgets;
 mod entries;
 mod errors;
+mod robustness;
 
 use super::*;
+use crate::span::LineIndex;
 
 /// The frontmatter of the Deployment & Release Process template.
 const TEMPLATE: &str = "---
