@@ -1,0 +1,174 @@
+//! The seeded-defect documents of `fixtures/defects/`: realistic documents at every stage,
+//! each with the defects a reviewer seeded at known lines (`NAME.expected`, one `LINE CODE`
+//! a line; empty for the clean documents).
+//!
+//! Checked with default settings (stage from the frontmatter), every expected `LINE CODE`
+//! must be found (an error or warning of that code starting on that line), and there must
+//! be no error or warning that is not expected; infos are fine. `KNOWN_GAPS.md` lists, as
+//! `FILE LINE CODE — cause`, the linter's known false negatives and false positives: those
+//! are skipped, and a listed gap that no longer occurs fails the test, so the list stays
+//! honest.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use release_rules::{check, Document, Settings, Severity};
+
+type Key = (String, usize, String);
+
+fn dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/defects")
+}
+
+/// `LINE CODE` lines of a `.expected` file.
+fn read_expected(path: &Path) -> BTreeSet<(usize, String)> {
+    let text = std::fs::read_to_string(path)
+        .unwrap_or_else(|e| panic!("{}: {e} (every document needs a .expected)", path.display()));
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| {
+            let mut parts = l.split_whitespace();
+            let line = parts
+                .next()
+                .and_then(|n| n.parse().ok())
+                .unwrap_or_else(|| panic!("{}: bad line `{l}`", path.display()));
+            let code = parts
+                .next()
+                .unwrap_or_else(|| panic!("{}: no code in `{l}`", path.display()));
+            (line, code.to_owned())
+        })
+        .collect()
+}
+
+/// Entries `FILE LINE CODE — cause` of `KNOWN_GAPS.md` (optionally as list items).
+fn read_gaps(path: &Path) -> BTreeMap<Key, String> {
+    let Ok(text) = std::fs::read_to_string(path) else {
+        return BTreeMap::new();
+    };
+    let mut gaps = BTreeMap::new();
+    for l in text.lines() {
+        let l = l.trim().trim_start_matches("- ").trim();
+        let Some((head, cause)) = l.split_once(" — ") else {
+            continue;
+        };
+        let parts: Vec<&str> = head.split_whitespace().collect();
+        let [file, line, code] = parts[..] else {
+            continue;
+        };
+        if !file.ends_with(".md") || !code.starts_with("RL") {
+            continue;
+        }
+        let line = line
+            .parse()
+            .unwrap_or_else(|_| panic!("KNOWN_GAPS.md: bad line number in `{l}`"));
+        let key = (file.to_owned(), line, code.to_owned());
+        assert!(
+            gaps.insert(key, cause.to_owned()).is_none(),
+            "KNOWN_GAPS.md lists `{head}` twice"
+        );
+    }
+    gaps
+}
+
+#[test]
+fn seeded_defects_are_found_and_nothing_else() {
+    let dir = dir();
+    let gaps = read_gaps(&dir.join("KNOWN_GAPS.md"));
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("fixtures/defects exists")
+        .map(|e| e.expect("readable entry").path())
+        .filter(|p| {
+            p.extension().is_some_and(|e| e == "md")
+                && p.file_name().is_some_and(|n| n != "README.md" && n != "KNOWN_GAPS.md")
+        })
+        .collect();
+    files.sort();
+    assert!(files.len() >= 15, "expected at least 15 documents, found {}", files.len());
+
+    let mut misses = Vec::new();
+    let mut extras = Vec::new();
+    let mut gaps_seen = BTreeSet::new();
+    let (mut n_expected, mut n_found) = (0, 0);
+    for path in &files {
+        let name = path.file_name().and_then(|n| n.to_str()).expect("file name").to_owned();
+        let expected = read_expected(&path.with_extension("expected"));
+        let doc = Document::parse(std::fs::read_to_string(path).expect("UTF-8 fixture"));
+        assert!(doc.model().declared_stage().is_some(), "{name} declares no stage");
+        let findings: Vec<(usize, String, String)> = check(&doc, &Settings::default())
+            .into_iter()
+            .filter(|d| d.severity != Severity::Info)
+            .map(|d| {
+                let line = doc.line_col(d.span.start).line;
+                (line, d.code.to_string(), format!("{}[{}] {}", d.severity, d.code, d.message))
+            })
+            .collect();
+        let found: BTreeSet<(usize, String)> =
+            findings.iter().map(|(l, c, _)| (*l, c.clone())).collect();
+
+        for (line, code) in &expected {
+            n_expected += 1;
+            let key = (name.clone(), *line, code.clone());
+            if found.contains(&(*line, code.clone())) {
+                n_found += 1;
+            } else if gaps.contains_key(&key) {
+                gaps_seen.insert(key);
+            } else {
+                let near: Vec<String> = findings
+                    .iter()
+                    .filter(|(l, c, _)| c == code || l.abs_diff(*line) <= 1)
+                    .map(|(l, _, m)| format!("\n      (line {l}: {m})"))
+                    .collect();
+                misses.push(format!("{name}:{line}: {code} not reported{}", near.concat()));
+            }
+        }
+        let mut reported = BTreeSet::new();
+        for (line, code, message) in &findings {
+            if expected.contains(&(*line, code.clone())) || !reported.insert((*line, code.clone())) {
+                continue;
+            }
+            let key = (name.clone(), *line, code.clone());
+            if gaps.contains_key(&key) {
+                gaps_seen.insert(key);
+            } else {
+                extras.push(format!("{name}:{line}: unexpected {message}"));
+            }
+        }
+    }
+
+    let stale: Vec<String> = gaps
+        .iter()
+        .filter(|(k, _)| !gaps_seen.contains(*k))
+        .map(|((f, l, c), cause)| format!("{f} {l} {c} — {cause}"))
+        .collect();
+
+    let mut report = String::new();
+    let _ = writeln!(
+        report,
+        "seeded defects: {} documents, {n_found}/{n_expected} expected findings reported, \
+         {} known gaps skipped",
+        files.len(),
+        gaps_seen.len()
+    );
+    for (title, list) in [
+        ("MISSES (expected, not reported)", &misses),
+        ("EXTRAS (reported, not expected)", &extras),
+        ("STALE KNOWN GAPS (no longer occur: remove them from KNOWN_GAPS.md)", &stale),
+    ] {
+        if !list.is_empty() {
+            let _ = writeln!(report, "\n{title}: {}", list.len());
+            for item in list {
+                let _ = writeln!(report, "  {item}");
+            }
+        }
+    }
+    println!("{report}");
+    assert!(
+        misses.is_empty() && extras.is_empty() && stale.is_empty(),
+        "{} misses, {} extras, {} stale known gaps (report above)",
+        misses.len(),
+        extras.len(),
+        stale.len()
+    );
+}
