@@ -28,6 +28,15 @@ pub enum Field<T> {
         #[serde(default)]
         span: Span,
     },
+    /// Says on purpose that there is nothing here (`None`, `N/A`, `—`) where a typed value
+    /// (a number, time, duration, ...) would go: filled, but with no value to check.
+    Empty {
+        /// The text as written.
+        raw: String,
+        /// Where the text is.
+        #[serde(default)]
+        span: Span,
+    },
     /// Filled in, but the text is not a valid value of the expected type.
     Invalid {
         /// The text as written.
@@ -71,6 +80,10 @@ impl<T> Field<T> {
             };
         }
         match parse(text) {
+            Err(_) if placeholder::is_intentionally_empty(text) => Field::Empty {
+                raw: text.to_owned(),
+                span,
+            },
             Ok(value) => Field::Value {
                 value,
                 raw: text.to_owned(),
@@ -99,16 +112,19 @@ impl<T> Field<T> {
         match self {
             Field::Missing => None,
             Field::Unfilled { span, .. }
+            | Field::Empty { span, .. }
             | Field::Invalid { span, .. }
             | Field::Value { span, .. } => Some(*span),
         }
     }
 
-    /// The text as written, for `Invalid` and `Value`.
+    /// The text as written, for `Empty`, `Invalid` and `Value`.
     #[must_use]
     pub fn raw(&self) -> Option<&str> {
         match self {
-            Field::Invalid { raw, .. } | Field::Value { raw, .. } => Some(raw),
+            Field::Empty { raw, .. } | Field::Invalid { raw, .. } | Field::Value { raw, .. } => {
+                Some(raw)
+            }
             _ => None,
         }
     }
@@ -125,10 +141,19 @@ impl<T> Field<T> {
         matches!(self, Field::Unfilled { .. })
     }
 
-    /// Whether the field holds filled-in text (valid or not).
+    /// Whether the field holds filled-in text (valid or not, or intentionally empty).
     #[must_use]
     pub fn is_filled(&self) -> bool {
-        matches!(self, Field::Value { .. } | Field::Invalid { .. })
+        matches!(
+            self,
+            Field::Value { .. } | Field::Empty { .. } | Field::Invalid { .. }
+        )
+    }
+
+    /// Whether the field says on purpose that there is nothing (`None`, `N/A`, `—`).
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        matches!(self, Field::Empty { .. })
     }
 
     /// Map the value, keeping the state and span.
@@ -136,6 +161,7 @@ impl<T> Field<T> {
         match self {
             Field::Missing => Field::Missing,
             Field::Unfilled { placeholder, span } => Field::Unfilled { placeholder, span },
+            Field::Empty { raw, span } => Field::Empty { raw, span },
             Field::Invalid {
                 raw,
                 expected,

@@ -81,27 +81,43 @@ fn seeded_defects_are_found_and_nothing_else() {
         .map(|e| e.expect("readable entry").path())
         .filter(|p| {
             p.extension().is_some_and(|e| e == "md")
-                && p.file_name().is_some_and(|n| n != "README.md" && n != "KNOWN_GAPS.md")
+                && p.file_name()
+                    .is_some_and(|n| n != "README.md" && n != "KNOWN_GAPS.md")
         })
         .collect();
     files.sort();
-    assert!(files.len() >= 15, "expected at least 15 documents, found {}", files.len());
+    assert!(
+        files.len() >= 15,
+        "expected at least 15 documents, found {}",
+        files.len()
+    );
 
     let mut misses = Vec::new();
     let mut extras = Vec::new();
     let mut gaps_seen = BTreeSet::new();
     let (mut n_expected, mut n_found) = (0, 0);
     for path in &files {
-        let name = path.file_name().and_then(|n| n.to_str()).expect("file name").to_owned();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .expect("file name")
+            .to_owned();
         let expected = read_expected(&path.with_extension("expected"));
         let doc = Document::parse(std::fs::read_to_string(path).expect("UTF-8 fixture"));
-        assert!(doc.model().declared_stage().is_some(), "{name} declares no stage");
+        assert!(
+            doc.model().declared_stage().is_some(),
+            "{name} declares no stage"
+        );
         let findings: Vec<(usize, String, String)> = check(&doc, &Settings::default())
             .into_iter()
             .filter(|d| d.severity != Severity::Info)
             .map(|d| {
                 let line = doc.line_col(d.span.start).line;
-                (line, d.code.to_string(), format!("{}[{}] {}", d.severity, d.code, d.message))
+                (
+                    line,
+                    d.code.to_string(),
+                    format!("{}[{}] {}", d.severity, d.code, d.message),
+                )
             })
             .collect();
         let found: BTreeSet<(usize, String)> =
@@ -120,12 +136,16 @@ fn seeded_defects_are_found_and_nothing_else() {
                     .filter(|(l, c, _)| c == code || l.abs_diff(*line) <= 1)
                     .map(|(l, _, m)| format!("\n      (line {l}: {m})"))
                     .collect();
-                misses.push(format!("{name}:{line}: {code} not reported{}", near.concat()));
+                misses.push(format!(
+                    "{name}:{line}: {code} not reported{}",
+                    near.concat()
+                ));
             }
         }
         let mut reported = BTreeSet::new();
         for (line, code, message) in &findings {
-            if expected.contains(&(*line, code.clone())) || !reported.insert((*line, code.clone())) {
+            if expected.contains(&(*line, code.clone())) || !reported.insert((*line, code.clone()))
+            {
                 continue;
             }
             let key = (name.clone(), *line, code.clone());
@@ -154,7 +174,10 @@ fn seeded_defects_are_found_and_nothing_else() {
     for (title, list) in [
         ("MISSES (expected, not reported)", &misses),
         ("EXTRAS (reported, not expected)", &extras),
-        ("STALE KNOWN GAPS (no longer occur: remove them from KNOWN_GAPS.md)", &stale),
+        (
+            "STALE KNOWN GAPS (no longer occur: remove them from KNOWN_GAPS.md)",
+            &stale,
+        ),
     ] {
         if !list.is_empty() {
             let _ = writeln!(report, "\n{title}: {}", list.len());

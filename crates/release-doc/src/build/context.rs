@@ -137,6 +137,10 @@ impl<'a> Builder<'a> {
     pub fn paragraph(&mut self, span: Span) {
         self.flush_empty_field();
         let Some((label, label_span, value)) = split_label(self.source, span, false) else {
+            // A paragraph that is only bold text (`**Infrastructure**`) labels what follows.
+            if let Some((label, label_span)) = bold_only(self.source, span) {
+                self.set_label(label, label_span);
+            }
             return;
         };
         if value.is_empty() {
@@ -215,6 +219,22 @@ impl<'a> Builder<'a> {
     }
 }
 
+/// The text and span of a paragraph written wholly in bold (`**Label**`, `__Label__`).
+fn bold_only(source: &str, span: Span) -> Option<(String, Span)> {
+    let raw = span.text(source);
+    let fence = ["**", "__"]
+        .into_iter()
+        .find(|f| raw.starts_with(f) && raw.ends_with(f))?;
+    let inner = raw.get(2..raw.len().checked_sub(2)?)?;
+    let plain = !inner.contains(fence) && !inner.contains('\n') && !inner.trim().is_empty();
+    plain.then(|| {
+        (
+            inner.trim().to_owned(),
+            Span::new(span.start + 2, span.end - 2),
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use crate::field::Field;
@@ -230,5 +250,13 @@ mod tests {
         );
         assert!(doc.overview.release_coordinator.is_unfilled());
         assert_eq!(doc.rollback.steps.items.len(), 1);
+    }
+
+    #[test]
+    fn a_bold_paragraph_labels_the_checklist_below() {
+        let src = "## Deployment Prerequisites\n\n**Infrastructure**\n\n- [x] Database backups completed\n";
+        let doc = crate::parse(src).value;
+        assert_eq!(doc.checklists[0].label, "Infrastructure");
+        assert!(doc.fields.is_empty());
     }
 }

@@ -108,6 +108,7 @@ fn typed<T>(
             expected,
             span,
         },
+        (_, Field::Empty { raw, span }) => Field::Empty { raw, span },
         (_, Field::Missing | Field::Value { .. }) => Field::Missing,
     }
 }

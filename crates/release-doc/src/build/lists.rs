@@ -11,7 +11,7 @@ use crate::model::{
     normalize_label, DocLink, LabeledItem, List, ListItem, QualityTarget, SectionId, TargetKind,
 };
 use crate::span::Span;
-use crate::values::threshold::parse_leading_threshold;
+use crate::values::threshold::{parse_leading_threshold, Threshold};
 
 use super::Builder;
 
@@ -164,10 +164,13 @@ fn quality_targets(b: &Builder<'_>, block: &ListBlock) -> Vec<QualityTarget> {
         .map(|item| {
             let span = item.value.span().unwrap_or(item.span);
             let text = span.text(b.source).to_owned();
-            let threshold = parse_leading_threshold(&text).map(|(t, _)| t);
             let label = plain(&item.label);
+            let kind = target_kind(&label);
+            let threshold = parse_leading_threshold(&text)
+                .map(|(t, _)| t)
+                .or_else(|| implied_threshold(kind, &text));
             QualityTarget {
-                kind: target_kind(&label),
+                kind,
                 label,
                 text,
                 threshold,
@@ -175,6 +178,18 @@ fn quality_targets(b: &Builder<'_>, block: &ListBlock) -> Vec<QualityTarget> {
             }
         })
         .collect()
+}
+
+/// A target written as a bare number (`30 minutes for critical issues`, `95%`): the
+/// comparator follows from what it measures (a success rate is a floor, the others are
+/// ceilings).
+fn implied_threshold(kind: Option<TargetKind>, text: &str) -> Option<Threshold> {
+    let comparator = match kind? {
+        TargetKind::SuccessRate => ">=",
+        TargetKind::Mttr | TargetKind::ChangeFailureRate | TargetKind::LeadTime => "<=",
+        _ => return None,
+    };
+    parse_leading_threshold(&format!("{comparator} {}", text.trim_start())).map(|(t, _)| t)
 }
 
 fn target_kind(label: &str) -> Option<TargetKind> {

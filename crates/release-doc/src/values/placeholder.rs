@@ -57,7 +57,9 @@ pub struct Placeholder {
     pub name: String,
 }
 
-/// Every placeholder in `text`, in order.
+/// Every placeholder in `text`, in order. A `{{ … }}` is a placeholder when it holds a
+/// name (`release_version`, `risks.rows[0].owner`); Go and Helm template code in
+/// commands (`{{ .State.Health.Status }}`, `{{range .items}}`, `{{end}}`) is not.
 #[must_use]
 pub fn find_all(text: &str) -> Vec<Placeholder> {
     if !text.contains('{') {
@@ -67,13 +69,30 @@ pub fn find_all(text: &str) -> Vec<Placeholder> {
         .captures_iter(text)
         .filter_map(|c| {
             let whole = c.get(0)?;
-            let inner = c.get(1).or_else(|| c.get(2))?;
-            Some(Placeholder {
+            let (inner, is_tag) = match c.get(1) {
+                Some(name) => (name, false),
+                None => (c.get(2)?, true),
+            };
+            let name = inner.as_str().trim();
+            (is_tag || is_placeholder_name(name)).then(|| Placeholder {
                 range: whole.range(),
-                name: inner.as_str().trim().to_owned(),
+                name: name.to_owned(),
             })
         })
         .collect()
+}
+
+/// Go template actions that look like names.
+const GO_TEMPLATE_WORDS: &[&str] = &["end", "else", "break", "continue", "nil"];
+
+/// A placeholder name: letters, digits, `_`, `-`, dots between parts and `[N]` indexes,
+/// starting with a letter or `_` (so not Go's `.Field` or `$var`), not a Go keyword.
+fn is_placeholder_name(name: &str) -> bool {
+    let starts_well = name.starts_with(|c: char| c.is_alphabetic() || c == '_');
+    let chars_ok = name
+        .chars()
+        .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | '[' | ']'));
+    starts_well && chars_ok && !GO_TEMPLATE_WORDS.contains(&name)
 }
 
 /// The first placeholder-like word in `text` (`TBD`, `TODO`, `???`, `YYYY-MM-DD`, ...),
@@ -127,6 +146,13 @@ mod tests {
         assert_eq!(found[0].range, 2..23);
         assert_eq!(found[1].name, "x");
         assert_eq!(find_all("{% if a %}")[0].name, "if a");
+        assert_eq!(
+            find_all("{{ risks.rows[0].owner }}")[0].name,
+            "risks.rows[0].owner"
+        );
+        assert!(find_all("--format '{{ .State.Health.Status }}'").is_empty());
+        assert!(find_all("'{{range .items}}{{.metadata.name}}{{end}}'").is_empty());
+        assert!(find_all("{{ 7*7 }}").is_empty());
     }
 
     #[test]
