@@ -22,7 +22,10 @@ declare_rule! {
     /// Items are compared loosely: case, white space, inline markup and strikethrough
     /// do not matter, a trailing `N/A: reason` is ignored, a `{{placeholder}}` of the
     /// template matches any text (`Product Owner: {{po_signoff}}` matches
-    /// `Product Owner: Tomás Ferreira (2026-11-04)`), and the document's item may add a
+    /// `Product Owner: Tomás Ferreira (2026-11-04)`) or none (`Product Owner: N/A`, an
+    /// empty `Product Owner:`; a trailing `:` does not matter), a unit glued to a
+    /// placeholder goes with it (`> {{response_threshold}}ms` matches `> 0.3s at P95`
+    /// and `> 2%`), and the document's item may add a
     /// note after the template text (`Database migrations applied (2 of 2)`). Extra
     /// items are fine. The template is the configured one (`template`), else the
     /// embedded default.
@@ -154,9 +157,17 @@ fn template_pattern(text: &str) -> Vec<String> {
     let mut marked = String::with_capacity(text.len());
     let mut last = 0;
     for found in placeholder::find_all(text) {
+        if found.range.start < last {
+            continue;
+        }
         marked.push_str(text.get(last..found.range.start).unwrap_or_default());
         marked.push(ANY);
-        last = found.range.end;
+        // A unit glued to the placeholder (`{{limit}}ms`, `{{rate}}%`) is part of the value.
+        let after = text.get(found.range.end..).unwrap_or_default();
+        let unit = after
+            .find(|c: char| !(c.is_alphabetic() || c == '%'))
+            .unwrap_or(after.len());
+        last = found.range.end + unit;
     }
     marked.push_str(text.get(last..).unwrap_or_default());
     normalize_item(&marked)
@@ -172,9 +183,18 @@ fn matches(parts: &[String], text: &str) -> bool {
     let Some((head, rest)) = parts.split_first() else {
         return false;
     };
-    let Some(mut tail) = text.strip_prefix(head.as_str()) else {
+    // `Security Officer:` before a placeholder also holds an item cut to
+    // `security officer` (an empty value or `N/A`, whose `:` the normalising dropped).
+    let (head, colon) = match head.strip_suffix(':') {
+        Some(label) if !rest.is_empty() => (label.trim_end(), true),
+        _ => (head.as_str(), false),
+    };
+    let Some(mut tail) = text.strip_prefix(head) else {
         return false;
     };
+    if colon && !ends_word(tail) {
+        return false;
+    }
     let Some((last, middle)) = rest.split_last() else {
         return ends_word(tail);
     };
@@ -236,6 +256,37 @@ mod tests {
         ));
         assert!(!holds("Runbook updated", "Release notes prepared"));
         assert!(!holds("QA Lead: {{qa_signoff}}", "QA: Mei Chen"));
+    }
+
+    #[test]
+    fn placeholders_take_their_unit_and_may_be_empty() {
+        for limit in ["> 0.3s at P95", "> 90s", "> 2%", "> 400ms"] {
+            assert!(
+                holds(
+                    "Response time > {{response_threshold}}ms",
+                    &format!("Response time {limit}")
+                ),
+                "{limit}"
+            );
+        }
+        for signoff in [
+            "Security Officer: N/A",
+            "Security Officer:",
+            "Security Officer: Ana Lima (2026-11-04)",
+        ] {
+            assert!(
+                holds("Security Officer: {{security_signoff}}", signoff),
+                "{signoff}"
+            );
+        }
+        assert!(!holds(
+            "Security Officer: {{security_signoff}}",
+            "Security Officers informed"
+        ));
+        assert!(!holds(
+            "Response time > {{response_threshold}}ms",
+            "Response times reviewed"
+        ));
     }
 
     const GROUPS: &str = "---\nphase: deployment\nstage: ready\n---\n## Pre-Deployment Planning\n### Deployment Prerequisites\n\n**Code & Testing**:\n\n- [x] All automated tests passing\n- [x] Code review completed and approved\n- [x] Security scan completed (no critical issues)\n- [x] Performance benchmarks met\n- [x] Integration tests completed\n- [ ] E2E tests completed in staging — N/A: no staging\n- [x] Load test on the new endpoint\n\n**Documentation**:\n\n- [x] Release notes prepared\n- [x] Runbook updated\n- [x] Communication plan ready\n- [x] Rollback plan documented\n";

@@ -12,7 +12,8 @@ use crate::diagnostic::Diagnostic;
 declare_rule! {
     /// ## What it does
     /// Reports an Issues Encountered row whose Severity is critical (`Critical`, `SEV1`,
-    /// `SEV-1` or `P0`, in any case) and whose Duration does not meet the Mean Time to
+    /// `SEV-1` or `P0`, in any case, alone or as a word of the cell: `SEV1 (Critical)`,
+    /// `P0 – outage`) and whose Duration does not meet the Mean Time to
     /// Recovery target, from the `deployed` stage on. The target is the document's
     /// Quality Standards `Mean Time to Recovery`, else the configured `mttr`, else the
     /// template's (`<15 minutes`).
@@ -45,8 +46,23 @@ declare_rule! {
     }
 }
 
-/// Severity spellings that mean critical, compared on lower-case letters and digits.
+/// Severity spellings that mean critical, compared word by word on lower-case letters
+/// and digits.
 const CRITICAL: &[&str] = &["critical", "sev1", "p0"];
+
+/// Whether a Severity cell names a critical severity in one of its words (`SEV-1` is a
+/// word; spaces, brackets, dashes with space around them and other punctuation are not).
+fn is_critical(severity: &str) -> bool {
+    severity
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .map(|word| {
+            word.chars()
+                .filter(char::is_ascii_alphanumeric)
+                .map(|c| c.to_ascii_lowercase())
+                .collect::<String>()
+        })
+        .any(|key| CRITICAL.contains(&key.as_str()))
+}
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     if !ctx.section_due(SectionId::IssuesEncountered) {
@@ -67,12 +83,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         else {
             continue;
         };
-        let key: String = severity
-            .chars()
-            .filter(char::is_ascii_alphanumeric)
-            .map(|c| c.to_ascii_lowercase())
-            .collect();
-        if !CRITICAL.contains(&key.as_str()) {
+        if !is_critical(severity) {
             continue;
         }
         let Field::Value {
@@ -235,6 +246,26 @@ mod tests {
             "",
         );
         assert!(check_rule("RL502", &late, Some(Stage::Ready)).is_empty());
+    }
+
+    #[test]
+    fn critical_as_a_word_of_the_severity_cell() {
+        for critical in [
+            "SEV1 (Critical)",
+            "Critical (SEV-1)",
+            "P0 – outage",
+            "**Critical**",
+        ] {
+            assert!(super::is_critical(critical), "{critical}");
+        }
+        for other in ["SEV2 (High)", "Non-critical", "P1", "Medium", "SEV10"] {
+            assert!(!super::is_critical(other), "{other}");
+        }
+        let source = doc(
+            "| 14:27 | Flag sync stalled | SEV1 (Critical) | All | Restarted | 35m |\n",
+            "",
+        );
+        assert_eq!(check_rule("RL502", &source, None), ["RL502:10"]);
     }
 
     #[test]

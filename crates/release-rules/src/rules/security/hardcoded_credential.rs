@@ -17,7 +17,7 @@ declare_rule! {
     /// `api_key`, `access_key`, `secret_key`, `private_key`, `auth_key` or `credential(s)`
     /// (`DB_PASSWORD`, `client_secret`, `--token`, `"apiKey"`) set with `=`, `:`, `:=` or
     /// `=>` to a literal value; an `Authorization: Bearer|Basic|Token …` header; and the
-    /// password of a URL (`postgres://user:pass@host`). The message masks the value.
+    /// password of a URL (`postgres://user:pass@host`, `redis://:pass@host`). The message masks the value.
     ///
     /// These values are references, not credentials, and are never reported: `$VAR`,
     /// `${VAR}`, `$(command)`, `{{placeholder}}`, `{% … %}`, `<your-token>`, `%VAR%`,
@@ -78,9 +78,9 @@ static AUTHORIZATION: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// `scheme://user:password@host`.
+/// `scheme://user:password@host`, the user possibly empty (`redis://:password@host`).
 static URL_PASSWORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?i)(?-u:\b)[a-z][a-z0-9+.\-]*://[^\s:/@"'`<>]+:(?<value>[^\s/@"'`<>]+)@"#)
+    Regex::new(r#"(?i)(?-u:\b)[a-z][a-z0-9+.\-]*://[^\s:/@"'`<>]*:(?<value>[^\s/@"'`<>]+)@"#)
         .expect("valid regex")
 });
 
@@ -294,6 +294,14 @@ mod tests {
              const password = new Password(input);\nlet secret = \"Password used to derive keys\";\n\
              see https://user:xyz@example.com/\n";
         assert_eq!(check_rule("RL604", source, None), Vec::<String>::new());
+    }
+
+    #[test]
+    fn url_password_with_an_empty_user_is_reported() {
+        let source = "REDIS_URL=redis://:F1agd-s3cret-99@cache.internal:6379/0\n";
+        assert_eq!(check_rule("RL604", source, None), ["RL604:1"]);
+        assert_masked("RL604", source, &["F1agd-s3cret-99"]);
+        assert!(check_rule("RL604", "redis://:${REDIS_PASSWORD}@cache\n", None).is_empty());
     }
 
     #[test]
