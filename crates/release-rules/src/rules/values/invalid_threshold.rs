@@ -94,7 +94,7 @@ mod tests {
 
     use crate::test_support::check_rule;
 
-    const DOC: &str = "---\nphase: deployment\nstage: closed\noutcome: success\n---\n## Pre-Deployment Planning\n### Rollback Plan\n\n**Rollback Triggers**:\n\n- [ ] Error rate > 1% for 5 minutes\n- [ ] Response time > slow\n- [ ] Memory usage > {{memory_threshold}}%\n- [ ] Critical functionality broken\n\n## Deployment Execution\n### Monitoring During Deployment\n\n| Metric | Threshold | Current Value | Status | Alert |\n|--------|-----------|---------------|--------|-------|\n| Error Rate | 1% | 0.21% | ✅ Pass | PagerDuty |\n| CPU Usage | < 75% | 48% | ✅ Pass | Grafana |\n\n## Post-Release Activities\n### Metrics & Analytics\n\n| Metric | Target | Actual | Status |\n|--------|--------|--------|--------|\n| Downtime | none | 0m | ✅ Met |\n";
+    const DOC: &str = "---\nphase: deployment\nstage: closed\noutcome: success\n---\n## Pre-Deployment Planning\n### Rollback Plan\n\n**Rollback Triggers**:\n\n- [ ] Error rate > 1% for 5 minutes\n- [ ] Response time > slow\n- [ ] Memory usage > {{memory_threshold}}%\n- [ ] Critical functionality broken\n\n## Deployment Execution\n### Monitoring During Deployment\n\n| Metric | Threshold | Current Value | Status | Alert |\n|--------|-----------|---------------|--------|-------|\n| Error Rate | 1% | 0.21% | ✅ Pass | PagerDuty |\n| CPU Usage | < 75% | 48% | ✅ Pass | Grafana |\n\n## Post-Release Activities\n### Metrics & Analytics\n\n| Metric | Target | Actual | Status |\n|--------|--------|--------|--------|\n| Downtime | minimal | 0m | ✅ Met |\n";
 
     #[test]
     fn reports_thresholds_that_do_not_parse() {
