@@ -115,21 +115,24 @@ fn only_frontmatter() {
 
 #[test]
 fn unterminated_frontmatter() {
-    check_hostile(
+    let all = check_hostile(
         "open.md",
         b"---\nphase: deployment\nstage: ready\n\n## Overview\n\n**Release**: X (v1)\n",
         SHORT,
     );
+    assert!(all.contains("open.md:1:1: error[RL001]"), "{all}");
 }
 
 #[test]
 fn frontmatter_that_is_a_list_or_a_scalar() {
-    check_hostile(
+    let all = check_hostile(
         "list.md",
         b"---\n- phase\n- deployment\n---\n\n## Overview\n",
         SHORT,
     );
-    check_hostile("scalar.md", b"---\njust words\n---\n\n## Overview\n", SHORT);
+    assert!(all.contains("list.md:2:1: error[RL001]"), "{all}");
+    let all = check_hostile("scalar.md", b"---\njust words\n---\n\n## Overview\n", SHORT);
+    assert!(all.contains("error[RL001]"), "{all}");
 }
 
 #[test]
@@ -139,7 +142,8 @@ fn yaml_deep_nesting() {
     text.push_str(&"[".repeat(depth));
     text.push_str(&"]".repeat(depth));
     text.push_str("\n---\n\n## Overview\n");
-    check_hostile("deep.md", text.as_bytes(), SHORT);
+    let all = check_hostile("deep.md", text.as_bytes(), SHORT);
+    assert!(all.contains("recursion limit"), "{all}");
     let mut text = String::from("---\n");
     for level in 0..2_000 {
         text.push_str(&" ".repeat(level));
@@ -158,7 +162,8 @@ fn yaml_billion_laughs() {
         text.push_str(&format!("a{n}: &a{n} [{refs}]\n"));
     }
     text.push_str("---\n\n## Overview\n");
-    check_hostile("lol.md", text.as_bytes(), SHORT);
+    let all = check_hostile("lol.md", text.as_bytes(), SHORT);
+    assert!(all.contains("resource bomb"), "{all}");
 }
 
 #[test]
