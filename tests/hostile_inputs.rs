@@ -306,3 +306,43 @@ fn file_without_read_permission() {
     );
     assert!(all.contains("secret.md: cannot read file"), "{all}");
 }
+
+#[test]
+fn standard_input_over_the_size_limit() {
+    use std::io::Write;
+    let dir = workspace();
+    let mut child = Command::new(BIN)
+        .args([
+            "check",
+            "--format",
+            "concise",
+            "--max-file-size",
+            "1KB",
+            "--stdin-filename",
+            "piped.md",
+            "-",
+            "good.md",
+        ])
+        .current_dir(dir.path())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("release-lint runs");
+    let mut stdin = child.stdin.take().unwrap();
+    // The writer may see a broken pipe once the limit is reached; that is fine.
+    let _ = stdin.write_all(&companion().repeat(100).into_bytes());
+    drop(stdin);
+    let output = child.wait_with_output().unwrap();
+    let all = format!(
+        "{}\n{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(output.status.code(), Some(2), "{all}");
+    assert!(
+        all.contains("piped.md: larger than the limit of 1 KiB"),
+        "{all}"
+    );
+    assert!(all.contains("good.md:") && all.contains("RL201"), "{all}");
+}
