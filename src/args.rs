@@ -95,6 +95,10 @@ pub struct CheckArgs {
     /// Print the number of findings per rule instead of the findings.
     #[arg(long)]
     pub statistics: bool,
+    /// Report files larger than this instead of reading them: bytes, or with a unit
+    /// (`512KB`, `10MB`).
+    #[arg(long, value_name = "SIZE", default_value = "10MB", value_parser = crate::input::parse_size)]
+    pub max_file_size: u64,
 }
 
 /// Output formats of `release-lint check`.

@@ -12,7 +12,7 @@ use release_rules::{registry, Document, Settings};
 use crate::args::{CheckArgs, ColorChoice, OutputFormat};
 use crate::config::Configs;
 use crate::files::{self, Input, Origin};
-use crate::input::{read_text, read_text_named};
+use crate::input::read_text_named;
 use crate::output::{self, human::HumanRenderer, FileReport, Summary};
 use crate::Status;
 
@@ -39,7 +39,10 @@ pub fn run(args: &CheckArgs) -> Result<Status> {
         .inputs
         .iter()
         .find(|i| i.origin == Origin::Stdin)
-        .map(|input| read_text_named(Path::new("-"), &input.path).map_err(|e| format!("{e:#}")));
+        .map(|input| {
+            read_text_named(Path::new("-"), &input.path, args.max_file_size)
+                .map_err(|e| format!("{e:#}"))
+        });
     let outcomes: Vec<Outcome> = collected
         .inputs
         .par_iter()
@@ -110,7 +113,7 @@ fn check_one(
             Some(Err(message)) => return Outcome::Failed(message.clone()),
             None => return Outcome::Failed("standard input was not read".into()),
         },
-        Origin::File => match read_text(&input.path) {
+        Origin::File => match read_text_named(&input.path, &input.path, args.max_file_size) {
             Ok(text) => text,
             Err(err) => return Outcome::Failed(format!("{err:#}")),
         },

@@ -1,11 +1,11 @@
 //! The results of a check and the formats that print them, one module per format.
 
-pub(crate) mod concise;
-pub(crate) mod github;
+pub mod concise;
+pub mod github;
 pub mod human;
-pub(crate) mod json;
-pub(crate) mod sarif;
-pub(crate) mod statistics;
+pub mod json;
+pub mod sarif;
+pub mod statistics;
 
 use release_doc::{LineCol, Span};
 use release_rules::{Diagnostic, Document, Severity, Stage};

@@ -1,0 +1,348 @@
+//! The hostile input matrix: each case is a file no release document should look like,
+//! checked by the binary next to an ordinary document. Every case must end within a time
+//! bound with status 1 or 2, name the hostile file in a finding or an error, and still
+//! check the ordinary document. Inputs are built in a temporary folder at test time.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_release-lint");
+
+/// A document with a known finding (RL201), checked in every run: its findings show that
+/// the hostile file did not stop the run.
+fn companion() -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/docs/ready-open.md");
+    fs::read_to_string(path).expect("the companion document")
+}
+
+/// A folder with `good.md` and a configuration that makes every file a release document,
+/// so that hostile files are checked rather than skipped as "not a release document".
+fn workspace() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    fs::write(dir.path().join("good.md"), companion()).unwrap();
+    fs::write(dir.path().join("release-lint.toml"), "include = [\"**\"]\n").unwrap();
+    dir
+}
+
+/// Run `release-lint` in `dir`, killing it (and failing the test) after `limit`.
+fn run_bounded(dir: &Path, args: &[&str], limit: Duration) -> Output {
+    let mut child = Command::new(BIN)
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("release-lint runs");
+    // Drain the pipes on threads so a large output cannot block the child.
+    let mut out = child.stdout.take().unwrap();
+    let mut err = child.stderr.take().unwrap();
+    let out = std::thread::spawn(move || {
+        let mut buf = Vec::new();
+        std::io::Read::read_to_end(&mut out, &mut buf).map(|_| buf)
+    });
+    let err = std::thread::spawn(move || {
+        let mut buf = Vec::new();
+        std::io::Read::read_to_end(&mut err, &mut buf).map(|_| buf)
+    });
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if start.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("release-lint {args:?} took more than {limit:?}");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    Output {
+        status,
+        stdout: out.join().unwrap().unwrap(),
+        stderr: err.join().unwrap().unwrap(),
+    }
+}
+
+/// Check `name` (holding `bytes`) and `good.md`; assert the matrix's promises and return
+/// the combined output.
+fn check_hostile(name: &str, bytes: &[u8], limit: Duration) -> String {
+    let dir = workspace();
+    fs::write(dir.path().join(name), bytes).unwrap();
+    check_paths(dir.path(), &[name, "good.md"], name, limit, &[])
+}
+
+fn check_paths(dir: &Path, paths: &[&str], named: &str, limit: Duration, extra: &[&str]) -> String {
+    let mut args = vec!["check", "--format", "concise", "--color", "never"];
+    args.extend_from_slice(extra);
+    args.extend_from_slice(paths);
+    let output = run_bounded(dir, &args, limit);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let all = format!("{stdout}\n{stderr}");
+    assert!(
+        matches!(output.status.code(), Some(1 | 2)),
+        "status {:?}\n{all}",
+        output.status
+    );
+    assert!(
+        all.contains(named),
+        "the output does not name {named}:\n{all}"
+    );
+    assert!(
+        stdout.contains("good.md:") && stdout.contains("RL201"),
+        "the companion document was not checked:\n{all}"
+    );
+    assert!(!stderr.contains("panicked"), "{all}");
+    all
+}
+
+const SHORT: Duration = Duration::from_secs(10);
+/// Generous: debug builds on a shared machine.
+const LONG: Duration = Duration::from_secs(20);
+
+#[test]
+fn empty_file() {
+    check_hostile("empty.md", b"", SHORT);
+}
+
+#[test]
+fn only_frontmatter() {
+    check_hostile("front.md", b"---\nphase: deployment\n---\n", SHORT);
+}
+
+#[test]
+fn unterminated_frontmatter() {
+    let all = check_hostile(
+        "open.md",
+        b"---\nphase: deployment\nstage: ready\n\n## Overview\n\n**Release**: X (v1)\n",
+        SHORT,
+    );
+    assert!(all.contains("open.md:1:1: error[RL001]"), "{all}");
+}
+
+#[test]
+fn frontmatter_that_is_a_list_or_a_scalar() {
+    let all = check_hostile(
+        "list.md",
+        b"---\n- phase\n- deployment\n---\n\n## Overview\n",
+        SHORT,
+    );
+    assert!(all.contains("list.md:2:1: error[RL001]"), "{all}");
+    let all = check_hostile("scalar.md", b"---\njust words\n---\n\n## Overview\n", SHORT);
+    assert!(all.contains("error[RL001]"), "{all}");
+}
+
+#[test]
+fn yaml_deep_nesting() {
+    let depth = 10_000;
+    let mut text = String::from("---\nphase: ");
+    text.push_str(&"[".repeat(depth));
+    text.push_str(&"]".repeat(depth));
+    text.push_str("\n---\n\n## Overview\n");
+    let all = check_hostile("deep.md", text.as_bytes(), SHORT);
+    assert!(all.contains("recursion limit"), "{all}");
+    let mut text = String::from("---\n");
+    for level in 0..2_000 {
+        text.push_str(&" ".repeat(level));
+        text.push_str("a:\n");
+    }
+    text.push_str("---\n");
+    check_hostile("deep-map.md", text.as_bytes(), SHORT);
+}
+
+#[test]
+fn yaml_billion_laughs() {
+    let mut text = String::from("---\nphase: deployment\na0: &a0 [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+    for n in 1..10 {
+        let prev = n - 1;
+        let refs = vec![format!("*a{prev}"); 9].join(",");
+        text.push_str(&format!("a{n}: &a{n} [{refs}]\n"));
+    }
+    text.push_str("---\n\n## Overview\n");
+    let all = check_hostile("lol.md", text.as_bytes(), SHORT);
+    assert!(all.contains("resource bomb"), "{all}");
+}
+
+#[test]
+fn non_utf8() {
+    let all = check_hostile("latin1.md", b"## Overview\n\n**Release**: caf\xe9\n", SHORT);
+    assert!(
+        all.contains("latin1.md:3:") && all.contains("not UTF-8"),
+        "{all}"
+    );
+}
+
+#[test]
+fn binary_png_like() {
+    let mut bytes = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10".to_vec();
+    bytes.extend((0..4096u32).map(|n| (n.wrapping_mul(2_654_435_761) >> 24) as u8));
+    let all = check_hostile("image.md", &bytes, SHORT);
+    assert!(all.contains("not UTF-8"), "{all}");
+}
+
+#[test]
+fn nul_bytes() {
+    check_hostile(
+        "nul.md",
+        b"---\nphase: deploy\0ment\n---\n\n## Overview\n\n**Release**: \0\0 (v1)\n\0\n",
+        SHORT,
+    );
+}
+
+#[test]
+fn file_over_the_size_limit() {
+    let line = "- [ ] a line of a very long release document\n";
+    let text = line.repeat(50 * 1024 * 1024 / line.len() + 1);
+    let all = check_hostile("huge.md", text.as_bytes(), LONG);
+    assert!(
+        all.contains("huge.md: larger than the limit of 10 MiB"),
+        "{all}"
+    );
+}
+
+#[test]
+fn the_size_limit_is_configurable() {
+    let dir = workspace();
+    fs::write(dir.path().join("small.md"), "x".repeat(2048)).unwrap();
+    let all = check_paths(
+        dir.path(),
+        &["small.md", "good.md"],
+        "small.md",
+        SHORT,
+        &["--max-file-size", "1KB"],
+    );
+    assert!(
+        all.contains("small.md: larger than the limit of 1 KiB"),
+        "{all}"
+    );
+}
+
+#[test]
+fn table_of_100_000_rows() {
+    let mut text = companion();
+    text.push_str("\n## Rollback\n\n| Step | Owner | Status |\n|---|---|---|\n");
+    for n in 0..100_000 {
+        text.push_str(&format!("| step {n} | ops | [ ] |\n"));
+    }
+    check_hostile("table.md", text.as_bytes(), LONG);
+}
+
+#[test]
+fn nesting_10_000_deep() {
+    let mut quotes = companion();
+    quotes.push('\n');
+    quotes.push_str(&"> ".repeat(10_000));
+    quotes.push_str("deep\n");
+    check_hostile("quotes.md", quotes.as_bytes(), LONG);
+    let mut lists = companion();
+    lists.push('\n');
+    lists.push_str(&"- ".repeat(10_000));
+    lists.push_str("deep\n");
+    check_hostile("lists.md", lists.as_bytes(), LONG);
+}
+
+#[test]
+fn lone_cr_line_endings() {
+    let text = companion().replace('\n', "\r");
+    check_hostile("cr.md", text.as_bytes(), SHORT);
+}
+
+#[cfg(unix)]
+#[test]
+fn directory_symlink_loop() {
+    let dir = workspace();
+    let sub = dir.path().join("docs");
+    fs::create_dir(&sub).unwrap();
+    fs::write(sub.join("a.md"), companion()).unwrap();
+    std::os::unix::fs::symlink("..", sub.join("up")).unwrap();
+    std::os::unix::fs::symlink(".", sub.join("self")).unwrap();
+    // The loop is not an error of the run: the walk ends, and every document is checked.
+    let all = check_paths(dir.path(), &["docs", "good.md"], "docs/a.md", SHORT, &[]);
+    assert!(all.contains("docs/a.md:"), "{all}");
+}
+
+#[cfg(unix)]
+#[test]
+fn fifo_is_reported_not_read() {
+    let dir = workspace();
+    let made = Command::new("mkfifo")
+        .arg(dir.path().join("pipe.md"))
+        .status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("skipped: mkfifo is not available");
+        return;
+    }
+    let all = check_paths(dir.path(), &["pipe.md", "good.md"], "pipe.md", SHORT, &[]);
+    assert!(all.contains("pipe.md: not a regular file"), "{all}");
+}
+
+/// Whether permissions apply to this process (they do not for root).
+#[cfg(unix)]
+fn permissions_apply(probe: &Path) -> bool {
+    fs::File::open(probe).is_err()
+}
+
+#[cfg(unix)]
+#[test]
+fn file_without_read_permission() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = workspace();
+    let path: PathBuf = dir.path().join("secret.md");
+    fs::write(&path, companion()).unwrap();
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o000)).unwrap();
+    if !permissions_apply(&path) {
+        eprintln!("skipped: permissions do not apply (running as root)");
+        return;
+    }
+    let all = check_paths(
+        dir.path(),
+        &["secret.md", "good.md"],
+        "secret.md",
+        SHORT,
+        &[],
+    );
+    assert!(all.contains("secret.md: cannot read file"), "{all}");
+}
+
+#[test]
+fn standard_input_over_the_size_limit() {
+    use std::io::Write;
+    let dir = workspace();
+    let mut child = Command::new(BIN)
+        .args([
+            "check",
+            "--format",
+            "concise",
+            "--max-file-size",
+            "1KB",
+            "--stdin-filename",
+            "piped.md",
+            "-",
+            "good.md",
+        ])
+        .current_dir(dir.path())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("release-lint runs");
+    let mut stdin = child.stdin.take().unwrap();
+    // The writer may see a broken pipe once the limit is reached; that is fine.
+    let _ = stdin.write_all(&companion().repeat(100).into_bytes());
+    drop(stdin);
+    let output = child.wait_with_output().unwrap();
+    let all = format!(
+        "{}\n{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(output.status.code(), Some(2), "{all}");
+    assert!(
+        all.contains("piped.md: larger than the limit of 1 KiB"),
+        "{all}"
+    );
+    assert!(all.contains("good.md:") && all.contains("RL201"), "{all}");
+}
