@@ -26,7 +26,7 @@ declare_rule! {
     /// ```markdown
     /// | Phase | Start Time | End Time | Duration | Status | Notes |
     /// |-------|------------|----------|----------|--------|-------|
-    /// | Database migration | 14:12 | 14:20 | 8m | Mostly fine | |
+    /// | Database migration | 14:12 | 14:20 | 8m | Mostly fine | Flyway V51 applied |
     /// ```
     ///
     /// ## How to fix

@@ -24,7 +24,7 @@ declare_rule! {
     /// ```markdown
     /// | Phase | Start Time | End Time | Duration | Status | Notes |
     /// |-------|------------|----------|----------|--------|-------|
-    /// | Database migration | 14:12 | 14h20 | 8m | ✅ Completed | |
+    /// | Database migration | 14:12 | 14h20 | 8m | ✅ Completed | Flyway V51 applied |
     /// ```
     ///
     /// ## How to fix
