@@ -80,7 +80,7 @@ fn text(entry: &Entry) -> Field<String> {
         },
         EntryValue::Text(t) => Field::text(t, entry.value_span),
         EntryValue::List(_) | EntryValue::Other(_) => Field::Invalid {
-            raw: json(&entry.value).to_string(),
+            raw: shortened(&json(&entry.value).to_string()),
             expected: "a single text value".to_owned(),
             span: entry.value_span,
         },
@@ -110,5 +110,32 @@ fn typed<T>(
         },
         (_, Field::Empty { raw, span }) => Field::Empty { raw, span },
         (_, Field::Missing | Field::Value { .. }) => Field::Missing,
+    }
+}
+
+/// At most 60 characters of `text`, then `…`: a nested YAML value can be huge, and it is
+/// quoted in messages.
+fn shortened(text: &str) -> String {
+    match text.char_indices().nth(60) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_huge_nested_value_is_quoted_short() {
+        let deep = format!(
+            "---\ncomponent: {}{}\n---\n",
+            "[".repeat(500),
+            "]".repeat(500)
+        );
+        let doc = crate::parse(&deep).value;
+        let raw = doc
+            .frontmatter
+            .and_then(|f| f.component.raw().map(str::to_owned))
+            .unwrap_or_default();
+        assert!(raw.chars().count() <= 61, "{raw}");
     }
 }
