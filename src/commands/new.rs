@@ -7,6 +7,7 @@ use anyhow::{bail, Context, Result};
 use clap::ValueEnum;
 use release_gen::{Template, Values};
 
+use crate::args::StageArg;
 use crate::Status;
 
 /// Arguments of `release-lint new`.
@@ -33,21 +34,6 @@ pub struct NewArgs {
     /// Overwrite the output file if it exists.
     #[arg(long, requires = "output")]
     pub force: bool,
-}
-
-/// The stages `--stage` accepts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum StageArg {
-    /// Being written.
-    Draft,
-    /// Up for review.
-    Planned,
-    /// Go/no-go.
-    Ready,
-    /// Shipped.
-    Deployed,
-    /// After the first week.
-    Closed,
 }
 
 pub fn run(args: &NewArgs) -> Result<Status> {
