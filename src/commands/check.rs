@@ -13,12 +13,16 @@ use crate::args::{CheckArgs, ColorChoice, OutputFormat};
 use crate::config::Configs;
 use crate::files::{self, Input, Origin};
 use crate::input::read_text_named;
-use crate::output::{self, human::HumanRenderer, FileReport, Summary};
+use crate::output::printer::{Format, Printer, Rendered};
+use crate::output::FileReport;
 use crate::Status;
+
+/// How many files are checked between two writes of the output.
+const BATCH: usize = 256;
 
 /// What became of one input.
 enum Outcome {
-    Checked(Box<FileReport>),
+    Checked(Box<Rendered>),
     Skipped { path: String, why: &'static str },
     Failed(String),
 }
@@ -43,43 +47,48 @@ pub fn run(args: &CheckArgs) -> Result<Status> {
             read_text_named(Path::new("-"), &input.path, args.max_file_size)
                 .map_err(|e| format!("{e:#}"))
         });
-    let outcomes: Vec<Outcome> = collected
-        .inputs
-        .par_iter()
-        .map(|input| check_one(input, &configs, args, stdin.as_ref()))
-        .collect();
-
-    let mut reports = Vec::new();
-    let mut skipped = 0;
-    for outcome in outcomes {
-        match outcome {
-            Outcome::Checked(report) => {
-                if args.verbose {
-                    eprintln!(
-                        "release-lint: checked {} at stage {}",
-                        report.path, report.stage
-                    );
+    let printer = Printer::new(format(args), args.statistics, !args.quiet);
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut printing = printer.begin(&mut out)?;
+    // Files are checked in parallel a batch at a time and written in order as each batch
+    // ends, so memory holds one batch's rendered findings, never every document.
+    for batch in collected.inputs.chunks(BATCH) {
+        let outcomes: Vec<Outcome> = batch
+            .par_iter()
+            .map(|input| check_one(input, &configs, args, stdin.as_ref(), &printer))
+            .collect();
+        for outcome in outcomes {
+            match outcome {
+                Outcome::Checked(file) => {
+                    if args.verbose {
+                        eprintln!(
+                            "release-lint: checked {} at stage {}",
+                            file.path, file.stage
+                        );
+                    }
+                    printing.push(&mut out, &file)?;
                 }
-                reports.push(*report);
-            }
-            Outcome::Skipped { path, why } => {
-                if args.verbose {
-                    eprintln!("release-lint: skipped {path}: {why}");
+                Outcome::Skipped { path, why } => {
+                    if args.verbose {
+                        eprintln!("release-lint: skipped {path}: {why}");
+                    }
+                    printing.skip();
                 }
-                skipped += 1;
+                Outcome::Failed(message) => failures.push(message),
             }
-            Outcome::Failed(message) => failures.push(message),
         }
     }
+    let summary = printing.finish(&mut out)?;
+    out.flush()?;
+    drop(out);
+
     // One bad configuration file fails every document under it: name it once.
     let mut seen = BTreeSet::new();
     failures.retain(|m| seen.insert(m.clone()));
     for message in &failures {
         eprintln!("release-lint: error: {message}");
     }
-
-    let summary = Summary::of(&reports, skipped);
-    print(args, &reports, summary)?;
 
     Ok(if !failures.is_empty() {
         Status::Failed
@@ -96,6 +105,7 @@ fn check_one(
     configs: &Configs,
     args: &CheckArgs,
     stdin: Option<&Result<String, String>>,
+    printer: &Printer,
 ) -> Outcome {
     let config = match configs.for_file(&input.path) {
         Ok(config) => config,
@@ -130,12 +140,8 @@ fn check_one(
     apply_overrides(&mut settings, args);
     let diagnostics = release_rules::check(&document, &settings);
     let stage = release_rules::resolve_stage(&document, &settings);
-    Outcome::Checked(Box::new(FileReport::new(
-        input.display.clone(),
-        stage,
-        document,
-        diagnostics,
-    )))
+    let report = FileReport::new(input.display.clone(), stage, document, diagnostics);
+    Outcome::Checked(Box::new(printer.render(&report)))
 }
 
 /// The command line wins over the configuration: `--stage` over everything, `--select`
@@ -186,54 +192,17 @@ fn width() -> usize {
         .unwrap_or(100)
 }
 
-fn print(args: &CheckArgs, reports: &[FileReport], summary: Summary) -> Result<()> {
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    let summary_line = !args.quiet;
-    if args.statistics {
-        match args.format {
-            OutputFormat::Json => output::statistics::write_json(&mut out, reports)?,
-            _ => {
-                output::statistics::write_text(&mut out, reports)?;
-                if summary_line {
-                    writeln!(out, "{}", summary.line())?;
-                }
-            }
-        }
-        out.flush()?;
-        return Ok(());
-    }
+fn format(args: &CheckArgs) -> Format {
     match args.format {
-        OutputFormat::Human => {
-            let renderer = HumanRenderer::new(use_color(args.color), width());
-            let mut text = String::new();
-            for report in reports {
-                if !text.is_empty() {
-                    out.write_all(b"\n")?;
-                }
-                text.clear();
-                renderer.render_file(&mut text, report);
-                out.write_all(text.as_bytes())?;
-            }
-            if summary_line {
-                if !text.is_empty() {
-                    out.write_all(b"\n")?;
-                }
-                writeln!(out, "{}", summary.line())?;
-            }
-        }
-        OutputFormat::Concise => {
-            output::concise::write(&mut out, reports)?;
-            if summary_line {
-                writeln!(out, "{}", summary.line())?;
-            }
-        }
-        OutputFormat::Json => output::json::write(&mut out, reports, summary)?,
-        OutputFormat::Sarif => output::sarif::write(&mut out, reports)?,
-        OutputFormat::Github => output::github::write(&mut out, reports)?,
+        OutputFormat::Human => Format::Human {
+            color: use_color(args.color),
+            width: width(),
+        },
+        OutputFormat::Concise => Format::Concise,
+        OutputFormat::Json => Format::Json,
+        OutputFormat::Sarif => Format::Sarif,
+        OutputFormat::Github => Format::Github,
     }
-    out.flush()?;
-    Ok(())
 }
 
 #[cfg(test)]

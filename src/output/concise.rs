@@ -1,24 +1,34 @@
 //! `--format concise`: one line per finding, `path:line:col: severity[code] message`.
 
-use std::io::{self, Write};
+use std::fmt::Write;
+use std::io;
 
 use super::FileReport;
 
+/// One line per finding of `file`.
+#[must_use]
+pub fn render_file(file: &FileReport) -> String {
+    let mut out = String::new();
+    for d in &file.diagnostics {
+        // Writing to a String cannot fail.
+        let _ = writeln!(
+            out,
+            "{}:{}:{}: {}[{}] {}",
+            file.path,
+            d.start.line,
+            d.start.column,
+            d.diagnostic.severity,
+            d.diagnostic.code,
+            d.diagnostic.message
+        );
+    }
+    out
+}
+
 /// Write one line per finding of `files`.
-pub fn write(out: &mut impl Write, files: &[FileReport]) -> io::Result<()> {
+pub fn write(out: &mut impl io::Write, files: &[FileReport]) -> io::Result<()> {
     for file in files {
-        for d in &file.diagnostics {
-            writeln!(
-                out,
-                "{}:{}:{}: {}[{}] {}",
-                file.path,
-                d.start.line,
-                d.start.column,
-                d.diagnostic.severity,
-                d.diagnostic.code,
-                d.diagnostic.message
-            )?;
-        }
+        out.write_all(render_file(file).as_bytes())?;
     }
     Ok(())
 }

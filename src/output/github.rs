@@ -1,7 +1,8 @@
 //! `--format github`: GitHub Actions workflow commands, so that findings show inline on
 //! a pull request.
 
-use std::io::{self, Write};
+use std::fmt::Write;
+use std::io;
 
 use release_rules::Severity;
 
@@ -19,16 +20,19 @@ fn escape_property(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
-/// Write one `::error …::message` (or `::warning`, `::notice`) line per finding.
-pub fn write(out: &mut impl Write, files: &[FileReport]) -> io::Result<()> {
-    for file in files {
+/// One `::error …::message` (or `::warning`, `::notice`) line per finding of `file`.
+#[must_use]
+pub fn render_file(file: &FileReport) -> String {
+    let mut out = String::new();
+    {
         for d in &file.diagnostics {
             let command = match d.diagnostic.severity {
                 Severity::Error => "error",
                 Severity::Warning => "warning",
                 Severity::Info => "notice",
             };
-            writeln!(
+            // Writing to a String cannot fail.
+            let _ = writeln!(
                 out,
                 "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}",
                 escape_property(&file.path),
@@ -38,8 +42,16 @@ pub fn write(out: &mut impl Write, files: &[FileReport]) -> io::Result<()> {
                 d.end.column,
                 escape_property(d.diagnostic.code),
                 escape_data(&d.diagnostic.message)
-            )?;
+            );
         }
+    }
+    out
+}
+
+/// Write one `::error …::message` (or `::warning`, `::notice`) line per finding.
+pub fn write(out: &mut impl io::Write, files: &[FileReport]) -> io::Result<()> {
+    for file in files {
+        out.write_all(render_file(file).as_bytes())?;
     }
     Ok(())
 }

@@ -4,6 +4,8 @@ pub mod concise;
 pub mod github;
 pub mod human;
 pub mod json;
+mod json_array;
+pub mod printer;
 pub mod sarif;
 pub mod statistics;
 

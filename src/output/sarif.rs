@@ -10,6 +10,7 @@ use serde_sarif::sarif::{
     Tool, ToolComponent,
 };
 
+use super::json_array::{ArrayFrame, ArrayWriter};
 use super::{FileReport, Located};
 
 /// The schema the output conforms to (the OASIS errata 01 schema).
@@ -96,43 +97,41 @@ fn location(path: &str, region: Region, message: Option<&str>) -> Location {
     }
 }
 
-/// Write the SARIF log of `files`, followed by a newline.
-pub fn write(out: &mut impl Write, files: &[FileReport]) -> io::Result<()> {
-    let metas: Vec<&RuleMeta> = registry::metas().collect();
-    let mut results = Vec::new();
-    for file in files {
-        for d in &file.diagnostics {
-            let diagnostic = &d.diagnostic;
-            let related: Vec<Location> = diagnostic
-                .labels
-                .iter()
-                .map(|label| {
-                    let start = file.document.line_col(label.span.start);
-                    let end = file.document.line_col(label.span.end);
-                    let region = Region::builder()
-                        .start_line(start.line as i64)
-                        .start_column(start.column as i64)
-                        .end_line(end.line as i64)
-                        .end_column(end.column as i64)
-                        .build();
-                    location(&file.path, region, Some(&label.message))
-                })
-                .collect();
-            let result = SarifResult::builder()
-                .rule_id(diagnostic.code)
-                .level(level(diagnostic.severity))
-                .message(Message::builder().text(&diagnostic.message).build())
-                .locations(vec![location(&file.path, region(d), None)]);
-            let mut result = match metas.iter().position(|m| m.code == diagnostic.code) {
-                Some(index) => result.rule_index(index as i64).build(),
-                None => result.build(),
-            };
-            if !related.is_empty() {
-                result.related_locations = Some(related);
-            }
-            results.push(result);
-        }
+/// One finding as a SARIF result.
+fn result(metas: &[&RuleMeta], file: &FileReport, d: &Located) -> SarifResult {
+    let diagnostic = &d.diagnostic;
+    let related: Vec<Location> = diagnostic
+        .labels
+        .iter()
+        .map(|label| {
+            let start = file.document.line_col(label.span.start);
+            let end = file.document.line_col(label.span.end);
+            let region = Region::builder()
+                .start_line(start.line as i64)
+                .start_column(start.column as i64)
+                .end_line(end.line as i64)
+                .end_column(end.column as i64)
+                .build();
+            location(&file.path, region, Some(&label.message))
+        })
+        .collect();
+    let result = SarifResult::builder()
+        .rule_id(diagnostic.code)
+        .level(level(diagnostic.severity))
+        .message(Message::builder().text(&diagnostic.message).build())
+        .locations(vec![location(&file.path, region(d), None)]);
+    let mut result = match metas.iter().position(|m| m.code == diagnostic.code) {
+        Some(index) => result.rule_index(index as i64).build(),
+        None => result.build(),
+    };
+    if !related.is_empty() {
+        result.related_locations = Some(related);
     }
+    result
+}
+
+/// The log with no result in it: the frame the results are streamed into.
+fn skeleton(metas: &[&RuleMeta]) -> String {
     let driver = ToolComponent::builder()
         .name("release-lint")
         .version(env!("CARGO_PKG_VERSION"))
@@ -141,7 +140,7 @@ pub fn write(out: &mut impl Write, files: &[FileReport]) -> io::Result<()> {
         .build();
     let run = Run::builder()
         .tool(Tool::builder().driver(driver).build())
-        .results(results)
+        .results(Vec::new())
         .column_kind(serde_json::Value::from("unicodeCodePoints"))
         .build();
     let log = Sarif::builder()
@@ -149,8 +148,86 @@ pub fn write(out: &mut impl Write, files: &[FileReport]) -> io::Result<()> {
         .version(serde_json::Value::from("2.1.0"))
         .runs(vec![run])
         .build();
-    serde_json::to_writer_pretty(&mut *out, &log)?;
-    writeln!(out)
+    serde_json::to_string_pretty(&log)
+        .unwrap_or_else(|e| unreachable!("plain structs always serialize: {e}"))
+}
+
+/// Writes the SARIF log one file's results at a time.
+#[derive(Debug)]
+pub struct SarifStream {
+    metas: Vec<&'static RuleMeta>,
+    skeleton: String,
+    frame: ArrayFrame,
+}
+
+impl Default for SarifStream {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl SarifStream {
+    /// A stream for one run, describing every rule.
+    #[must_use]
+    pub fn new() -> Self {
+        let metas: Vec<&'static RuleMeta> = registry::metas().collect();
+        let skeleton = skeleton(&metas);
+        let frame = ArrayFrame::new(&skeleton, "results");
+        Self {
+            metas,
+            skeleton,
+            frame,
+        }
+    }
+
+    /// The results of one file, as they appear in the `results` array (callable from any
+    /// thread); empty when it has no finding.
+    #[must_use]
+    pub fn render_file(&self, file: &FileReport) -> String {
+        let mut out = String::new();
+        for d in &file.diagnostics {
+            if !out.is_empty() {
+                out.push_str(ArrayFrame::SEPARATOR);
+            }
+            out.push_str(&self.frame.element(&result(&self.metas, file, d)));
+        }
+        out
+    }
+
+    /// Write the start of the log.
+    pub fn begin(&self, out: &mut impl Write) -> io::Result<SarifWriter> {
+        Ok(SarifWriter {
+            array: ArrayWriter::begin(out, self.frame.clone())?,
+        })
+    }
+
+    /// Close the log opened by [`SarifStream::begin`], then write a newline.
+    pub fn finish(&self, out: &mut impl Write, writer: SarifWriter) -> io::Result<()> {
+        writer.array.finish(out, &self.skeleton, "results")
+    }
+}
+
+/// The open log.
+#[derive(Debug)]
+pub struct SarifWriter {
+    array: ArrayWriter,
+}
+
+impl SarifWriter {
+    /// Write the results made by [`SarifStream::render_file`].
+    pub fn push(&mut self, out: &mut impl Write, results: &str) -> io::Result<()> {
+        self.array.push(out, results)
+    }
+}
+
+/// Write the SARIF log of `files`, followed by a newline.
+pub fn write(out: &mut impl Write, files: &[FileReport]) -> io::Result<()> {
+    let stream = SarifStream::new();
+    let mut writer = stream.begin(out)?;
+    for file in files {
+        writer.push(out, &stream.render_file(file))?;
+    }
+    stream.finish(out, writer)
 }
 
 #[cfg(test)]

@@ -1,0 +1,235 @@
+//! Streaming output for `check`: each file's findings are rendered as soon as it is
+//! checked (on any thread), written in path order, and dropped, so that memory does not
+//! grow with the number of documents.
+
+use std::io::{self, Write};
+
+use release_rules::{Severity, Stage};
+
+use super::human::HumanRenderer;
+use super::json::{JsonStream, JsonWriter};
+use super::sarif::{SarifStream, SarifWriter};
+use super::statistics::{RuleKey, Tally};
+use super::{concise, github, FileReport, Summary};
+
+/// The output format of a run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Graphical reports with snippets.
+    Human {
+        /// Colour the reports.
+        color: bool,
+        /// Wrap at this many columns.
+        width: usize,
+    },
+    /// One line per finding.
+    Concise,
+    /// The JSON document of spec section 8.
+    Json,
+    /// SARIF 2.1.0.
+    Sarif,
+    /// GitHub Actions workflow commands.
+    Github,
+}
+
+#[derive(Debug)]
+enum Renderer {
+    Human(Box<HumanRenderer>),
+    Concise,
+    Json(JsonStream),
+    Sarif(SarifStream),
+    Github,
+}
+
+/// What a run prints: a format, and whether it ends with a summary line or prints only
+/// the per-rule statistics.
+#[derive(Debug)]
+pub struct Printer {
+    renderer: Renderer,
+    statistics: Option<StatisticsAs>,
+    summary_line: bool,
+}
+
+/// How `--statistics` prints its counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum StatisticsAs {
+    /// An aligned table, then the summary line.
+    Table,
+    /// A JSON array.
+    Json,
+}
+
+/// One checked file, rendered: all the printer needs of it once its document is dropped.
+#[derive(Debug)]
+pub struct Rendered {
+    /// The path as shown.
+    pub path: String,
+    /// The stage it was checked at.
+    pub stage: Stage,
+    /// Its findings in the run's format (empty with `--statistics`).
+    text: String,
+    /// The rule of each finding.
+    rules: Vec<RuleKey>,
+}
+
+impl Printer {
+    /// A printer for `format`; with `statistics`, only the per-rule counts are printed
+    /// (as JSON for [`Format::Json`], else as a table); `summary_line` ends the text
+    /// formats with the run's summary.
+    #[must_use]
+    pub fn new(format: Format, statistics: bool, summary_line: bool) -> Self {
+        let renderer = match format {
+            Format::Human { color, width } => {
+                Renderer::Human(Box::new(HumanRenderer::new(color, width)))
+            }
+            Format::Concise => Renderer::Concise,
+            // Statistics in JSON are one array: the findings' document is never opened.
+            Format::Json if statistics => Renderer::Concise,
+            Format::Json => Renderer::Json(JsonStream::new()),
+            Format::Sarif => Renderer::Sarif(SarifStream::new()),
+            Format::Github => Renderer::Github,
+        };
+        let text = matches!(format, Format::Human { .. } | Format::Concise);
+        Self {
+            renderer,
+            statistics: match (statistics, format) {
+                (false, _) => None,
+                (true, Format::Json) => Some(StatisticsAs::Json),
+                (true, _) => Some(StatisticsAs::Table),
+            },
+            summary_line: summary_line && text,
+        }
+    }
+
+    /// Render one checked file (callable from any thread).
+    #[must_use]
+    pub fn render(&self, file: &FileReport) -> Rendered {
+        let text = if self.statistics.is_some() {
+            String::new()
+        } else {
+            match &self.renderer {
+                Renderer::Human(renderer) => {
+                    let mut text = String::new();
+                    renderer.render_file(&mut text, file);
+                    text
+                }
+                Renderer::Concise => concise::render_file(file),
+                Renderer::Json(stream) => stream.render_file(file),
+                Renderer::Sarif(stream) => stream.render_file(file),
+                Renderer::Github => github::render_file(file),
+            }
+        };
+        Rendered {
+            path: file.path.clone(),
+            stage: file.stage,
+            text,
+            rules: Tally::keys(file),
+        }
+    }
+
+    /// Write the start of the output.
+    pub fn begin(&self, out: &mut impl Write) -> io::Result<Printing<'_>> {
+        let open = match &self.renderer {
+            Renderer::Json(stream) => Open::Json(stream.begin(out)?),
+            Renderer::Sarif(stream) => Open::Sarif(stream.begin(out)?),
+            _ => Open::Text { blank_line: false },
+        };
+        Ok(Printing {
+            printer: self,
+            open,
+            summary: Summary::default(),
+            tally: Tally::default(),
+        })
+    }
+}
+
+#[derive(Debug)]
+enum Open {
+    /// Human, concise and GitHub output: whether a blank line is due before the next
+    /// block (human reports are separated by one).
+    Text {
+        blank_line: bool,
+    },
+    Json(JsonWriter),
+    Sarif(SarifWriter),
+}
+
+/// Output in progress: files go in one at a time, in order, then [`Printing::finish`].
+#[derive(Debug)]
+pub struct Printing<'p> {
+    printer: &'p Printer,
+    open: Open,
+    summary: Summary,
+    tally: Tally,
+}
+
+impl Printing<'_> {
+    /// Write one rendered file and count its findings.
+    pub fn push(&mut self, out: &mut impl Write, file: &Rendered) -> io::Result<()> {
+        self.summary.files += 1;
+        for &(_, _, severity) in &file.rules {
+            match severity {
+                Severity::Error => self.summary.errors += 1,
+                Severity::Warning => self.summary.warnings += 1,
+                Severity::Info => self.summary.infos += 1,
+            }
+        }
+        self.tally.add(&file.rules);
+        match &mut self.open {
+            Open::Json(writer) => writer.push(out, &file.text),
+            Open::Sarif(writer) => writer.push(out, &file.text),
+            Open::Text { blank_line } => {
+                if file.text.is_empty() {
+                    return Ok(());
+                }
+                let separated = matches!(self.printer.renderer, Renderer::Human(_));
+                if *blank_line {
+                    out.write_all(b"\n")?;
+                }
+                *blank_line = separated;
+                out.write_all(file.text.as_bytes())
+            }
+        }
+    }
+
+    /// Count a file that was skipped (not a release document, or excluded).
+    pub fn skip(&mut self) {
+        self.summary.skipped += 1;
+    }
+
+    /// Write the end of the output (statistics, summary line, closing brackets) and
+    /// return the run's counts.
+    pub fn finish(self, out: &mut impl Write) -> io::Result<Summary> {
+        let summary = self.summary;
+        match self.printer.statistics {
+            Some(StatisticsAs::Json) => {
+                self.tally.write_json(out)?;
+                return Ok(summary);
+            }
+            Some(StatisticsAs::Table) => {
+                self.tally.write_text(out)?;
+                if self.printer.summary_line {
+                    writeln!(out, "{}", summary.line())?;
+                }
+                return Ok(summary);
+            }
+            None => {}
+        }
+        match self.open {
+            Open::Json(writer) => writer.finish(out, summary)?,
+            Open::Sarif(writer) => match &self.printer.renderer {
+                Renderer::Sarif(stream) => stream.finish(out, writer)?,
+                _ => unreachable!("a SARIF log is opened only by a SARIF printer"),
+            },
+            Open::Text { blank_line } => {
+                if self.printer.summary_line {
+                    if blank_line {
+                        out.write_all(b"\n")?;
+                    }
+                    writeln!(out, "{}", summary.line())?;
+                }
+            }
+        }
+        Ok(summary)
+    }
+}
