@@ -54,10 +54,14 @@ pub fn run(args: &CheckArgs) -> Result<Status> {
     // Files are checked in parallel a batch at a time and written in order as each batch
     // ends, so memory holds one batch's rendered findings, never every document.
     for batch in collected.inputs.chunks(BATCH) {
-        let outcomes: Vec<Outcome> = batch
-            .par_iter()
-            .map(|input| check_one(input, &configs, args, stdin.as_ref(), &printer))
-            .collect();
+        let check = |input| check_one(input, &configs, args, stdin.as_ref(), &printer);
+        // One file (the pre-commit case) is checked on this thread: starting the thread
+        // pool would cost more than the check.
+        let outcomes: Vec<Outcome> = if batch.len() == 1 {
+            batch.iter().map(check).collect()
+        } else {
+            batch.par_iter().map(check).collect()
+        };
         for outcome in outcomes {
             match outcome {
                 Outcome::Checked(file) => {

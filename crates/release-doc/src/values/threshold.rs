@@ -1,9 +1,7 @@
 //! Thresholds: a comparator and a quantity (`< 1%`, `<=200ms`, `≥ 99.9 %`, `at most 80%`).
 
 use std::fmt;
-use std::sync::LazyLock;
 
-use regex::Regex;
 use serde::{Deserialize, Serialize};
 
 use super::quantity::{close, parse_quantity, strip_wrapping, Quantity};
@@ -11,21 +9,72 @@ use super::quantity::{close, parse_quantity, strip_wrapping, Quantity};
 /// What [`parse_threshold`] expects, for messages.
 const EXPECTED: &str = "a comparator and a number, like < 1% or <= 200ms";
 
-/// A leading comparator: a symbol (no space needed after it) or words (followed by
-/// space or a colon), longest alternatives first.
-static COMPARATOR_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?ix)^(?:
-            (?<sym><=|>=|=<|=>|==|≤|≥|⩽|⩾|<|>|=|&lt;=|&gt;=|&lt;|&gt;)
-          | (?<word>less\ than\ or\ equal\ to|greater\ than\ or\ equal\ to|no\ more\ than
-              |no\ less\ than|not\ more\ than|not\ less\ than|less\ than|lower\ than
-              |fewer\ than|more\ than|greater\ than|higher\ than|at\ most|at\ least|up\ to
-              |under|below|above|over|exceeds|exceed|maximum|minimum|max|min)
-            (?:\s*:\s*|\s+)
-        )\s*(?<rest>.*)$",
-    )
-    .expect("valid regex")
-});
+/// Comparator symbols, longest first; `&lt;`/`&gt;` match in any case.
+const SYMBOLS: &[&str] = &[
+    "<=", ">=", "=<", "=>", "==", "≤", "≥", "⩽", "⩾", "<", ">", "=", "&lt;=", "&gt;=", "&lt;",
+    "&gt;",
+];
+
+/// Comparator words (any ASCII case), longest alternatives first; each must be followed
+/// by space or a colon.
+const WORDS: &[&str] = &[
+    "less than or equal to",
+    "greater than or equal to",
+    "no more than",
+    "no less than",
+    "not more than",
+    "not less than",
+    "less than",
+    "lower than",
+    "fewer than",
+    "more than",
+    "greater than",
+    "higher than",
+    "at most",
+    "at least",
+    "up to",
+    "under",
+    "below",
+    "above",
+    "over",
+    "exceeds",
+    "exceed",
+    "maximum",
+    "minimum",
+    "max",
+    "min",
+];
+
+/// `text` without `prefix` at its start, compared in any ASCII case.
+fn strip_prefix_ignore_case<'t>(text: &'t str, prefix: &str) -> Option<&'t str> {
+    let head = text.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &text[prefix.len()..])
+}
+
+/// The comparator at the start of `text` and the text after it (and after the space or
+/// colon that follows it). Written by hand rather than as a regex: compiling a
+/// case-insensitive regex of these words costs more than a whole one-document run.
+fn split_comparator(text: &str) -> Option<(&str, &str)> {
+    for symbol in SYMBOLS {
+        if let Some(rest) = strip_prefix_ignore_case(text, symbol) {
+            return Some((&text[..symbol.len()], rest.trim_start()));
+        }
+    }
+    for word in WORDS {
+        let Some(rest) = strip_prefix_ignore_case(text, word) else {
+            continue;
+        };
+        let spaced = rest.trim_start();
+        if let Some(after_colon) = spaced.strip_prefix(':') {
+            return Some((&text[..word.len()], after_colon.trim_start()));
+        }
+        if spaced.len() < rest.len() {
+            return Some((&text[..word.len()], spaced));
+        }
+    }
+    None
+}
 
 /// How an actual value must compare with the limit of a [`Threshold`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -154,17 +203,12 @@ impl fmt::Display for Threshold {
 /// What was expected, when there is no comparator (a bare `1%`) or no valid quantity.
 pub fn parse_threshold(text: &str) -> Result<Threshold, String> {
     let text = strip_wrapping(text);
-    let caps = COMPARATOR_RE
-        .captures(text)
-        .ok_or_else(|| EXPECTED.to_owned())?;
-    let comparator = caps
-        .name("sym")
-        .or_else(|| caps.name("word"))
-        .and_then(|m| {
-            Comparator::from_text(&m.as_str().split_whitespace().collect::<Vec<_>>().join(" "))
-        })
-        .ok_or_else(|| EXPECTED.to_owned())?;
-    let rest = caps.name("rest").map_or("", |m| m.as_str());
+    let (comparator, rest) = split_comparator(text).ok_or_else(|| EXPECTED.to_owned())?;
+    // The quantity is on one line.
+    if rest.contains('\n') {
+        return Err(EXPECTED.to_owned());
+    }
+    let comparator = Comparator::from_text(comparator).ok_or_else(|| EXPECTED.to_owned())?;
     let quantity = parse_quantity(rest).map_err(|_| EXPECTED.to_owned())?;
     Ok(Threshold {
         comparator,
@@ -177,28 +221,74 @@ pub fn parse_threshold(text: &str) -> Result<Threshold, String> {
 /// `> 1% for 5 minutes`. Returns the threshold and the byte length it covers.
 #[must_use]
 pub fn parse_leading_threshold(text: &str) -> Option<(Threshold, usize)> {
-    let m = LEADING_RE.find(text)?;
+    let len = leading_threshold_len(text)?;
+    let m = &text[..len];
     // `<1 hour from commit`: the longest prefix first, then without the unit word.
-    if let Ok(t) = parse_threshold(m.as_str()) {
-        return Some((t, m.end()));
+    if let Ok(t) = parse_threshold(m) {
+        return Some((t, len));
     }
     let digits = m
-        .as_str()
         .trim_end_matches(|c: char| c.is_ascii_alphabetic())
         .trim_end();
     parse_threshold(digits).ok().map(|t| (t, digits.len()))
 }
 
-/// A leading comparator, number and optional unit word.
-static LEADING_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:<=|>=|[<>≤≥=])\s*[0-9][0-9.,]*\s*(?:%|[A-Za-z]+)?").expect("valid regex")
-});
+/// The length of a leading comparator (`<=`, `>=`, `<`, `>`, `≤`, `≥`, `=`), number and
+/// optional `%` or unit word (ASCII letters), each after optional space.
+fn leading_threshold_len(text: &str) -> Option<usize> {
+    let rest = text.trim_start();
+    let symbol = ["<=", ">=", "<", ">", "≤", "≥", "="]
+        .into_iter()
+        .find(|s| rest.starts_with(s))?;
+    let rest = rest[symbol.len()..].trim_start();
+    if !rest.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let number = rest
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+        .unwrap_or(rest.len());
+    let spaced = rest[number..].trim_start();
+    let unit = if spaced.starts_with('%') {
+        1
+    } else {
+        spaced
+            .find(|c: char| !c.is_ascii_alphabetic())
+            .unwrap_or(spaced.len())
+    };
+    let end = &spaced[unit..];
+    Some(text.len() - end.len())
+}
 
 #[cfg(test)]
 mod tests {
     use super::super::quantity::Unit;
     use super::Comparator::{Eq, Ge, Gt, Le, Lt};
     use super::*;
+
+    #[test]
+    fn comparators_in_any_ascii_case_need_a_separator_after_words() {
+        assert_eq!(split_comparator("AT MOST 5%"), Some(("AT MOST", "5%")));
+        assert_eq!(split_comparator("Less Than: 3"), Some(("Less Than", "3")));
+        assert_eq!(split_comparator("&LT;= 2s"), Some(("&LT;=", "2s")));
+        assert_eq!(split_comparator("<=5"), Some(("<=", "5")));
+        assert_eq!(split_comparator("exceeds 1"), Some(("exceeds", "1")));
+        assert_eq!(split_comparator("underway 5"), None);
+        assert_eq!(split_comparator("max5"), None);
+        assert_eq!(
+            parse_threshold("Less Than: 3%").map(|t| t.comparator),
+            Ok(Comparator::Lt)
+        );
+        assert!(parse_threshold("< 3\n%").is_err());
+    }
+
+    #[test]
+    fn leading_thresholds_take_their_unit_word_and_the_space_before_it() {
+        assert_eq!(leading_threshold_len("> 1% for 5 minutes"), Some(4));
+        assert_eq!(leading_threshold_len("<15 minutes for"), Some(11));
+        assert_eq!(leading_threshold_len("> 5 (peak)"), Some(4));
+        assert_eq!(leading_threshold_len("about 5"), None);
+        assert_eq!(leading_threshold_len("< x"), None);
+    }
 
     #[test]
     fn leading_thresholds() {

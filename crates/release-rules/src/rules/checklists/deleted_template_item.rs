@@ -130,9 +130,15 @@ fn normalize_label(label: &str) -> String {
 static LINK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\[([^\]\[]*)\]\([^)]*\)").expect("valid regex"));
 
-/// `N/A` as a word (after lower-casing).
-static NOT_APPLICABLE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:^|[^\w/])(n/a)(?:[^\w/]|$)").expect("valid regex"));
+/// Where `n/a` first stands as a word in lower-cased `text`: not inside a longer word or
+/// path (`n/a/b`, `lan/abc`). Written by hand: a Unicode `\w` regex costs more to compile
+/// than a whole one-document run.
+fn not_applicable(text: &str) -> Option<usize> {
+    let glued = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '/');
+    text.match_indices("n/a")
+        .map(|(at, _)| at)
+        .find(|&at| !glued(text[..at].chars().next_back()) && !glued(text[at + 3..].chars().next()))
+}
 
 /// An item's text for comparison: lower case, collapsed white space, no inline markup
 /// or strikethrough, and without a trailing `N/A…` part and the separator before it.
@@ -140,11 +146,7 @@ fn normalize_item(text: &str) -> String {
     let text = LINK.replace_all(text, "$1");
     let text = text.replace(['*', '_', '`', '~'], "").to_lowercase();
     let mut text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if let Some(start) = NOT_APPLICABLE
-        .captures(&text)
-        .and_then(|c| c.get(1))
-        .map(|m| m.start())
-    {
+    if let Some(start) = not_applicable(&text) {
         text.truncate(start);
     }
     text.trim_end_matches(|c: char| c.is_whitespace() || "—–-:(,;".contains(c))
@@ -217,8 +219,19 @@ fn ends_word(after: &str) -> bool {
 mod tests {
     use release_doc::values::enums::Stage;
 
-    use super::{matches, normalize_item, template_pattern};
+    use super::{matches, normalize_item, not_applicable, template_pattern};
     use crate::test_support::check_rule;
+
+    #[test]
+    fn not_applicable_stands_as_a_word() {
+        assert_eq!(not_applicable("n/a"), Some(0));
+        assert_eq!(not_applicable("backups — n/a: stateless"), Some(12));
+        assert_eq!(not_applicable("(n/a)"), Some(1));
+        assert_eq!(not_applicable("lan/abc n/a"), Some(8));
+        for glued in ["n/a/b", "a/n/a", "kn/a", "n/ab", "n/a_x", "én/a", "n/aé"] {
+            assert_eq!(not_applicable(glued), None, "{glued}");
+        }
+    }
 
     fn holds(template: &str, item: &str) -> bool {
         matches(&template_pattern(template), &normalize_item(item))

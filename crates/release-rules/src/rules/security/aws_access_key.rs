@@ -2,6 +2,7 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 use release_doc::Span;
 
@@ -49,12 +50,27 @@ static KEY_ID: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(?:AKIA|ASIA)([A-Z0-9]{16})(?-u:\b)").expect("valid regex")
 });
 
-/// `aws_secret_access_key = …`, `AWS_SECRET_ACCESS_KEY=…`, `"SecretAccessKey": "…"`.
+/// `aws_secret_access_key = …`, `AWS_SECRET_ACCESS_KEY=…`, `"SecretAccessKey": "…"`:
+/// compiled only when [`SECRET_KEY_NAME`] finds a candidate, as case-insensitive words
+/// cost more to compile than a whole one-document run.
 static SECRET_KEY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r#"(?i)(?-u:\b)(?:aws_?)?secret_?access_?key["']?[ \t]*[:=][ \t]*["']?([A-Za-z0-9/+=]{40})"#,
+        r#"(?-u:\b)(?i-u:(?:aws_?)?secret_?access_?key)["']?[ \t]*[:=][ \t]*["']?([A-Za-z0-9/+=]{40})"#,
     )
     .expect("valid regex")
+});
+
+/// The spellings of the secret key's name, in any ASCII case.
+static SECRET_KEY_NAME: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build([
+            "secretaccesskey",
+            "secret_accesskey",
+            "secretaccess_key",
+            "secret_access_key",
+        ])
+        .expect("a few short literals always build")
 });
 
 /// The AWS keys in `source`.
@@ -82,7 +98,12 @@ pub(crate) fn find(source: &str) -> Vec<Secret> {
             });
         }
     }
-    for c in SECRET_KEY.captures_iter(source) {
+    let secret_keys = SECRET_KEY_NAME.is_match(source);
+    for c in secret_keys
+        .then(|| SECRET_KEY.captures_iter(source))
+        .into_iter()
+        .flatten()
+    {
         let Some(value) = c.get(1) else { continue };
         let longer = continues(source, value.end(), |ch| {
             ch.is_ascii_alphanumeric() || "/+=".contains(ch)

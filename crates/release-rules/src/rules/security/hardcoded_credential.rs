@@ -2,6 +2,7 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 use release_doc::Span;
 
@@ -58,29 +59,92 @@ declare_rule! {
     }
 }
 
-/// Cheap test for any candidate at all.
-static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)passw|passphrase|secret|token|(?:api|access|private|auth)[_\-]?key|credential|authorization|://")
-        .expect("valid regex")
+// The regexes run over an ASCII-lower-cased copy of the source (same byte offsets), so
+// they need no case-insensitive mode: Unicode case folding of these words would cost
+// more to compile (at every start-up) than the rest of a one-document run. Each is
+// compiled only when its gate finds a candidate.
+
+/// The words an [`ASSIGNMENT`] key ends in, lower-cased; [`GATE`] pattern indexes below
+/// `ASSIGNMENT_WORDS.len()`.
+const ASSIGNMENT_WORDS: &[&str] = &[
+    "passw",
+    "passphrase",
+    "secret",
+    "token",
+    "credential",
+    "apikey",
+    "api_key",
+    "api-key",
+    "accesskey",
+    "access_key",
+    "access-key",
+    "privatekey",
+    "private_key",
+    "private-key",
+    "authkey",
+    "auth_key",
+    "auth-key",
+];
+
+/// Cheap test for candidates of each kind: the assignment words, then `authorization`,
+/// then `://`, in any ASCII case.
+static GATE: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let patterns = ASSIGNMENT_WORDS
+        .iter()
+        .chain(&["authorization", "://"])
+        .copied();
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(patterns)
+        .expect("a few short literals always build")
 });
+
+/// Which kinds of candidate a source holds.
+#[derive(Debug, Default, Clone, Copy)]
+struct Candidates {
+    assignment: bool,
+    authorization: bool,
+    url: bool,
+}
+
+impl Candidates {
+    fn of(source: &str) -> Self {
+        let mut found = Candidates::default();
+        for m in GATE.find_iter(source) {
+            match m.pattern().as_usize() {
+                i if i < ASSIGNMENT_WORDS.len() => found.assignment = true,
+                i if i == ASSIGNMENT_WORDS.len() => found.authorization = true,
+                _ => found.url = true,
+            }
+            if found.assignment && found.authorization && found.url {
+                break;
+            }
+        }
+        found
+    }
+
+    fn any(self) -> bool {
+        self.assignment || self.authorization || self.url
+    }
+}
 
 /// `key = ` / `key: ` / `"key": ` with a key ending in a credential word.
 static ASSIGNMENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r#"(?i)(?<key>[A-Za-z0-9_.\-]*(?:password|passwd|passphrase|secret|token|api[_\-]?key|access[_\-]?key|secret[_\-]?key|private[_\-]?key|auth[_\-]?key|credentials?))["']?[ \t]*(?<sep>:=|=>|=|:)[ \t]*"#,
+        r#"(?<key>[a-z0-9_.\-]*(?:password|passwd|passphrase|secret|token|api[_\-]?key|access[_\-]?key|secret[_\-]?key|private[_\-]?key|auth[_\-]?key|credentials?))["']?[ \t]*(?<sep>:=|=>|=|:)[ \t]*"#,
     )
     .expect("valid regex")
 });
 
 /// `Authorization: Bearer …` (also `Basic`, `Token`).
 static AUTHORIZATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?i)(?-u:\b)authorization["']?[ \t]*[:=][ \t]*["']?(?:bearer|basic|token)[ \t]+(?<value>[^\s"'`]+)"#)
+    Regex::new(r#"(?-u:\b)authorization["']?[ \t]*[:=][ \t]*["']?(?:bearer|basic|token)[ \t]+(?<value>[^\s"'`]+)"#)
         .expect("valid regex")
 });
 
 /// `scheme://user:password@host`, the user possibly empty (`redis://:password@host`).
 static URL_PASSWORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?i)(?-u:\b)[a-z][a-z0-9+.\-]*://[^\s:/@"'`<>]*:(?<value>[^\s/@"'`<>]+)@"#)
+    Regex::new(r#"(?-u:\b)[a-z][a-z0-9+.\-]*://[^\s:/@"'`<>]*:(?<value>[^\s/@"'`<>]+)@"#)
         .expect("valid regex")
 });
 
@@ -133,10 +197,18 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 /// The literal credentials in `source`: each value's span and what it is for messages.
 fn find(source: &str) -> Vec<(Span, String)> {
     let mut found = Vec::new();
-    if !CANDIDATE.is_match(source) {
+    let candidates = Candidates::of(source);
+    if !candidates.any() {
         return found;
     }
-    for c in ASSIGNMENT.captures_iter(source) {
+    // Same byte offsets as `source`: only ASCII letters change.
+    let lower = source.to_ascii_lowercase();
+    let assignments = candidates
+        .assignment
+        .then(|| ASSIGNMENT.captures_iter(&lower))
+        .into_iter()
+        .flatten();
+    for c in assignments {
         let (Some(whole), Some(key), Some(sep)) = (c.get(0), c.name("key"), c.name("sep")) else {
             continue;
         };
@@ -153,18 +225,28 @@ fn find(source: &str) -> Vec<(Span, String)> {
             || quoted
             || (rest_of_line_is_empty(source, value.end) && looks_secret(text));
         if prose_proof && is_literal(text) {
-            found.push((value, format!("`{}` credential", key.as_str())));
+            let key = source.get(key.range()).unwrap_or_default();
+            found.push((value, format!("`{key}` credential")));
         }
     }
-    for (re, what) in [
-        (&*AUTHORIZATION, "authorization header credential"),
-        (&*URL_PASSWORD, "URL password"),
+    for (wanted, re, what) in [
+        (
+            candidates.authorization,
+            &AUTHORIZATION,
+            "authorization header credential",
+        ),
+        (candidates.url, &URL_PASSWORD, "URL password"),
     ] {
-        for c in re.captures_iter(source) {
+        for c in wanted
+            .then(|| re.captures_iter(&lower))
+            .into_iter()
+            .flatten()
+        {
             let Some(value) = c.name("value") else {
                 continue;
             };
-            if is_literal(value.as_str()) && (what == "URL password" || value.len() >= 8) {
+            let text = source.get(value.range()).unwrap_or_default();
+            if is_literal(text) && (what == "URL password" || text.len() >= 8) {
                 found.push((Span::from(value.range()), what.to_owned()));
             }
         }
