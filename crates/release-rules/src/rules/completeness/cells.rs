@@ -11,19 +11,19 @@ use crate::rules::structure::outline;
 use crate::schema::KnownTable;
 
 /// One body row: where it is, its cells by column name and the extra columns' cells.
-struct Row {
+struct Row<'d> {
     span: Span,
-    cells: Vec<(String, Option<Span>)>,
+    cells: Vec<(&'d str, Option<Span>)>,
 }
 
-fn row<const N: usize>(
+fn row<'d, const N: usize>(
     span: Span,
-    named: [(&str, Option<Span>); N],
-    extra: &std::collections::BTreeMap<String, Field<String>>,
-) -> Row {
-    let mut cells: Vec<(String, Option<Span>)> =
-        named.into_iter().map(|(n, s)| (n.to_owned(), s)).collect();
-    cells.extend(extra.iter().map(|(n, f)| (n.clone(), f.span())));
+    named: [(&'d str, Option<Span>); N],
+    extra: &'d std::collections::BTreeMap<String, Field<String>>,
+) -> Row<'d> {
+    let mut cells: Vec<(&str, Option<Span>)> = Vec::with_capacity(N + extra.len());
+    cells.extend(named);
+    cells.extend(extra.iter().map(|(n, f)| (n.as_str(), f.span())));
     Row { span, cells }
 }
 
@@ -38,7 +38,7 @@ macro_rules! rows {
     };
 }
 
-fn rows(doc: &ReleaseDoc, table: KnownTable) -> Vec<Row> {
+fn rows(doc: &ReleaseDoc, table: KnownTable) -> Vec<Row<'_>> {
     match table {
         KnownTable::Risks => rows!(doc.risks, |r| [
             "Risk" => r.risk, "Probability" => r.probability, "Impact" => r.impact,
@@ -80,37 +80,37 @@ pub(crate) fn collect(ctx: &Context<'_>, sites: &mut Vec<Site>) {
         let section_due = due::section(table.section());
         for (index, row) in rows(ctx.model(), table).into_iter().enumerate() {
             // Rows are named by their first cell once it is filled in.
-            let name = row
-                .cells
-                .first()
-                .and_then(|(_, span)| *span)
-                .map(|span| span.text(source).trim())
-                .filter(|text| !text.is_empty() && ctx.unfilled_marker(text).is_none())
-                .map_or_else(
-                    || format!("row {}", index + 1),
-                    |text| format!("`{}`", shorten(text)),
-                );
+            let name = || {
+                row.cells
+                    .first()
+                    .and_then(|(_, span)| *span)
+                    .map(|span| span.text(source).trim())
+                    .filter(|text| !text.is_empty() && ctx.unfilled_marker(text).is_none())
+                    .map_or_else(
+                        || format!("row {}", index + 1),
+                        |text| format!("`{}`", shorten(text)),
+                    )
+            };
             let line_end = outline::line_span(source, row.span.start).end;
-            for (column, span) in row.cells {
+            for &(column, span) in &row.cells {
                 // A cell the Markdown reader added to a short row is not in the text
                 // (`malformed-table-row` reports the row).
                 let Some(span) = span.filter(|s| s.start < line_end) else {
                     continue;
                 };
-                let column_key = column.to_lowercase();
                 let due = if table == KnownTable::Monitoring
-                    && !due::MONITORING_PLANNED_COLUMNS.contains(&column_key.as_str())
+                    && !due::MONITORING_PLANNED_COLUMNS
+                        .iter()
+                        .any(|c| c.eq_ignore_ascii_case(column))
                 {
                     section_due.max(Some(Stage::Deployed))
                 } else {
                     section_due
                 };
-                sites.push(Site {
-                    span,
-                    place: format!("{} › {name} › {column}", table.name()),
-                    expected: expected(table, &column_key, &column),
-                    due,
-                });
+                sites.push(Site::described_if_needed(ctx, span, due, || {
+                    let place = format!("{} › {} › {column}", table.name(), name());
+                    (place, expected(table, &column.to_lowercase(), column))
+                }));
             }
         }
     }

@@ -3,6 +3,7 @@
 use crate::rule::Rule;
 
 mod cells;
+mod coverage;
 pub(crate) mod empty_list;
 pub(crate) mod empty_section;
 mod lists;

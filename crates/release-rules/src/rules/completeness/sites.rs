@@ -23,6 +23,36 @@ pub(crate) struct Site {
     pub due: Option<Stage>,
 }
 
+impl Site {
+    /// A site described (where it is, what belongs there) only when it is due and its
+    /// text may hold something to report; any other is kept only as read text. Most
+    /// sites are filled in, and describing each cost more than checking it.
+    pub(crate) fn described_if_needed(
+        ctx: &Context<'_>,
+        span: Span,
+        due: Option<Stage>,
+        describe: impl FnOnce() -> (String, String),
+    ) -> Site {
+        let text = span.text(ctx.source());
+        if ctx.is_due(due) && (text.contains('{') || ctx.unfilled_marker(text).is_some()) {
+            let (place, expected) = describe();
+            Site {
+                span,
+                place,
+                expected,
+                due,
+            }
+        } else {
+            Site {
+                span,
+                place: String::new(),
+                expected: String::new(),
+                due: None,
+            }
+        }
+    }
+}
+
 /// Every site of the document's model, in no particular order.
 pub(crate) fn collect(ctx: &Context<'_>, outline: &[Entry<'_>]) -> Vec<Site> {
     let mut sites = Vec::new();
@@ -82,10 +112,12 @@ fn fields(ctx: &Context<'_>, outline: &[Entry<'_>], sites: &mut Vec<Site>) {
         let Some(span) = field.value.span() else {
             continue;
         };
-        let place = if field.section_title.is_empty() {
-            field.label.clone()
-        } else {
-            format!("{} › {}", field.section_title, field.label)
+        let place = || {
+            if field.section_title.is_empty() {
+                field.label.clone()
+            } else {
+                format!("{} › {}", field.section_title, field.label)
+            }
         };
         let due = outline::due_at(ctx, outline, field.label_span.start);
         let label = normalize(&field.label);
@@ -103,46 +135,44 @@ fn fields(ctx: &Context<'_>, outline: &[Entry<'_>], sites: &mut Vec<Site>) {
             ];
             for (part, expected) in parts {
                 if let Some(part) = part {
-                    sites.push(Site {
-                        span: part,
-                        place: place.clone(),
-                        expected: expected.to_owned(),
-                        due,
-                    });
+                    sites.push(Site::described_if_needed(ctx, part, due, || {
+                        (place(), expected.to_owned())
+                    }));
                 }
             }
             sites.push(Site {
                 span,
-                place,
+                place: String::new(),
                 expected: String::new(),
                 due: None,
             });
             continue;
         }
-        let options = field
-            .section
-            .map(|id| ctx.schema.options(id, &field.label))
-            .filter(|o| !o.is_empty());
-        let expected = match (options, label.as_str()) {
-            (Some(options), _) => format!(
-                "one of {}",
-                options
-                    .iter()
-                    .map(|o| format!("`{o}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-            (None, "component") => "the component's name".to_owned(),
-            (None, "scheduled date") => "a date like `2026-11-30`".to_owned(),
-            (None, "release coordinator" | "business owner") => "a person's name".to_owned(),
-            (None, _) => format!("a value for `{}`", field.label),
-        };
-        sites.push(Site {
-            span,
-            place,
-            expected,
-            due,
-        });
+        sites.push(Site::described_if_needed(ctx, span, due, || {
+            (place(), field_expected(ctx, field, &label))
+        }));
+    }
+}
+
+/// What belongs in a `**Label**: value` field.
+fn field_expected(ctx: &Context<'_>, field: &release_doc::LabeledField, label: &str) -> String {
+    let options = field
+        .section
+        .map(|id| ctx.schema.options(id, &field.label))
+        .filter(|o| !o.is_empty());
+    match (options, label) {
+        (Some(options), _) => format!(
+            "one of {}",
+            options
+                .iter()
+                .map(|o| format!("`{o}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        (None, "component") => "the component's name".to_owned(),
+        (None, "scheduled date") => "a date like `2026-11-30`".to_owned(),
+        (None, "release coordinator" | "business owner") => "a person's name".to_owned(),
+        (None, _) => format!("a value for `{}`", field.label),
     }
 }
 
@@ -168,30 +198,29 @@ fn checklists(ctx: &Context<'_>, outline: &[Entry<'_>], sites: &mut Vec<Site>) {
                 "the item's text",
             ),
         };
-        let place = if group.label == group.section_title {
-            group.label.clone()
-        } else {
-            format!("{} › {}", group.section_title, group.label)
+        let place = || {
+            if group.label == group.section_title {
+                group.label.clone()
+            } else {
+                format!("{} › {}", group.section_title, group.label)
+            }
         };
         for item in &group.items {
-            // Items are named by their text before the placeholder (`Product Owner`).
-            let lead = item
-                .text
-                .split("{{")
-                .next()
-                .unwrap_or("")
-                .trim_end_matches(|c: char| c.is_whitespace() || ":<>=≤≥".contains(c));
-            let place = if lead.is_empty() || lead == item.text.trim() {
-                place.clone()
-            } else {
-                format!("{place} › {lead}")
-            };
-            sites.push(Site {
-                span: item.text_span,
-                place,
-                expected: expected.to_owned(),
-                due,
-            });
+            sites.push(Site::described_if_needed(ctx, item.text_span, due, || {
+                // Items are named by their text before the placeholder (`Product Owner`).
+                let lead = item
+                    .text
+                    .split("{{")
+                    .next()
+                    .unwrap_or("")
+                    .trim_end_matches(|c: char| c.is_whitespace() || ":<>=≤≥".contains(c));
+                let place = if lead.is_empty() || lead == item.text.trim() {
+                    place()
+                } else {
+                    format!("{} › {lead}", place())
+                };
+                (place, expected.to_owned())
+            }));
         }
     }
 }

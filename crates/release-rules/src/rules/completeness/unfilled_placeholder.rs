@@ -3,6 +3,7 @@
 use release_doc::values::placeholder;
 use release_doc::Span;
 
+use super::coverage::Coverage;
 use super::sites::{self, Site};
 use crate::context::Context;
 use crate::declare_rule;
@@ -57,16 +58,11 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     // a table in an unexpected place).
     let source = ctx.source();
     let frontmatter = ctx.model().frontmatter.as_ref().map(|f| f.span);
-    let comments = outline::comments(source);
+    let read = Coverage::new(sites.iter().map(|s| s.span));
+    let comments = Coverage::new(outline::comments(source));
     for found in placeholder::find_all(source) {
         let span = Span::new(found.range.start, found.range.end);
-        let covered = sites
-            .iter()
-            .any(|s| s.span.start <= span.start && span.end <= s.span.end);
-        let commented = comments
-            .iter()
-            .any(|c| c.start <= span.start && span.end <= c.end);
-        if covered || commented {
+        if read.covers(span) || comments.covers(span) {
             continue;
         }
         let in_frontmatter =

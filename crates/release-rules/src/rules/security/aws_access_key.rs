@@ -2,7 +2,6 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
 use regex::Regex;
 use release_doc::Span;
 
@@ -51,7 +50,7 @@ static KEY_ID: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// `aws_secret_access_key = …`, `AWS_SECRET_ACCESS_KEY=…`, `"SecretAccessKey": "…"`:
-/// compiled only when [`SECRET_KEY_NAME`] finds a candidate, as case-insensitive words
+/// compiled only when [`is_secret_key_name_in`] finds a candidate, as case-insensitive words
 /// cost more to compile than a whole one-document run.
 static SECRET_KEY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -60,18 +59,18 @@ static SECRET_KEY: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// The spellings of the secret key's name, in any ASCII case.
-static SECRET_KEY_NAME: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .build([
-            "secretaccesskey",
-            "secret_accesskey",
-            "secretaccess_key",
-            "secret_access_key",
-        ])
-        .expect("a few short literals always build")
-});
+/// Whether an ASCII-lower-cased source names the secret key in one of the ways
+/// [`SECRET_KEY`] reads (`secret_access_key`, `secretaccesskey`, ...).
+fn is_secret_key_name_in(lower: &str) -> bool {
+    lower.match_indices("secret").any(|(at, _)| {
+        let rest = &lower[at + "secret".len()..];
+        let rest = rest.strip_prefix('_').unwrap_or(rest);
+        let Some(rest) = rest.strip_prefix("access") else {
+            return false;
+        };
+        rest.strip_prefix('_').unwrap_or(rest).starts_with("key")
+    })
+}
 
 /// The AWS keys in `source`.
 pub(crate) fn find(source: &str) -> Vec<Secret> {
@@ -98,7 +97,7 @@ pub(crate) fn find(source: &str) -> Vec<Secret> {
             });
         }
     }
-    let secret_keys = SECRET_KEY_NAME.is_match(source);
+    let secret_keys = is_secret_key_name_in(&source.to_ascii_lowercase());
     for c in secret_keys
         .then(|| SECRET_KEY.captures_iter(source))
         .into_iter()
@@ -141,6 +140,20 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use release_doc::values::enums::Stage;
+
+    #[test]
+    fn the_secret_key_gate_reads_every_spelling() {
+        for name in [
+            "aws_secret_access_key",
+            "secretaccesskey",
+            "secret_accesskey",
+            "secretaccess_key",
+        ] {
+            assert!(super::is_secret_key_name_in(name), "{name}");
+        }
+        assert!(!super::is_secret_key_name_in("secret access key"));
+        assert!(!super::is_secret_key_name_in("secret_access_token"));
+    }
 
     use super::super::test_support::assert_masked;
     use crate::test_support::{check_rule, diagnostics};
