@@ -96,9 +96,19 @@ pub struct CheckArgs {
     #[arg(long)]
     pub statistics: bool,
     /// Report files larger than this instead of reading them: bytes, or with a unit
-    /// (`512KB`, `10MB`).
-    #[arg(long, value_name = "SIZE", default_value = "10MB", value_parser = crate::input::parse_size)]
-    pub max_file_size: u64,
+    /// (`512KB`, `10MB`). Wins over the config's `max-file-size` [default: 10MB].
+    #[arg(long, value_name = "SIZE", value_parser = crate::input::parse_size)]
+    pub max_file_size: Option<u64>,
+}
+
+impl CheckArgs {
+    /// The size limit of a file governed by `config`: `--max-file-size` wins over the
+    /// config's `max-file-size`, and the default applies without either.
+    pub fn size_limit(&self, config: &Option<std::sync::Arc<crate::config::Loaded>>) -> u64 {
+        self.max_file_size
+            .or_else(|| config.as_ref().and_then(|c| c.max_file_size()))
+            .unwrap_or(crate::input::DEFAULT_MAX_FILE_SIZE)
+    }
 }
 
 /// Output formats of `release-lint check`.

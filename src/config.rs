@@ -31,6 +31,11 @@ impl Loaded {
         self.config.is_excluded(path)
     }
 
+    /// The configuration's `max-file-size` in bytes, when it sets one.
+    pub fn max_file_size(&self) -> Option<u64> {
+        self.config.max_file_size()
+    }
+
     /// Whether the configuration's `include` globs match `path`.
     pub fn is_included(&self, path: &Path) -> bool {
         self.config.is_included(path)

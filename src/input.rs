@@ -33,8 +33,7 @@ pub fn read_text_named(path: &Path, name: &Path, max_size: u64) -> Result<String
             .with_context(|| format!("{}: cannot read standard input", name.display()))?;
     } else {
         // Follows symbolic links; asked before opening, since opening a FIFO blocks.
-        let meta = std::fs::metadata(path)
-            .with_context(|| format!("{}: cannot read file", path.display()))?;
+        let meta = std::fs::metadata(path).map_err(|e| read_error(path, e))?;
         if meta.is_dir() {
             bail!(
                 "{}: is a directory; expected a Markdown file",
@@ -53,7 +52,7 @@ pub fn read_text_named(path: &Path, name: &Path, max_size: u64) -> Result<String
         // The file may grow between the question and the read: read at most one byte more.
         std::fs::File::open(path)
             .and_then(|f| f.take(max_size.saturating_add(1)).read_to_end(&mut buf))
-            .with_context(|| format!("{}: cannot read file", path.display()))?;
+            .map_err(|e| read_error(path, e))?;
     }
     if buf.len() as u64 > max_size {
         return Err(too_large());
@@ -79,6 +78,19 @@ pub fn read_text_named(path: &Path, name: &Path, max_size: u64) -> Result<String
     }
 }
 
+/// Why `path` could not be read. A file that is gone (removed since it was found, or a
+/// symbolic link to nothing) says so plainly; other errors keep the system's reason.
+fn read_error(path: &Path, err: std::io::Error) -> anyhow::Error {
+    if err.kind() == std::io::ErrorKind::NotFound {
+        anyhow::anyhow!(
+            "{}: no such file (removed during the run, or a broken symbolic link)",
+            path.display()
+        )
+    } else {
+        anyhow::Error::new(err).context(format!("{}: cannot read file", path.display()))
+    }
+}
+
 /// `10485760` → `10 MiB`; sizes that are not whole MiB or KiB in bytes.
 fn format_size(bytes: u64) -> String {
     const KIB: u64 = 1024;
@@ -93,26 +105,10 @@ fn format_size(bytes: u64) -> String {
 }
 
 /// Parse `--max-file-size`: bytes, or a number with `K`, `KB`, `KiB`, `M`, `MB`, `MiB`,
-/// `G`, `GB` or `GiB` (all binary: 1 MB = 1,048,576 bytes).
+/// `G`, `GB` or `GiB` (all binary: 1 MB = 1,048,576 bytes). The same parser reads the
+/// config's `max-file-size`.
 pub fn parse_size(text: &str) -> Result<u64, String> {
-    let text = text.trim();
-    let split = text
-        .find(|c: char| !c.is_ascii_digit())
-        .unwrap_or(text.len());
-    let (number, unit) = text.split_at(split);
-    let number: u64 = number
-        .parse()
-        .map_err(|_| format!("`{text}`: expected a size such as 10MB, 512KB or 1048576"))?;
-    let factor: u64 = match unit.trim().to_ascii_lowercase().as_str() {
-        "" | "b" => 1,
-        "k" | "kb" | "kib" => 1 << 10,
-        "m" | "mb" | "mib" => 1 << 20,
-        "g" | "gb" | "gib" => 1 << 30,
-        other => return Err(format!("`{other}`: unknown size unit; use KB, MB or GB")),
-    };
-    number
-        .checked_mul(factor)
-        .ok_or_else(|| format!("`{text}`: too large"))
+    release_rules::config::parse_size(text)
 }
 
 #[cfg(test)]

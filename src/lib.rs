@@ -10,7 +10,7 @@ mod mask;
 pub mod output;
 mod write;
 
-use std::io::ErrorKind;
+use std::io::{ErrorKind, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -45,7 +45,9 @@ pub fn main() -> ExitCode {
         Ok(status) => status.into(),
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("release-lint: error: {err:#}");
+            // Not `eprintln!`, which panics when standard error cannot be written (a
+            // redirection to a file on a full disk).
+            let _ = writeln!(std::io::stderr(), "release-lint: error: {err:#}");
             Status::Failed.into()
         }
     }

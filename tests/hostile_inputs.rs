@@ -28,7 +28,13 @@ fn workspace() -> tempfile::TempDir {
 
 /// Run `release-lint` in `dir`, killing it (and failing the test) after `limit`.
 fn run_bounded(dir: &Path, args: &[&str], limit: Duration) -> Output {
-    let mut child = Command::new(BIN)
+    run_command_bounded(Command::new(BIN), dir, args, limit)
+}
+
+/// Run `command` (`release-lint`, perhaps as another user) in `dir`, killing it (and
+/// failing the test) after `limit`.
+fn run_command_bounded(mut command: Command, dir: &Path, args: &[&str], limit: Duration) -> Output {
+    let mut child = command
         .args(args)
         .current_dir(dir)
         .stdin(Stdio::null())
@@ -221,6 +227,58 @@ fn the_size_limit_is_configurable() {
 }
 
 #[test]
+fn the_size_limit_is_configurable_in_the_config_file() {
+    let dir = workspace();
+    fs::write(
+        dir.path().join("release-lint.toml"),
+        "include = [\"**\"]\nmax-file-size = \"1KB\"\n",
+    )
+    .unwrap();
+    fs::write(dir.path().join("small.md"), "x".repeat(2048)).unwrap();
+    let all = check_paths(dir.path(), &["small.md", "good.md"], "small.md", SHORT, &[]);
+    assert!(
+        all.contains("small.md: larger than the limit of 1 KiB"),
+        "{all}"
+    );
+    // The flag wins over the configuration: with a higher limit, the file is checked.
+    let output = run_bounded(
+        dir.path(),
+        &[
+            "check",
+            "--format",
+            "concise",
+            "--max-file-size",
+            "4KB",
+            "small.md",
+        ],
+        SHORT,
+    );
+    let all = format!(
+        "{}\n{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(output.status.code(), Some(1), "{all}");
+    assert!(
+        all.contains("small.md:") && !all.contains("larger than"),
+        "{all}"
+    );
+    // A bad value fails the run with the file, line and column.
+    fs::write(
+        dir.path().join("release-lint.toml"),
+        "include = [\"**\"]\nmax-file-size = \"1TB\"\n",
+    )
+    .unwrap();
+    let output = run_bounded(dir.path(), &["check", "good.md"], SHORT);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("release-lint.toml:2:17: bad size `1TB` for `max-file-size`"),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn table_of_100_000_rows() {
     let mut text = companion();
     text.push_str("\n## Rollback\n\n| Step | Owner | Status |\n|---|---|---|\n");
@@ -293,18 +351,138 @@ fn file_without_read_permission() {
     let path: PathBuf = dir.path().join("secret.md");
     fs::write(&path, companion()).unwrap();
     fs::set_permissions(&path, fs::Permissions::from_mode(0o000)).unwrap();
-    if !permissions_apply(&path) {
-        eprintln!("skipped: permissions do not apply (running as root)");
+    if permissions_apply(&path) {
+        let all = check_paths(
+            dir.path(),
+            &["secret.md", "good.md"],
+            "secret.md",
+            SHORT,
+            &[],
+        );
+        assert!(all.contains("secret.md: cannot read file"), "{all}");
         return;
     }
+    // As root, permissions do not apply to this process: run the binary as `nobody`
+    // (uid and gid 65534), for whom they do.
+    use std::os::unix::process::CommandExt;
+    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
+    let mut command = Command::new(BIN);
+    command.uid(65_534).gid(65_534);
+    let output = run_command_bounded(
+        command,
+        dir.path(),
+        &["check", "--format", "concise", "secret.md", "good.md"],
+        SHORT,
+    );
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stdout}\n{stderr}");
+    assert!(
+        stderr.contains("secret.md: cannot read file: Permission denied"),
+        "{stderr}"
+    );
+    assert!(
+        stdout.contains("good.md:") && stdout.contains("RL201"),
+        "{stdout}"
+    );
+}
+
+/// A path that does not exist, named next to a good file: the run goes on and says so.
+#[test]
+fn a_missing_file_named_on_the_command_line() {
+    let dir = workspace();
+    let all = check_paths(dir.path(), &["gone.md", "good.md"], "gone.md", SHORT, &[]);
+    assert!(all.contains("gone.md: no such file or directory"), "{all}");
+}
+
+/// A file that vanishes between the walk and the read, made deterministic: a symbolic
+/// link to a file that is gone is found like a file (when named, and by the walk) but
+/// cannot be opened, which is exactly the state of a file removed after it was found.
+#[cfg(unix)]
+#[test]
+fn a_file_gone_between_the_walk_and_the_read() {
+    let dir = workspace();
+    std::os::unix::fs::symlink("removed.md", dir.path().join("vanished.md")).unwrap();
     let all = check_paths(
         dir.path(),
-        &["secret.md", "good.md"],
-        "secret.md",
+        &["vanished.md", "good.md"],
+        "vanished.md",
         SHORT,
         &[],
     );
-    assert!(all.contains("secret.md: cannot read file"), "{all}");
+    assert!(
+        all.contains("vanished.md: no such file (removed during the run"),
+        "{all}"
+    );
+    let output = run_bounded(dir.path(), &["check", "--format", "concise", "."], SHORT);
+    let all = format!(
+        "{}\n{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(output.status.code(), Some(2), "{all}");
+    assert!(
+        all.contains("vanished.md") && all.contains("good.md:"),
+        "{all}"
+    );
+}
+
+/// Files removed by another thread while runs walk and read them: however the race
+/// falls, each run ends with status 1 or 2, without a panic, checks the file that stays,
+/// and reports each vanished file it had found as gone. Which step the removal hits
+/// (before the walk, between the walk and the read, after the read) varies from run to
+/// run; the assertions hold for every one of them.
+#[test]
+fn files_removed_during_runs() {
+    let dir = workspace();
+    let victims = dir.path().join("victims");
+    fs::create_dir(&victims).unwrap();
+    let text = companion();
+    let mut reported_gone = 0;
+    for run in 0..8 {
+        for n in 0..200 {
+            fs::write(victims.join(format!("v{n}.md")), &text).unwrap();
+        }
+        // The run takes about a second in a debug build: start removing at a different
+        // moment each time, one file a millisecond, so that some files are found by the
+        // walk and gone by the time they are read.
+        let remover = {
+            let victims = victims.clone();
+            std::thread::spawn(move || {
+                std::thread::sleep(Duration::from_millis(10 * run));
+                for n in (0..200).rev() {
+                    let _ = fs::remove_file(victims.join(format!("v{n}.md")));
+                    std::thread::sleep(Duration::from_millis(1));
+                }
+            })
+        };
+        let output = run_bounded(
+            dir.path(),
+            &["check", "--format", "concise", "good.md", "victims"],
+            SHORT,
+        );
+        remover.join().unwrap();
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            matches!(output.status.code(), Some(1 | 2)),
+            "{:?}\n{stderr}",
+            output.status
+        );
+        assert!(!stderr.contains("panicked"), "{stderr}");
+        assert!(
+            stdout.contains("good.md:") && stdout.contains("RL201"),
+            "{stdout}"
+        );
+        for line in stderr.lines() {
+            assert!(
+                line.contains("victims/v") && line.to_lowercase().contains("no such file"),
+                "an unexpected error: {line}\n{stderr}"
+            );
+            reported_gone += 1;
+        }
+    }
+    eprintln!("{reported_gone} files reported gone over 8 runs");
 }
 
 #[test]

@@ -109,13 +109,24 @@ fn a_read_only_folder_fails_cleanly() {
     let target = dir.path().join("out");
     fs::create_dir(&target).unwrap();
     set_mode(&target, 0o555);
-    if !read_only_applies(&target) {
-        set_mode(&target, 0o755);
-        eprintln!("skipped: permissions do not apply (running as root)");
-        return;
-    }
-    let new = release_lint(dir.path(), &["new", "-o", "out/release.md"]);
-    let init = release_lint(dir.path(), &["init", "out"]);
+    // As root, permissions do not apply to this process: run the binary as `nobody`
+    // (uid and gid 65534), for whom they do.
+    let as_nobody = !read_only_applies(&target);
+    set_mode(dir.path(), 0o755);
+    let run = |args: &[&str]| {
+        use std::os::unix::process::CommandExt;
+        let mut command = Command::new(BIN);
+        if as_nobody {
+            command.uid(65_534).gid(65_534);
+        }
+        command
+            .args(args)
+            .current_dir(dir.path())
+            .output()
+            .expect("release-lint runs")
+    };
+    let new = run(&["new", "-o", "out/release.md"]);
+    let init = run(&["init", "out"]);
     set_mode(&target, 0o755);
     for (what, output) in [("new", new), ("init", init)] {
         assert_eq!(output.status.code(), Some(2), "{what}: {}", stderr(&output));
@@ -183,6 +194,89 @@ fn the_hook_is_not_replaced_by_a_failed_write() {
         stderr(&output)
     );
     assert_eq!(names(&hooks), before, "a temporary file was left behind");
+}
+
+/// Run `release-lint` as on a full disk: with a file size limit (`RLIMIT_FSIZE`) of 0,
+/// every write to a regular file fails with `EFBIG`, as it would with `ENOSPC`. The
+/// shell ignores `SIGXFSZ` first (an ignored signal stays ignored across `exec`), so the
+/// write returns the error instead of killing the process.
+#[cfg(unix)]
+fn release_lint_on_a_full_disk(dir: &Path, args: &[&str]) -> Output {
+    Command::new("sh")
+        .args(["-c", "trap '' XFSZ; ulimit -f 0 && exec \"$@\"", "sh", BIN])
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("sh runs")
+}
+
+#[cfg(unix)]
+#[track_caller]
+fn assert_failed_write(output: &Output, names: &str) {
+    let stderr = stderr(output);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains(names), "{stderr}");
+    assert!(stderr.contains("File too large"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_full_disk_loses_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    // `new -o`: nothing is written, no temporary file is left.
+    let output = release_lint_on_a_full_disk(dir.path(), &["new", "-o", "release.md"]);
+    assert_failed_write(&output, "release.md");
+    assert!(names(dir.path()).is_empty(), "{:?}", names(dir.path()));
+    // `new -o --force` over a document: the old one is kept as it was.
+    fs::write(dir.path().join("release.md"), "# the old document\n").unwrap();
+    let output = release_lint_on_a_full_disk(dir.path(), &["new", "-o", "release.md", "--force"]);
+    assert_failed_write(&output, "release.md");
+    assert_eq!(names(dir.path()), ["release.md"]);
+    assert_eq!(
+        fs::read_to_string(dir.path().join("release.md")).unwrap(),
+        "# the old document\n"
+    );
+    // `init`.
+    let sub = dir.path().join("team");
+    fs::create_dir(&sub).unwrap();
+    let output = release_lint_on_a_full_disk(dir.path(), &["init", "team"]);
+    assert_failed_write(&output, "release-lint.toml");
+    assert!(names(&sub).is_empty(), "{:?}", names(&sub));
+    // The same commands succeed without the limit: the limit is what failed them.
+    let output = release_lint(dir.path(), &["init", "team"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_full_disk_leaves_the_git_hook_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let git = Command::new("git")
+        .args(["init", "-q"])
+        .current_dir(dir.path())
+        .output();
+    if !git.is_ok_and(|o| o.status.success()) {
+        eprintln!("skipped: git is not available");
+        return;
+    }
+    let hooks = dir.path().join(".git/hooks");
+    fs::create_dir_all(&hooks).unwrap();
+    // No hook yet: none is written.
+    let before = names(&hooks);
+    let output = release_lint_on_a_full_disk(dir.path(), &["hook", "install"]);
+    assert_failed_write(&output, "pre-commit");
+    assert_eq!(names(&hooks), before, "a file was left behind");
+    // A foreign hook replaced with --force: it is kept as it was.
+    fs::write(hooks.join("pre-commit"), "#!/bin/sh\nexit 0\n").unwrap();
+    let before = names(&hooks);
+    let output = release_lint_on_a_full_disk(dir.path(), &["hook", "install", "--force"]);
+    assert_failed_write(&output, "pre-commit");
+    assert_eq!(names(&hooks), before, "a file was left behind");
+    assert_eq!(
+        fs::read_to_string(hooks.join("pre-commit")).unwrap(),
+        "#!/bin/sh\nexit 0\n"
+    );
 }
 
 #[test]

@@ -44,7 +44,8 @@ pub fn run(args: &CheckArgs) -> Result<Status> {
         .iter()
         .find(|i| i.origin == Origin::Stdin)
         .map(|input| {
-            read_text_named(Path::new("-"), &input.path, args.max_file_size)
+            let config = configs.for_file(&input.path).unwrap_or_default();
+            read_text_named(Path::new("-"), &input.path, args.size_limit(&config))
                 .map_err(|e| format!("{e:#}"))
         });
     let printer = Printer::new(format(args), args.statistics, !args.quiet);
@@ -127,7 +128,7 @@ fn check_one(
             Some(Err(message)) => return Outcome::Failed(message.clone()),
             None => return Outcome::Failed("standard input was not read".into()),
         },
-        Origin::File => match read_text_named(&input.path, &input.path, args.max_file_size) {
+        Origin::File => match read_text_named(&input.path, &input.path, args.size_limit(&config)) {
             Ok(text) => text,
             Err(err) => return Outcome::Failed(format!("{err:#}")),
         },

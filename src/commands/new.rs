@@ -101,7 +101,10 @@ fn write_atomically(path: &Path, text: &str, force: bool) -> Result<()> {
         .suffix(".tmp")
         .tempfile_in(dir)
         .with_context(|| format!("{}: cannot create a temporary file", dir.display()))?;
-    tmp.write_all(text.as_bytes())?;
+    // On a full disk (or over a file size limit) the write fails; dropping `tmp` removes it.
+    tmp.as_file_mut()
+        .write_all(text.as_bytes())
+        .with_context(|| format!("{}: cannot write", path.display()))?;
     // The temporary file is private (0600); the document gets the permissions of the
     // file it replaces, or the usual ones of a new file.
     let permissions = match std::fs::metadata(path) {
@@ -109,7 +112,9 @@ fn write_atomically(path: &Path, text: &str, force: bool) -> Result<()> {
         Err(_) => default_permissions(tmp.as_file())?,
     };
     tmp.as_file().set_permissions(permissions)?;
-    tmp.as_file().sync_all()?;
+    tmp.as_file()
+        .sync_all()
+        .with_context(|| format!("{}: cannot write", path.display()))?;
     let persisted = if force {
         tmp.persist(path)
     } else {

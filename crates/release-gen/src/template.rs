@@ -230,10 +230,26 @@ impl Template {
     }
 }
 
+/// What went wrong: the error, and for an error inside an included template, its
+/// innermost cause (`could not render include: error in "a.md": invalid operation:
+/// ...`), which is what says why. Only the innermost: a template that includes itself
+/// nests one error per level, hundreds of them.
 fn message(err: &minijinja::Error) -> String {
-    match err.detail() {
+    let one = |err: &minijinja::Error| match err.detail() {
         Some(detail) => format!("{}: {detail}", err.kind()),
         None => err.kind().to_string(),
+    };
+    let mut innermost = None;
+    let mut source = std::error::Error::source(err);
+    while let Some(cause) = source {
+        if let Some(cause) = cause.downcast_ref::<minijinja::Error>() {
+            innermost = Some(cause);
+        }
+        source = cause.source();
+    }
+    match innermost {
+        Some(cause) => format!("{}: {}", one(err), one(cause)),
+        None => one(err),
     }
 }
 

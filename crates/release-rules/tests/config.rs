@@ -216,7 +216,7 @@ fn an_unknown_key_is_named_with_its_line() {
         e.to_string(),
         format!(
             "{PATH}:2:1: unknown key `defualt-stage`; expected one of `default-stage`, \
-             `include`, `exclude`, `template`, `rules`, `standards`"
+             `include`, `exclude`, `template`, `max-file-size`, `rules`, `standards`"
         )
     );
 }
@@ -349,6 +349,34 @@ fn bad_values_are_named_with_their_line() {
         bad,
         2,
         "expected a time",
+    );
+}
+
+#[test]
+fn max_file_size_is_a_size_in_bytes() {
+    assert_eq!(parse("").expect("valid").max_file_size(), None);
+    let config = parse("max-file-size = \"512KB\"\n").expect("valid");
+    assert_eq!(config.max_file_size(), Some(512 * 1024));
+    let config = parse("max-file-size = \"1048576\"\n").expect("valid");
+    assert_eq!(config.max_file_size(), Some(1 << 20));
+    let bad = ConfigErrorKind::InvalidValue;
+    for (value, col) in [("ten", 17), ("5TB", 17), ("99999999999GB", 17), ("", 17)] {
+        let text = format!("include = []\nmax-file-size = \"{value}\"\n");
+        let e = error(&text);
+        assert_eq!(e.kind(), bad, "{e}");
+        assert_eq!(
+            e.to_string(),
+            format!(
+                "{PATH}:2:{col}: bad size `{value}` for `max-file-size`; expected bytes, \
+                 or a number with `KB`, `MB` or `GB` (binary units), such as `10MB`"
+            )
+        );
+    }
+    assert_error(
+        "max-file-size = 10\n",
+        ConfigErrorKind::Syntax,
+        1,
+        "invalid type: integer `10`; expected a string",
     );
 }
 

@@ -33,6 +33,11 @@ pub(crate) struct RawConfig {
     /// Deployment & Release Process Template.
     #[schemars(with = "String")]
     pub template: Option<Spanned<String>>,
+    /// Files larger than this are reported (`larger than the limit`) instead of read:
+    /// bytes, or a number with `KB`, `MB` or `GB` (binary units: `1MB` is 1,048,576
+    /// bytes). The `--max-file-size` flag wins over it.
+    #[schemars(with = "String", extend("default" = "10MB", "examples" = ["10MB", "512KB"]))]
+    pub max_file_size: Option<Spanned<String>>,
     /// Which rules run, and how severe their findings are.
     pub rules: RawRules,
     /// Quality-standard targets, used where a document's own Quality Standards section

@@ -10,6 +10,7 @@ mod file;
 mod globs;
 mod init;
 mod json_schema;
+mod size;
 mod values;
 
 use std::collections::BTreeMap;
@@ -23,6 +24,7 @@ pub use discover::{discover, FILE_NAMES};
 pub use error::{ConfigError, ConfigErrorKind};
 pub use init::init_text;
 pub use json_schema::json_schema;
+pub use size::parse_size;
 
 use crate::diagnostic::Severity;
 use crate::schema::Schema;
@@ -46,6 +48,7 @@ pub struct Config {
     severities: BTreeMap<String, Severity>,
     options: RuleOptions,
     standards: StandardTargets,
+    max_file_size: Option<u64>,
 }
 
 /// The `template` key: the path as written and where it was written.
@@ -109,6 +112,11 @@ impl Config {
         Ok(Config {
             path: path.to_path_buf(),
             base,
+            max_file_size: raw
+                .max_file_size
+                .as_ref()
+                .map(|s| values::size(&loc, s))
+                .transpose()?,
             default_stage: raw
                 .default_stage
                 .as_ref()
@@ -215,6 +223,13 @@ impl Config {
     #[must_use]
     pub fn is_excluded(&self, path: &Path) -> bool {
         globs::relative_to(&self.base, path).is_some_and(|rel| self.exclude.matches_or_inside(&rel))
+    }
+
+    /// The `max-file-size` key in bytes, when set: files larger than this are reported,
+    /// not read. The `--max-file-size` flag wins over it.
+    #[must_use]
+    pub fn max_file_size(&self) -> Option<u64> {
+        self.max_file_size
     }
 
     /// Where the config file is.

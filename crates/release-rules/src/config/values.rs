@@ -214,6 +214,17 @@ pub(crate) fn word(loc: &Locator<'_>, value: &Spanned<String>) -> Result<String,
     }
 }
 
+/// `max-file-size`: a size such as `10MB`, in bytes.
+pub(crate) fn size(loc: &Locator<'_>, value: &Spanned<String>) -> Result<u64, ConfigError> {
+    super::size::parse_size(value.get_ref()).map_err(|_| {
+        loc.invalid(
+            value,
+            format!("bad size `{}` for `max-file-size`", value.get_ref()),
+            "bytes, or a number with `KB`, `MB` or `GB` (binary units), such as `10MB`",
+        )
+    })
+}
+
 /// `duration-tolerance-minutes`: a finite number of minutes, not negative.
 pub(crate) fn minutes(loc: &Locator<'_>, value: &Spanned<f64>) -> Result<f64, ConfigError> {
     let minutes = *value.get_ref();
