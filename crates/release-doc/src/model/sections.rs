@@ -143,7 +143,11 @@ pub(crate) fn normalize_title(title: &str) -> String {
         }
         let word_start = out.len();
         for c in word.chars().filter(|c| !matches!(c, '*' | '_' | '`')) {
-            out.extend(c.to_lowercase());
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
         }
         match &out[word_start..] {
             "and" => out.replace_range(word_start.., "&"),

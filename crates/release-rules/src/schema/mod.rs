@@ -1,7 +1,7 @@
 //! The template as the schema: required sections, fields, checklist items, table
 //! columns and enum options are read by parsing a template with the same parser.
 
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use release_doc::{ChecklistGroup, LabeledField, ReleaseDoc, Section, SectionId};
 
@@ -15,6 +15,8 @@ static DEFAULT: LazyLock<Schema> = LazyLock::new(|| Schema::from_template(DEFAUL
 pub struct Schema {
     source: String,
     template: ReleaseDoc,
+    /// Each checklist item's comparable form, by group and item, built on first use.
+    item_patterns: OnceLock<Vec<Vec<Vec<String>>>>,
 }
 
 impl Schema {
@@ -30,6 +32,7 @@ impl Schema {
         Self {
             source: source.to_owned(),
             template: release_doc::parse(source).value,
+            item_patterns: OnceLock::new(),
         }
     }
 
@@ -60,6 +63,17 @@ impl Schema {
     #[must_use]
     pub fn checklists(&self) -> &[ChecklistGroup] {
         &self.template.checklists
+    }
+
+    /// `pattern` of every checklist item's text, by group and item, computed once per
+    /// schema (the first caller's `pattern` is the one kept).
+    pub(crate) fn item_patterns(&self, pattern: fn(&str) -> Vec<String>) -> &[Vec<Vec<String>>] {
+        self.item_patterns.get_or_init(|| {
+            self.checklists()
+                .iter()
+                .map(|group| group.items.iter().map(|item| pattern(&item.text)).collect())
+                .collect()
+        })
     }
 
     /// The options a template field offers as a hint (`Major | Minor | Patch | Hotfix`),

@@ -62,7 +62,8 @@ const ANY: char = '\u{1}';
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let model = ctx.model();
-    for template in ctx.schema.checklists() {
+    let patterns = ctx.schema.item_patterns(template_pattern);
+    for (template, patterns) in ctx.schema.checklists().iter().zip(patterns) {
         let Some(id) = template.section else {
             continue;
         };
@@ -95,9 +96,8 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             .iter()
             .flat_map(|g| g.items.iter().map(|i| normalize_item(&i.text)))
             .collect();
-        for item in &template.items {
-            let pattern = template_pattern(&item.text);
-            if present.iter().any(|text| matches(&pattern, text)) {
+        for (item, pattern) in template.items.iter().zip(patterns) {
+            if present.iter().any(|text| matches(pattern, text)) {
                 continue;
             }
             out.push(ctx.diagnostic(
@@ -143,7 +143,11 @@ fn not_applicable(text: &str) -> Option<usize> {
 /// An item's text for comparison: lower case, collapsed white space, no inline markup
 /// or strikethrough, and without a trailing `N/A…` part and the separator before it.
 fn normalize_item(text: &str) -> String {
-    let text = LINK.replace_all(text, "$1");
+    let text = if text.contains("](") {
+        LINK.replace_all(text, "$1")
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    };
     let text = text.replace(['*', '_', '`', '~'], "").to_lowercase();
     let mut text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     if let Some(start) = not_applicable(&text) {
