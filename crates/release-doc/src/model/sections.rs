@@ -131,10 +131,11 @@ static NORMALIZED_TITLES: std::sync::LazyLock<Vec<(String, SectionId)>> =
             .collect()
     });
 
-/// The comparable form of a heading or label: lower case, `&` for `and`, no markup,
-/// collapsed white space, no trailing colon.
+/// The comparable form of a heading or label: lower case, `&` for `and`, no markup
+/// (`*`, `_`, `` ` ``), collapsed white space, no trailing colon.
+/// `normalize_title("**Code and Testing**:")` is `"code & testing"`.
 #[must_use]
-pub(crate) fn normalize_title(title: &str) -> String {
+pub fn normalize_title(title: &str) -> String {
     let mut out = String::with_capacity(title.len());
     for word in title.trim().trim_end_matches(':').split_whitespace() {
         let start = out.len();

@@ -115,15 +115,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 
 /// A group label for comparison: lower case, no markup or trailing colon, `and` as `&`.
 fn normalize_label(label: &str) -> String {
-    label
-        .trim()
-        .trim_end_matches(':')
-        .to_lowercase()
-        .replace(['*', '_', '`'], "")
-        .split_whitespace()
-        .map(|w| if w == "and" { "&" } else { w })
-        .collect::<Vec<_>>()
-        .join(" ")
+    release_doc::normalize_title(label)
 }
 
 /// A Markdown link `[text](target)`, kept as its text.

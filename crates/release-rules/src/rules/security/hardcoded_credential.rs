@@ -1,5 +1,6 @@
 //! RL604: a password, token or other credential written as a literal value.
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -81,6 +82,32 @@ const KEY_WORDS: &[&str] = &[
     "auth_key",
     "auth-key",
 ];
+
+/// Every [`ASSIGNMENT`] key word contains one of these.
+const LINE_WORDS: &[&str] = &[
+    "passw",
+    "passphrase",
+    "secret",
+    "token",
+    "key",
+    "credential",
+];
+
+/// The lines of `text` (between `\n`s) that contain one of `words`, in order, once each.
+fn lines_with(text: &str, words: &[&str]) -> Vec<Range<usize>> {
+    let mut lines: Vec<Range<usize>> = words
+        .iter()
+        .flat_map(|word| memchr::memmem::find_iter(text.as_bytes(), word))
+        .map(|at| {
+            let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+            let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+            start..end
+        })
+        .collect();
+    lines.sort_by_key(|line| line.start);
+    lines.dedup();
+    lines
+}
 
 /// Which kinds of candidate a source holds.
 #[derive(Debug, Default, Clone, Copy)]
@@ -183,21 +210,28 @@ fn find(source: &str) -> Vec<(Span, String)> {
     if !candidates.any() {
         return found;
     }
-    let assignments = candidates
-        .assignment
-        .then(|| ASSIGNMENT.captures_iter(&lower))
-        .into_iter()
-        .flatten();
-    for c in assignments {
+    // An assignment is on one line: the regex runs only on the lines with a key word.
+    let lines = if candidates.assignment {
+        lines_with(&lower, LINE_WORDS)
+    } else {
+        Vec::new()
+    };
+    let assignments = lines.iter().flat_map(|line| {
+        ASSIGNMENT
+            .captures_iter(&lower[line.clone()])
+            .map(move |c| (line.start, c))
+    });
+    for (offset, c) in assignments {
         let (Some(whole), Some(key), Some(sep)) = (c.get(0), c.name("key"), c.name("sep")) else {
             continue;
         };
-        let rest = source.get(whole.end()..).unwrap_or_default();
+        let end = offset + whole.end();
+        let rest = source.get(end..).unwrap_or_default();
         // `==` compares, `key::` and `scheme://` are paths.
         if rest.starts_with('=') || (sep.as_str() == ":" && rest.starts_with([':', '/'])) {
             continue;
         }
-        let Some((value, quoted)) = value_at(source, whole.end()) else {
+        let Some((value, quoted)) = value_at(source, end) else {
             continue;
         };
         let text = value.text(source);
@@ -205,29 +239,35 @@ fn find(source: &str) -> Vec<(Span, String)> {
             || quoted
             || (rest_of_line_is_empty(source, value.end) && looks_secret(text));
         if prose_proof && is_literal(text) {
-            let key = source.get(key.range()).unwrap_or_default();
+            let key = source
+                .get(offset + key.start()..offset + key.end())
+                .unwrap_or_default();
             found.push((value, format!("`{key}` credential")));
         }
     }
-    for (wanted, re, what) in [
+    for (wanted, word, re, what) in [
         (
             candidates.authorization,
+            "authorization",
             &AUTHORIZATION,
             "authorization header credential",
         ),
-        (candidates.url, &URL_PASSWORD, "URL password"),
+        (candidates.url, "://", &URL_PASSWORD, "URL password"),
     ] {
-        for c in wanted
-            .then(|| re.captures_iter(&lower))
-            .into_iter()
-            .flatten()
-        {
-            let Some(value) = c.name("value") else {
-                continue;
-            };
-            let text = source.get(value.range()).unwrap_or_default();
-            if is_literal(text) && (what == "URL password" || text.len() >= 8) {
-                found.push((Span::from(value.range()), what.to_owned()));
+        if !wanted {
+            continue;
+        }
+        // Both are on one line, with `word` in it.
+        for line in lines_with(&lower, &[word]) {
+            for c in re.captures_iter(&lower[line.clone()]) {
+                let Some(value) = c.name("value") else {
+                    continue;
+                };
+                let span = Span::new(line.start + value.start(), line.start + value.end());
+                let text = span.text(source);
+                if is_literal(text) && (what == "URL password" || text.len() >= 8) {
+                    found.push((span, what.to_owned()));
+                }
             }
         }
     }

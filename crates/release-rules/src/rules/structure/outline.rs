@@ -13,16 +13,7 @@ use crate::due;
 /// A heading in comparable form, as the parser matches known sections: lower case, `&`
 /// for `and`, no inline markup, collapsed white space, no trailing colon.
 pub(crate) fn normalize(title: &str) -> String {
-    let lowered = title
-        .trim()
-        .trim_end_matches(':')
-        .to_lowercase()
-        .replace(['*', '_', '`'], "");
-    lowered
-        .split_whitespace()
-        .map(|w| if w == "and" { "&" } else { w })
-        .collect::<Vec<_>>()
-        .join(" ")
+    release_doc::normalize_title(title)
 }
 
 /// One section of the template with its place in the outline.
@@ -129,16 +120,31 @@ static COMMENT: LazyLock<Regex> =
 /// Whether Markdown text says anything: HTML comments, blank lines and thematic breaks
 /// (`---`, `***`, `___`) do not count.
 pub(crate) fn has_content(text: &str) -> bool {
-    let without_comments = COMMENT.replace_all(text, "");
+    let without_comments = if text.contains("<!--") {
+        COMMENT.replace_all(text, "")
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    };
     without_comments.lines().any(|line| {
         let t = line.trim();
-        let squeezed: String = t.chars().filter(|c| !c.is_whitespace()).collect();
-        let thematic_break = squeezed.len() >= 3
-            && ['-', '*', '_']
-                .iter()
-                .any(|&m| squeezed.chars().all(|c| c == m));
-        !t.is_empty() && !thematic_break
+        !t.is_empty() && !is_thematic_break(t)
     })
+}
+
+/// `---`, `***` or `___`, spaces allowed between the marks.
+fn is_thematic_break(line: &str) -> bool {
+    let mut marks = line.chars().filter(|c| !c.is_whitespace());
+    let Some(mark) = marks.next().filter(|m| matches!(m, '-' | '*' | '_')) else {
+        return false;
+    };
+    let mut count = 1;
+    for c in marks {
+        if c != mark {
+            return false;
+        }
+        count += 1;
+    }
+    count >= 3
 }
 
 /// The HTML comments of `source`, in order.
