@@ -8,6 +8,8 @@ mod files;
 mod input;
 mod mask;
 pub mod output;
+#[doc(hidden)]
+pub mod properties;
 mod write;
 
 use std::io::{ErrorKind, Write};

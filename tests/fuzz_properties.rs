@@ -9,8 +9,7 @@
 
 use proptest::prelude::*;
 use release_gen::{Template, Values};
-use release_lint::output::{self, human::HumanRenderer, FileReport, Summary};
-use release_rules::{Document, Settings, Stage};
+use release_lint::properties::{check_everything, generate};
 
 const DOCUMENTS: &[&str] = &[
     include_str!("../fixtures/template.md"),
@@ -25,66 +24,6 @@ const VALUES: &[&str] = &[
     "overview:\n  release_type: Minor\n  release_version: v2.4.0\n",
     "{\"overview\": {\"release_name\": \"X\"}, \"risks\": [{\"risk\": \"r\", \"probability\": \"High\"}]}",
 ];
-
-/// The `check` property over `text`.
-fn check_everything(text: &str) {
-    for &stage in Stage::ALL {
-        let document = Document::parse(text);
-        let settings = Settings {
-            stage: Some(stage),
-            ..Settings::default()
-        };
-        let diagnostics = release_rules::check(&document, &settings);
-        for diagnostic in &diagnostics {
-            let spans =
-                std::iter::once(diagnostic.span).chain(diagnostic.labels.iter().map(|l| l.span));
-            for span in spans {
-                assert!(
-                    span.start <= span.end && span.end <= text.len(),
-                    "{} at {stage:?}: span {span:?} outside 0..{}",
-                    diagnostic.code,
-                    text.len()
-                );
-                assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
-            }
-        }
-        let reports = vec![FileReport::new(
-            "prop.md".into(),
-            stage,
-            document,
-            diagnostics,
-        )];
-        let summary = Summary::of(&reports, 0);
-        let mut human = String::new();
-        for color in [false, true] {
-            HumanRenderer::new(color, 80).render_file(&mut human, &reports[0]);
-        }
-        let mut sink = Vec::new();
-        output::concise::write(&mut sink, &reports).unwrap();
-        output::json::write(&mut sink, &reports, summary).unwrap();
-        output::sarif::write(&mut sink, &reports).unwrap();
-        output::github::write(&mut sink, &reports).unwrap();
-        output::statistics::write_text(&mut sink, &reports).unwrap();
-        output::statistics::write_json(&mut sink, &reports).unwrap();
-    }
-}
-
-/// The `new` property over a `--set` line and a values text.
-fn generate(set: &str, values_text: &str) {
-    let template = Template::embedded();
-    for name in ["values.yaml", "values.json"] {
-        let Ok(mut values) = Values::from_text(name, values_text) else {
-            continue;
-        };
-        let _ = values.set(set);
-        if let Ok(document) = release_gen::render(&template, &values, name) {
-            let parsed = release_doc::parse(&document);
-            for problem in &parsed.problems {
-                assert!(problem.span.end <= document.len());
-            }
-        }
-    }
-}
 
 /// The unmutated seeds render and parse, so the mutated ones start from values that
 /// reach the template rather than from values refused at once.
