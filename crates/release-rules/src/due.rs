@@ -62,8 +62,14 @@ pub fn section(id: SectionId) -> Option<Stage> {
 /// rolled back. Groups of unknown sections are never due.
 #[must_use]
 pub fn checklist_group(group: &ChecklistGroup, outcome: Option<Outcome>) -> Option<Stage> {
-    let label = group.label.to_lowercase();
-    match group.section? {
+    let id = group.section?;
+    // Only these two sections look at the label.
+    let label = if matches!(id, SectionId::DeploymentChecklist | SectionId::RollbackPlan) {
+        group.label.to_lowercase()
+    } else {
+        String::new()
+    };
+    match id {
         SectionId::DeploymentChecklist if label.contains("during") || label.starts_with("post") => {
             Some(Stage::Deployed)
         }

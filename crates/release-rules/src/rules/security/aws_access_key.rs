@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use release_doc::Span;
 
-use super::{continues, is_filler, mask, Secret};
+use super::{continues, has, is_filler, mask, Secret};
 use crate::context::Context;
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
@@ -62,7 +62,7 @@ static SECRET_KEY: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether an ASCII-lower-cased source names the secret key in one of the ways
 /// [`SECRET_KEY`] reads (`secret_access_key`, `secretaccesskey`, ...).
 fn is_secret_key_name_in(lower: &str) -> bool {
-    lower.match_indices("secret").any(|(at, _)| {
+    memchr::memmem::find_iter(lower.as_bytes(), "secret").any(|at| {
         let rest = &lower[at + "secret".len()..];
         let rest = rest.strip_prefix('_').unwrap_or(rest);
         let Some(rest) = rest.strip_prefix("access") else {
@@ -76,7 +76,7 @@ fn is_secret_key_name_in(lower: &str) -> bool {
 pub(crate) fn find(source: &str) -> Vec<Secret> {
     let mut found = Vec::new();
     // Cheap gate: most documents hold neither prefix.
-    let key_ids = source.contains("AKIA") || source.contains("ASIA");
+    let key_ids = has(source, "AKIA") || has(source, "ASIA");
     for c in key_ids
         .then(|| KEY_ID.captures_iter(source))
         .into_iter()

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use release_doc::Span;
 
-use super::{api_token, aws_access_key, mask, overlaps, private_key_block, Secret};
+use super::{api_token, aws_access_key, has, mask, overlaps, private_key_block, Secret};
 use crate::context::Context;
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
@@ -121,12 +121,12 @@ impl Candidates {
     /// The candidates in an ASCII-lower-cased source: a few substring searches, far
     /// cheaper than running (or compiling) the regexes.
     fn of(lower: &str) -> Self {
-        let assignment = ASSIGNMENT_WORDS.iter().any(|w| lower.contains(w))
-            || (lower.contains("key") && KEY_WORDS.iter().any(|w| lower.contains(w)));
+        let assignment = ASSIGNMENT_WORDS.iter().any(|w| has(lower, w))
+            || (has(lower, "key") && KEY_WORDS.iter().any(|w| has(lower, w)));
         Candidates {
             assignment,
-            authorization: lower.contains("authorization"),
-            url: lower.contains("://"),
+            authorization: has(lower, "authorization"),
+            url: has(lower, "://"),
         }
     }
 

@@ -21,6 +21,12 @@ pub(crate) const RULES: &[&'static dyn Rule] = &[
     &hardcoded_credential::HardcodedCredential,
 ];
 
+/// Whether `haystack` contains `needle`: a SIMD substring search (`memchr`), several times
+/// faster than `str::contains` on whole documents.
+pub(crate) fn has(haystack: &str, needle: &str) -> bool {
+    memchr::memmem::find(haystack.as_bytes(), needle.as_bytes()).is_some()
+}
+
 /// A secret found in the source: where its value is, and what kind of secret it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Secret {

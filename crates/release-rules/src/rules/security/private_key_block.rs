@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use release_doc::Span;
 
-use super::{mask, Secret};
+use super::{has, mask, Secret};
 use crate::context::Context;
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
@@ -66,7 +66,7 @@ static MATERIAL: LazyLock<Regex> =
 
 /// The private keys in `source`: for each, the key material.
 pub(crate) fn find(source: &str) -> Vec<Secret> {
-    if !source.contains("PRIVATE KEY") {
+    if !has(source, "PRIVATE KEY") {
         return Vec::new();
     }
     let mut found = Vec::new();
