@@ -83,8 +83,6 @@ impl Printer {
                 Renderer::Human(Box::new(HumanRenderer::new(color, width)))
             }
             Format::Concise => Renderer::Concise,
-            // Statistics in JSON are one array: the findings' document is never opened.
-            Format::Json if statistics => Renderer::Concise,
             Format::Json => Renderer::Json(JsonStream::new()),
             Format::Sarif => Renderer::Sarif(SarifStream::new()),
             Format::Github => Renderer::Github,
@@ -130,6 +128,8 @@ impl Printer {
     /// Write the start of the output.
     pub fn begin(&self, out: &mut impl Write) -> io::Result<Printing<'_>> {
         let open = match &self.renderer {
+            // Statistics in JSON are one array: the findings' document is never opened.
+            _ if self.statistics.is_some() => Open::Text { blank_line: false },
             Renderer::Json(stream) => Open::Json(stream.begin(out)?),
             Renderer::Sarif(stream) => Open::Sarif(stream.begin(out)?),
             _ => Open::Text { blank_line: false },
@@ -144,21 +144,21 @@ impl Printer {
 }
 
 #[derive(Debug)]
-enum Open {
+enum Open<'p> {
     /// Human, concise and GitHub output: whether a blank line is due before the next
     /// block (human reports are separated by one).
     Text {
         blank_line: bool,
     },
     Json(JsonWriter),
-    Sarif(SarifWriter),
+    Sarif(SarifWriter<'p>),
 }
 
 /// Output in progress: files go in one at a time, in order, then [`Printing::finish`].
 #[derive(Debug)]
 pub struct Printing<'p> {
     printer: &'p Printer,
-    open: Open,
+    open: Open<'p>,
     summary: Summary,
     tally: Tally,
 }
@@ -217,10 +217,7 @@ impl Printing<'_> {
         }
         match self.open {
             Open::Json(writer) => writer.finish(out, summary)?,
-            Open::Sarif(writer) => match &self.printer.renderer {
-                Renderer::Sarif(stream) => stream.finish(out, writer)?,
-                _ => unreachable!("a SARIF log is opened only by a SARIF printer"),
-            },
+            Open::Sarif(writer) => writer.finish(out)?,
             Open::Text { blank_line } => {
                 if self.printer.summary_line {
                     if blank_line {

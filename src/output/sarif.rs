@@ -195,25 +195,27 @@ impl SarifStream {
     }
 
     /// Write the start of the log.
-    pub fn begin(&self, out: &mut impl Write) -> io::Result<SarifWriter> {
+    pub fn begin(&self, out: &mut impl Write) -> io::Result<SarifWriter<'_>> {
         Ok(SarifWriter {
             array: ArrayWriter::begin(out, self.frame.clone())?,
+            skeleton: &self.skeleton,
         })
-    }
-
-    /// Close the log opened by [`SarifStream::begin`], then write a newline.
-    pub fn finish(&self, out: &mut impl Write, writer: SarifWriter) -> io::Result<()> {
-        writer.array.finish(out, &self.skeleton, "results")
     }
 }
 
 /// The open log.
 #[derive(Debug)]
-pub struct SarifWriter {
+pub struct SarifWriter<'s> {
     array: ArrayWriter,
+    skeleton: &'s str,
 }
 
-impl SarifWriter {
+impl SarifWriter<'_> {
+    /// Close the log, then write a newline.
+    pub fn finish(self, out: &mut impl Write) -> io::Result<()> {
+        self.array.finish(out, self.skeleton, "results")
+    }
+
     /// Write the results made by [`SarifStream::render_file`].
     pub fn push(&mut self, out: &mut impl Write, results: &str) -> io::Result<()> {
         self.array.push(out, results)
@@ -227,7 +229,7 @@ pub fn write(out: &mut impl Write, files: &[FileReport]) -> io::Result<()> {
     for file in files {
         writer.push(out, &stream.render_file(file))?;
     }
-    stream.finish(out, writer)
+    writer.finish(out)
 }
 
 #[cfg(test)]

@@ -74,10 +74,10 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if !items_due(ctx, template) {
             continue;
         }
-        let label = normalize_label(&template.label);
+        let label = release_doc::normalize_title(&template.label);
         let groups: Vec<&ChecklistGroup> = model
             .checklists_in(id)
-            .filter(|g| normalize_label(&g.label) == label)
+            .filter(|g| release_doc::normalize_title(&g.label) == label)
             .collect();
         let Some(first) = groups.first() else {
             out.push(ctx.diagnostic(
@@ -111,11 +111,6 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             ));
         }
     }
-}
-
-/// A group label for comparison: lower case, no markup or trailing colon, `and` as `&`.
-fn normalize_label(label: &str) -> String {
-    release_doc::normalize_title(label)
 }
 
 /// A Markdown link `[text](target)`, kept as its text.

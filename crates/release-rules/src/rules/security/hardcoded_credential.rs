@@ -62,7 +62,7 @@ declare_rule! {
 // The regexes run over an ASCII-lower-cased copy of the source (same byte offsets), so
 // they need no case-insensitive mode: Unicode case folding of these words would cost
 // more to compile (at every start-up) than the rest of a one-document run. Each is
-// compiled only when its gate finds a candidate.
+// compiled only when a line holds one of its words.
 
 /// Words an [`ASSIGNMENT`] key can end in, lower-cased, besides the `…key` ones.
 const ASSIGNMENT_WORDS: &[&str] = &["passw", "passphrase", "secret", "token", "credential"];
@@ -109,30 +109,11 @@ fn lines_with(text: &str, words: &[&str]) -> Vec<Range<usize>> {
     lines
 }
 
-/// Which kinds of candidate a source holds.
-#[derive(Debug, Default, Clone, Copy)]
-struct Candidates {
-    assignment: bool,
-    authorization: bool,
-    url: bool,
-}
-
-impl Candidates {
-    /// The candidates in an ASCII-lower-cased source: a few substring searches, far
-    /// cheaper than running (or compiling) the regexes.
-    fn of(lower: &str) -> Self {
-        let assignment = ASSIGNMENT_WORDS.iter().any(|w| has(lower, w))
-            || (has(lower, "key") && KEY_WORDS.iter().any(|w| has(lower, w)));
-        Candidates {
-            assignment,
-            authorization: has(lower, "authorization"),
-            url: has(lower, "://"),
-        }
-    }
-
-    fn any(self) -> bool {
-        self.assignment || self.authorization || self.url
-    }
+/// Whether an ASCII-lower-cased source holds a word an [`ASSIGNMENT`] key ends in: a
+/// few substring searches, far cheaper than compiling the regex at start-up.
+fn has_assignment_word(lower: &str) -> bool {
+    ASSIGNMENT_WORDS.iter().any(|w| has(lower, w))
+        || (has(lower, "key") && KEY_WORDS.iter().any(|w| has(lower, w)))
 }
 
 /// `key = ` / `key: ` / `"key": ` with a key ending in a credential word.
@@ -206,12 +187,8 @@ fn find(source: &str) -> Vec<(Span, String)> {
     let mut found = Vec::new();
     // Same byte offsets as `source`: only ASCII letters change.
     let lower = source.to_ascii_lowercase();
-    let candidates = Candidates::of(&lower);
-    if !candidates.any() {
-        return found;
-    }
     // An assignment is on one line: the regex runs only on the lines with a key word.
-    let lines = if candidates.assignment {
+    let lines = if has_assignment_word(&lower) {
         lines_with(&lower, LINE_WORDS)
     } else {
         Vec::new()
@@ -245,19 +222,15 @@ fn find(source: &str) -> Vec<(Span, String)> {
             found.push((value, format!("`{key}` credential")));
         }
     }
-    for (wanted, word, re, what) in [
+    for (word, re, what) in [
         (
-            candidates.authorization,
             "authorization",
             &AUTHORIZATION,
             "authorization header credential",
         ),
-        (candidates.url, "://", &URL_PASSWORD, "URL password"),
+        ("://", &URL_PASSWORD, "URL password"),
     ] {
-        if !wanted {
-            continue;
-        }
-        // Both are on one line, with `word` in it.
+        // Both are on one line, with `word` in it; no such line, no regex compiled.
         for line in lines_with(&lower, &[word]) {
             for c in re.captures_iter(&lower[line.clone()]) {
                 let Some(value) = c.name("value") else {
