@@ -6,7 +6,11 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
+
+mod support;
+
+use support::run_command_bounded;
 
 const BIN: &str = env!("CARGO_BIN_EXE_release-lint");
 
@@ -28,48 +32,7 @@ fn workspace() -> tempfile::TempDir {
 
 /// Run `release-lint` in `dir`, killing it (and failing the test) after `limit`.
 fn run_bounded(dir: &Path, args: &[&str], limit: Duration) -> Output {
-    run_command_bounded(Command::new(BIN), dir, args, limit)
-}
-
-/// Run `command` (`release-lint`, perhaps as another user) in `dir`, killing it (and
-/// failing the test) after `limit`.
-fn run_command_bounded(mut command: Command, dir: &Path, args: &[&str], limit: Duration) -> Output {
-    let mut child = command
-        .args(args)
-        .current_dir(dir)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("release-lint runs");
-    // Drain the pipes on threads so a large output cannot block the child.
-    let mut out = child.stdout.take().unwrap();
-    let mut err = child.stderr.take().unwrap();
-    let out = std::thread::spawn(move || {
-        let mut buf = Vec::new();
-        std::io::Read::read_to_end(&mut out, &mut buf).map(|_| buf)
-    });
-    let err = std::thread::spawn(move || {
-        let mut buf = Vec::new();
-        std::io::Read::read_to_end(&mut err, &mut buf).map(|_| buf)
-    });
-    let start = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            break status;
-        }
-        if start.elapsed() > limit {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("release-lint {args:?} took more than {limit:?}");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    };
-    Output {
-        status,
-        stdout: out.join().unwrap().unwrap(),
-        stderr: err.join().unwrap().unwrap(),
-    }
+    run_command_bounded(Command::new(BIN), dir, args, limit).0
 }
 
 /// Check `name` (holding `bytes`) and `good.md`; assert the matrix's promises and return
@@ -368,7 +331,7 @@ fn file_without_read_permission() {
     fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
     let mut command = Command::new(BIN);
     command.uid(65_534).gid(65_534);
-    let output = run_command_bounded(
+    let (output, _) = run_command_bounded(
         command,
         dir.path(),
         &["check", "--format", "concise", "secret.md", "good.md"],

@@ -6,8 +6,12 @@
 
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
-use std::time::{Duration, Instant};
+use std::process::{Command, Output};
+use std::time::Duration;
+
+mod support;
+
+use support::{names, run_command_bounded};
 
 const BIN: &str = env!("CARGO_BIN_EXE_release-lint");
 
@@ -16,38 +20,7 @@ const LIMIT: Duration = Duration::from_secs(20);
 
 /// Run `release-lint` in `dir`, killing it (and failing the test) after [`LIMIT`].
 fn run_bounded(dir: &Path, args: &[&str]) -> (Output, Duration) {
-    let child = Command::new(BIN)
-        .args(args)
-        .current_dir(dir)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("release-lint runs");
-    let pid = child.id();
-    let start = Instant::now();
-    let (done, wait) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let _ = done.send(child.wait_with_output());
-    });
-    match wait.recv_timeout(LIMIT) {
-        Ok(output) => (output.expect("release-lint ends"), start.elapsed()),
-        Err(_) => {
-            let _ = Command::new("kill").args(["-9", &pid.to_string()]).status();
-            panic!("release-lint {args:?} took more than {LIMIT:?}");
-        }
-    }
-}
-
-/// Every name in `dir`, sorted.
-fn names(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = fs::read_dir(dir)
-        .unwrap()
-        .flatten()
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
+    run_command_bounded(Command::new(BIN), dir, args, LIMIT)
 }
 
 /// Render `template` (written to `t.md` beside `others`, each a name and a text) to
