@@ -46,12 +46,15 @@ pub fn check_everything(text: &str) {
             HumanRenderer::new(color, 80).render_file(&mut human, &reports[0]);
         }
         let mut sink = Vec::new();
-        output::concise::write(&mut sink, &reports).unwrap();
-        output::json::write(&mut sink, &reports, summary).unwrap();
-        output::sarif::write(&mut sink, &reports).unwrap();
-        output::github::write(&mut sink, &reports).unwrap();
-        output::statistics::write_text(&mut sink, &reports).unwrap();
-        output::statistics::write_json(&mut sink, &reports).unwrap();
+        let written = (|| -> std::io::Result<()> {
+            output::concise::write(&mut sink, &reports)?;
+            output::json::write(&mut sink, &reports, summary)?;
+            output::sarif::write(&mut sink, &reports)?;
+            output::github::write(&mut sink, &reports)?;
+            output::statistics::write_text(&mut sink, &reports)?;
+            output::statistics::write_json(&mut sink, &reports)
+        })();
+        assert!(written.is_ok(), "rendering into memory failed: {written:?}");
     }
 }
 
