@@ -50,6 +50,9 @@ pub fn read_text_named(path: &Path, name: &Path, max_size: u64) -> Result<String
             return Err(too_large());
         }
         // The file may grow between the question and the read: read at most one byte more.
+        // Sized from the metadata, the buffer is allocated once instead of grown by probes.
+        let expected = usize::try_from(meta.len()).unwrap_or(usize::MAX);
+        buf.reserve_exact(expected.saturating_add(1));
         std::fs::File::open(path)
             .and_then(|f| f.take(max_size.saturating_add(1)).read_to_end(&mut buf))
             .map_err(|e| read_error(path, e))?;
