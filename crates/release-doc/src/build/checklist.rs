@@ -84,10 +84,11 @@ pub(super) fn derive_triggers_and_signoffs(b: &mut Builder<'_>) {
     let mut triggers = Vec::new();
     let mut signoffs = Vec::new();
     for group in &b.doc.checklists {
-        let label = crate::model::normalize_label(&group.label);
-        if group.section == Some(SectionId::RollbackPlan) && label.contains("trigger") {
+        let label_has =
+            |word: &str| crate::model::with_normalized(&group.label, |l| l.contains(word));
+        if group.section == Some(SectionId::RollbackPlan) && label_has("trigger") {
             triggers.extend(group.items.iter().map(|i| trigger(source, i)));
-        } else if group.section == Some(SectionId::ManualValidation) && label.contains("sign") {
+        } else if group.section == Some(SectionId::ManualValidation) && label_has("sign") {
             signoffs.extend(group.items.iter().map(|i| signoff(source, i)));
         }
     }
