@@ -21,14 +21,23 @@ use super::Builder;
 fn find_not_applicable(text: &str) -> Option<std::ops::Range<usize>> {
     let bytes = text.as_bytes();
     let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b == b'/';
-    (0..bytes.len().saturating_sub(2)).find_map(|i| {
-        let hit = bytes[i].eq_ignore_ascii_case(&b'n')
-            && bytes[i + 1] == b'/'
-            && bytes[i + 2].eq_ignore_ascii_case(&b'a');
+    // Jump from slash to slash (`memchr`): a hit is the `/` of `n/a` at `i + 1`.
+    let mut from = 0;
+    while let Some(found) = memchr::memchr(b'/', bytes.get(from..)?) {
+        let slash = from + found;
+        from = slash + 1;
+        let Some(i) = slash.checked_sub(1) else {
+            continue;
+        };
+        let after_a = bytes.get(slash + 1)?;
+        let hit = bytes[i].eq_ignore_ascii_case(&b'n') && after_a.eq_ignore_ascii_case(&b'a');
         let before = i.checked_sub(1).map(|p| bytes[p]);
         let after = bytes.get(i + 3).copied();
-        (hit && !before.is_some_and(is_word) && !after.is_some_and(is_word)).then_some(i..i + 3)
-    })
+        if hit && !before.is_some_and(is_word) && !after.is_some_and(is_word) {
+            return Some(i..i + 3);
+        }
+    }
+    None
 }
 
 /// Read a task list into a checklist group of the current section.
@@ -162,6 +171,27 @@ mod tests {
             Span::new(0, text.len()),
             false,
         )
+    }
+
+    /// The byte-by-byte search `find_not_applicable` replaced.
+    fn not_applicable_by_bytes(text: &str) -> Option<std::ops::Range<usize>> {
+        let bytes = text.as_bytes();
+        let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b == b'/';
+        (0..bytes.len().saturating_sub(2)).find_map(|i| {
+            let hit = bytes[i].eq_ignore_ascii_case(&b'n')
+                && bytes[i + 1] == b'/'
+                && bytes[i + 2].eq_ignore_ascii_case(&b'a');
+            let before = i.checked_sub(1).map(|p| bytes[p]);
+            let after = bytes.get(i + 3).copied();
+            (hit && !before.is_some_and(is_word) && !after.is_some_and(is_word)).then_some(i..i + 3)
+        })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn not_applicable_agrees_with_the_byte_search(text in "[nNaA/ x_é]{0,16}") {
+            proptest::prop_assert_eq!(find_not_applicable(&text), not_applicable_by_bytes(&text));
+        }
     }
 
     #[test]
