@@ -21,14 +21,23 @@ use super::Builder;
 fn find_not_applicable(text: &str) -> Option<std::ops::Range<usize>> {
     let bytes = text.as_bytes();
     let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b == b'/';
-    (0..bytes.len().saturating_sub(2)).find_map(|i| {
-        let hit = bytes[i].eq_ignore_ascii_case(&b'n')
-            && bytes[i + 1] == b'/'
-            && bytes[i + 2].eq_ignore_ascii_case(&b'a');
+    // Jump from slash to slash (`memchr`): a hit is the `/` of `n/a` at `i + 1`.
+    let mut from = 0;
+    while let Some(found) = memchr::memchr(b'/', bytes.get(from..)?) {
+        let slash = from + found;
+        from = slash + 1;
+        let Some(i) = slash.checked_sub(1) else {
+            continue;
+        };
+        let after_a = bytes.get(slash + 1)?;
+        let hit = bytes[i].eq_ignore_ascii_case(&b'n') && after_a.eq_ignore_ascii_case(&b'a');
         let before = i.checked_sub(1).map(|p| bytes[p]);
         let after = bytes.get(i + 3).copied();
-        (hit && !before.is_some_and(is_word) && !after.is_some_and(is_word)).then_some(i..i + 3)
-    })
+        if hit && !before.is_some_and(is_word) && !after.is_some_and(is_word) {
+            return Some(i..i + 3);
+        }
+    }
+    None
 }
 
 /// Read a task list into a checklist group of the current section.
@@ -84,10 +93,11 @@ pub(super) fn derive_triggers_and_signoffs(b: &mut Builder<'_>) {
     let mut triggers = Vec::new();
     let mut signoffs = Vec::new();
     for group in &b.doc.checklists {
-        let label = crate::model::normalize_label(&group.label);
-        if group.section == Some(SectionId::RollbackPlan) && label.contains("trigger") {
+        let label_has =
+            |word: &str| crate::model::with_normalized(&group.label, |l| l.contains(word));
+        if group.section == Some(SectionId::RollbackPlan) && label_has("trigger") {
             triggers.extend(group.items.iter().map(|i| trigger(source, i)));
-        } else if group.section == Some(SectionId::ManualValidation) && label.contains("sign") {
+        } else if group.section == Some(SectionId::ManualValidation) && label_has("sign") {
             signoffs.extend(group.items.iter().map(|i| signoff(source, i)));
         }
     }
@@ -161,6 +171,27 @@ mod tests {
             Span::new(0, text.len()),
             false,
         )
+    }
+
+    /// The byte-by-byte search `find_not_applicable` replaced.
+    fn not_applicable_by_bytes(text: &str) -> Option<std::ops::Range<usize>> {
+        let bytes = text.as_bytes();
+        let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b == b'/';
+        (0..bytes.len().saturating_sub(2)).find_map(|i| {
+            let hit = bytes[i].eq_ignore_ascii_case(&b'n')
+                && bytes[i + 1] == b'/'
+                && bytes[i + 2].eq_ignore_ascii_case(&b'a');
+            let before = i.checked_sub(1).map(|p| bytes[p]);
+            let after = bytes.get(i + 3).copied();
+            (hit && !before.is_some_and(is_word) && !after.is_some_and(is_word)).then_some(i..i + 3)
+        })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn not_applicable_agrees_with_the_byte_search(text in "[nNaA/ x_é]{0,16}") {
+            proptest::prop_assert_eq!(find_not_applicable(&text), not_applicable_by_bytes(&text));
+        }
     }
 
     #[test]

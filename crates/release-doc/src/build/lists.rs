@@ -17,11 +17,6 @@ use super::Builder;
 
 /// Hand a plain list to the part of the model its section and label say it is.
 pub(super) fn plain_list(b: &mut Builder<'_>, block: &ListBlock) {
-    let label = b
-        .label
-        .as_ref()
-        .map(|(l, _)| normalize_label(l))
-        .unwrap_or_default();
     let Some(section) = b.section else {
         let list = list(b, block);
         if let Some(unknown) = b.doc.unknown_sections.last_mut() {
@@ -30,6 +25,11 @@ pub(super) fn plain_list(b: &mut Builder<'_>, block: &ListBlock) {
         return;
     };
     use SectionId as S;
+    // Only two sections look at the label.
+    let label = match (section, &b.label) {
+        (S::ReleaseScope | S::EmergencyProcedures, Some((l, _))) => normalize_label(l),
+        _ => String::new(),
+    };
     match section {
         S::ReleaseScope if label.contains("impact") => b.doc.scope.impact = labeled(b, block),
         S::ReleaseScope => {

@@ -1,7 +1,7 @@
 //! The typed Overview (and the Rollback Strategy) read from the document's fields.
 
 use crate::field::Field;
-use crate::model::{normalize_label, SectionId};
+use crate::model::{with_normalized, SectionId};
 use crate::span::Span;
 use crate::values::datetime::parse_date;
 use crate::values::enums::{Environment, ReleaseType, RollbackStrategy};
@@ -9,54 +9,62 @@ use crate::values::version::parse_version;
 
 use super::Builder;
 
+/// The labels of the Overview and Rollback Plan fields read into the typed overview.
+const KNOWN: &[(SectionId, &str)] = &[
+    (SectionId::Overview, "release"),
+    (SectionId::Overview, "component"),
+    (SectionId::Overview, "release type"),
+    (SectionId::Overview, "target environment"),
+    (SectionId::Overview, "scheduled date"),
+    (SectionId::Overview, "release coordinator"),
+    (SectionId::Overview, "business owner"),
+    (SectionId::RollbackPlan, "rollback strategy"),
+];
+
 pub(super) fn overview(b: &mut Builder<'_>) {
     let source = b.source;
-    let fields: Vec<(Option<SectionId>, String, String, Span)> = b
+    let fields: Vec<(SectionId, &'static str, String, Span)> = b
         .doc
         .fields
         .iter()
-        .filter(|f| {
-            matches!(
-                f.section,
-                Some(SectionId::Overview | SectionId::RollbackPlan)
-            )
-        })
         .filter_map(|f| {
-            f.value.span().map(|s| {
-                (
-                    f.section,
-                    normalize_label(&f.label),
-                    f.section_title.clone(),
-                    s,
-                )
-            })
+            let section = f.section?;
+            if !matches!(section, SectionId::Overview | SectionId::RollbackPlan) {
+                return None;
+            }
+            let span = f.value.span()?;
+            let label = with_normalized(&f.label, |l| {
+                KNOWN
+                    .iter()
+                    .find(|(s, known)| *s == section && *known == l)
+                    .map(|(_, known)| *known)
+            })?;
+            Some((section, label, f.section_title.clone(), span))
         })
         .collect();
     for (section, label, title, span) in fields {
         let raw = span.text(source);
         b.section_title = title;
-        match (section, label.as_str()) {
-            (Some(SectionId::Overview), "release") => release(b, raw, span),
-            (Some(SectionId::Overview), "component") => {
-                b.doc.overview.component = Field::text(raw, span)
-            }
-            (Some(SectionId::Overview), "release type") => {
+        match (section, label) {
+            (SectionId::Overview, "release") => release(b, raw, span),
+            (SectionId::Overview, "component") => b.doc.overview.component = Field::text(raw, span),
+            (SectionId::Overview, "release type") => {
                 b.doc.overview.release_type = b.read("Release Type", raw, span, ReleaseType::parse);
             }
-            (Some(SectionId::Overview), "target environment") => {
+            (SectionId::Overview, "target environment") => {
                 b.doc.overview.target_environment =
                     b.read("Target Environment", raw, span, Environment::parse);
             }
-            (Some(SectionId::Overview), "scheduled date") => {
+            (SectionId::Overview, "scheduled date") => {
                 b.doc.overview.scheduled_date = b.read("Scheduled Date", raw, span, parse_date);
             }
-            (Some(SectionId::Overview), "release coordinator") => {
+            (SectionId::Overview, "release coordinator") => {
                 b.doc.overview.release_coordinator = Field::text(raw, span);
             }
-            (Some(SectionId::Overview), "business owner") => {
+            (SectionId::Overview, "business owner") => {
                 b.doc.overview.business_owner = Field::text(raw, span)
             }
-            (Some(SectionId::RollbackPlan), "rollback strategy") => {
+            (SectionId::RollbackPlan, "rollback strategy") => {
                 b.doc.rollback.strategy =
                     b.read("Rollback Strategy", raw, span, RollbackStrategy::parse);
             }

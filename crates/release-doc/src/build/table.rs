@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use crate::field::{Field, Text};
 use crate::markdown::{plain, unescape_cell, TableBlock};
 use crate::model::{
-    normalize_label, ActionItemRow, BusinessMetricRow, Column, CommunicationRow, IssueRow,
+    with_normalized, ActionItemRow, BusinessMetricRow, Column, CommunicationRow, IssueRow,
     MetricRow, RawRow, RiskRow, SectionId, SuccessMetricRow, Table, TimelineRow,
 };
 use crate::problem::ProblemKind;
@@ -83,11 +83,6 @@ const COMMUNICATION: &[Spec] = &[
 /// Hand a table to the known table its section (and label) say it is.
 pub(super) fn table(b: &mut Builder<'_>, block: &TableBlock) {
     use SectionId as S;
-    let label = b
-        .label
-        .as_ref()
-        .map(|(l, _)| normalize_label(l))
-        .unwrap_or_default();
     match b.section {
         Some(S::RiskAssessment) if !b.doc.risks.is_present() => {
             b.doc.risks = read(b, block, "Risk Assessment", RISKS, risk)
@@ -102,7 +97,11 @@ pub(super) fn table(b: &mut Builder<'_>, block: &TableBlock) {
             b.doc.issues = read(b, block, "Issues Encountered", ISSUES, issue);
         }
         Some(S::MetricsAndAnalytics) => {
-            let business = label.contains("business") || header_has(b, block, "baseline");
+            let business = b
+                .label
+                .as_ref()
+                .is_some_and(|(l, _)| with_normalized(l, |l| l.contains("business")))
+                || header_has(b, block, "baseline");
             if business && !b.doc.business_metrics.is_present() {
                 b.doc.business_metrics = read(
                     b,
@@ -129,7 +128,7 @@ pub(super) fn table(b: &mut Builder<'_>, block: &TableBlock) {
                 read(b, block, "Communication Log", COMMUNICATION, communication);
         }
         None => {
-            let raw = read(b, block, "", &[], |_, row| RawRow {
+            let raw = read(b, block, "", &[], |_, row: &mut Row<'_, '_>| RawRow {
                 span: row.span,
                 cells: row
                     .cells
@@ -152,18 +151,18 @@ fn header_has(b: &Builder<'_>, block: &TableBlock, name: &str) -> bool {
     block
         .header
         .iter()
-        .any(|c| normalize_label(&plain(c.text(b.source))) == name)
+        .any(|c| with_normalized(&plain(c.text(b.source)), |n| n == name))
 }
 
 /// One body row: its cells in column order, and the column index of each known key.
-pub(super) struct Row<'a> {
+pub(super) struct Row<'r, 's> {
     span: Span,
-    cells: Vec<Option<(Cow<'a, str>, Span)>>,
-    keys: Vec<(&'static str, usize)>,
+    cells: &'r [Option<(Cow<'s, str>, Span)>],
+    keys: &'r [(&'static str, usize)],
     extra: BTreeMap<String, Text>,
 }
 
-impl Row<'_> {
+impl Row<'_, '_> {
     fn cell(&self, key: &str) -> Option<&(Cow<'_, str>, Span)> {
         let index = self.keys.iter().find(|(k, _)| *k == key)?.1;
         self.cells.get(index)?.as_ref()
@@ -193,7 +192,7 @@ fn read<R>(
     block: &TableBlock,
     name: &str,
     specs: &[Spec],
-    mut make: impl FnMut(&mut Builder<'_>, &Row<'_>) -> R,
+    mut make: impl FnMut(&mut Builder<'_>, &mut Row<'_, '_>) -> R,
 ) -> Table<R> {
     let source = b.source;
     let columns: Vec<Column> = block
@@ -204,11 +203,23 @@ fn read<R>(
             span: *span,
         })
         .collect();
-    let normalized: Vec<String> = columns.iter().map(|c| normalize_label(&c.name)).collect();
-    let mut keys = Vec::new();
+    // The first column whose normalised name is one of a spec's names, for each spec.
+    let mut found: Vec<Option<usize>> = vec![None; specs.len()];
+    if !specs.is_empty() {
+        for (index, column) in columns.iter().enumerate() {
+            with_normalized(&column.name, |n| {
+                for (slot, (_, names)) in found.iter_mut().zip(specs) {
+                    if slot.is_none() && names.contains(&n) {
+                        *slot = Some(index);
+                    }
+                }
+            });
+        }
+    }
+    let mut keys = Vec::with_capacity(specs.len());
     let mut missing = Vec::new();
-    for (key, names) in specs {
-        match normalized.iter().position(|n| names.contains(&n.as_str())) {
+    for ((key, names), index) in specs.iter().zip(found) {
+        match index {
             Some(index) => keys.push((*key, index)),
             None => missing.push(names[0]),
         }
@@ -236,10 +247,11 @@ fn read<R>(
     let mut table = Table {
         span: Some(block.span),
         columns,
-        rows: Vec::new(),
+        rows: Vec::with_capacity(block.rows.len()),
         none_row: None,
     };
-    for (row_span, cells) in &block.rows {
+    let mut cells: Vec<Option<(Cow<'_, str>, Span)>> = Vec::new();
+    for (row_span, row_cells) in &block.rows {
         // pulldown-cmark pads short rows and drops extra cells: count what was written.
         let written = written_cells(row_span.text(source));
         if !specs.is_empty() && written != table.columns.len() {
@@ -253,10 +265,12 @@ fn read<R>(
                 Some(b.section_title.clone()),
             );
         }
-        let cells: Vec<Option<(Cow<'_, str>, Span)>> = cells
-            .iter()
-            .map(|span| Some((unescape_cell(span.text(source)), *span)))
-            .collect();
+        cells.clear();
+        cells.extend(
+            row_cells
+                .iter()
+                .map(|span| Some((unescape_cell(span.text(source)), *span))),
+        );
         let mut filled = cells
             .iter()
             .flatten()
@@ -276,13 +290,13 @@ fn read<R>(
                 }
             }
         }
-        let row = Row {
+        let mut row = Row {
             span: *row_span,
-            cells,
-            keys: keys.clone(),
+            cells: &cells,
+            keys: &keys,
             extra,
         };
-        table.rows.push(make(b, &row));
+        table.rows.push(make(b, &mut row));
     }
     table
 }
@@ -294,12 +308,13 @@ fn written_cells(row: &str) -> usize {
     let mut separators = 0;
     let mut escaped = false;
     let mut ends_with_pipe = false;
-    for (i, c) in row.char_indices() {
-        ends_with_pipe = c == '|' && !escaped;
+    // Pipes and backslashes are ASCII: no byte of a multi-byte character is one.
+    for (i, &c) in row.as_bytes().iter().enumerate() {
+        ends_with_pipe = c == b'|' && !escaped;
         if ends_with_pipe && i > 0 {
             separators += 1;
         }
-        escaped = c == '\\' && !escaped;
+        escaped = c == b'\\' && !escaped;
     }
     separators + 1 - usize::from(ends_with_pipe && row.len() > 1)
 }
@@ -315,7 +330,7 @@ fn title_case(name: &str) -> String {
         .join(" ")
 }
 
-fn risk(b: &mut Builder<'_>, r: &Row) -> RiskRow {
+fn risk(b: &mut Builder<'_>, r: &mut Row<'_, '_>) -> RiskRow {
     RiskRow {
         risk: r.text("risk"),
         probability: r.typed(b, "probability", "Probability", RiskLevel::parse),
@@ -323,11 +338,11 @@ fn risk(b: &mut Builder<'_>, r: &Row) -> RiskRow {
         mitigation: r.text("mitigation"),
         owner: r.text("owner"),
         span: r.span,
-        extra: r.extra.clone(),
+        extra: std::mem::take(&mut r.extra),
     }
 }
 
-fn timeline(b: &mut Builder<'_>, r: &Row) -> TimelineRow {
+fn timeline(b: &mut Builder<'_>, r: &mut Row<'_, '_>) -> TimelineRow {
     TimelineRow {
         phase: r.text("phase"),
         start: r.typed(b, "start", "Start Time", parse_moment),
@@ -336,11 +351,11 @@ fn timeline(b: &mut Builder<'_>, r: &Row) -> TimelineRow {
         status: r.typed(b, "status", "Status", parse_status),
         notes: r.text("notes"),
         span: r.span,
-        extra: r.extra.clone(),
+        extra: std::mem::take(&mut r.extra),
     }
 }
 
-fn metric(b: &mut Builder<'_>, r: &Row) -> MetricRow {
+fn metric(b: &mut Builder<'_>, r: &mut Row<'_, '_>) -> MetricRow {
     MetricRow {
         metric: r.text("metric"),
         threshold: r.typed(b, "threshold", "Threshold", parse_threshold),
@@ -348,11 +363,11 @@ fn metric(b: &mut Builder<'_>, r: &Row) -> MetricRow {
         status: r.typed(b, "status", "Status", parse_status),
         alert: r.text("alert"),
         span: r.span,
-        extra: r.extra.clone(),
+        extra: std::mem::take(&mut r.extra),
     }
 }
 
-fn issue(b: &mut Builder<'_>, r: &Row) -> IssueRow {
+fn issue(b: &mut Builder<'_>, r: &mut Row<'_, '_>) -> IssueRow {
     IssueRow {
         time: r.typed(b, "time", "Time", parse_moment),
         issue: r.text("issue"),
@@ -361,44 +376,44 @@ fn issue(b: &mut Builder<'_>, r: &Row) -> IssueRow {
         resolution: r.text("resolution"),
         duration: r.typed(b, "duration", "Duration", parse_duration),
         span: r.span,
-        extra: r.extra.clone(),
+        extra: std::mem::take(&mut r.extra),
     }
 }
 
-fn success_metric(b: &mut Builder<'_>, r: &Row) -> SuccessMetricRow {
+fn success_metric(b: &mut Builder<'_>, r: &mut Row<'_, '_>) -> SuccessMetricRow {
     SuccessMetricRow {
         metric: r.text("metric"),
         target: r.typed(b, "target", "Target", parse_threshold),
         actual: r.typed(b, "actual", "Actual", parse_quantity),
         status: r.typed(b, "status", "Status", parse_status),
         span: r.span,
-        extra: r.extra.clone(),
+        extra: std::mem::take(&mut r.extra),
     }
 }
 
-fn business_metric(b: &mut Builder<'_>, r: &Row) -> BusinessMetricRow {
+fn business_metric(b: &mut Builder<'_>, r: &mut Row<'_, '_>) -> BusinessMetricRow {
     BusinessMetricRow {
         metric: r.text("metric"),
         baseline: r.typed(b, "baseline", "Baseline", parse_quantity),
         post_release: r.typed(b, "post_release", "Post-Release", parse_quantity),
         change: r.typed(b, "change", "Change", parse_quantity),
         span: r.span,
-        extra: r.extra.clone(),
+        extra: std::mem::take(&mut r.extra),
     }
 }
 
-fn action(b: &mut Builder<'_>, r: &Row) -> ActionItemRow {
+fn action(b: &mut Builder<'_>, r: &mut Row<'_, '_>) -> ActionItemRow {
     ActionItemRow {
         action: r.text("action"),
         owner: r.text("owner"),
         due: r.typed(b, "due", "Due Date", parse_date),
         priority: r.typed(b, "priority", "Priority", Priority::parse),
         span: r.span,
-        extra: r.extra.clone(),
+        extra: std::mem::take(&mut r.extra),
     }
 }
 
-fn communication(b: &mut Builder<'_>, r: &Row) -> CommunicationRow {
+fn communication(b: &mut Builder<'_>, r: &mut Row<'_, '_>) -> CommunicationRow {
     CommunicationRow {
         time: r.typed(b, "time", "Time", parse_moment),
         audience: r.text("audience"),
@@ -406,7 +421,7 @@ fn communication(b: &mut Builder<'_>, r: &Row) -> CommunicationRow {
         channel: r.text("channel"),
         response: r.text("response"),
         span: r.span,
-        extra: r.extra.clone(),
+        extra: std::mem::take(&mut r.extra),
     }
 }
 

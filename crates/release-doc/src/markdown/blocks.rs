@@ -166,7 +166,7 @@ impl Walker<'_> {
             Tag::List(first) => Open::List(ListBlock {
                 span,
                 ordered: first.is_some(),
-                items: Vec::new(),
+                items: Vec::with_capacity(8),
             }),
             Tag::Table(_) => Open::Table(TableBlock {
                 span,
@@ -213,7 +213,9 @@ impl Walker<'_> {
                 }
             }
             (Some(Open::Table(table)), Tag::TableRow) if self.depth == 2 => {
-                table.rows.push((span, Vec::new()))
+                // Rows have as many cells as the header (pulldown-cmark pads them).
+                let cells = Vec::with_capacity(table.header.len());
+                table.rows.push((span, cells))
             }
             (Some(Open::Table(table)), Tag::TableCell) => {
                 let cell = cell_span(self.source, span);
@@ -229,9 +231,19 @@ impl Walker<'_> {
 
     fn close(&mut self) {
         let block = match self.current.take() {
-            Some(Open::Heading { level, span, title }) => Block::Heading(Heading {
+            Some(Open::Heading {
                 level,
-                title: title.trim().to_owned(),
+                span,
+                mut title,
+            }) => Block::Heading(Heading {
+                level,
+                title: {
+                    // Trim in place: no second copy of the title.
+                    title.truncate(title.trim_end().len());
+                    let lead = title.len() - title.trim_start().len();
+                    title.drain(..lead);
+                    title
+                },
                 span: trim_span(self.source, span),
             }),
             Some(Open::List(list)) => Block::List(list),

@@ -19,7 +19,7 @@ pub use parts::{
     ChecklistGroup, ChecklistItem, CodeBlock, DocLink, LabeledField, LabeledItem, List, ListItem,
     NotApplicable, QualityTarget, SignOff, TargetKind, TriggerCondition, UnknownSection,
 };
-pub(crate) use sections::normalize_title as normalize_label;
+pub(crate) use sections::{normalize_title as normalize_label, with_normalized};
 pub use sections::{normalize_title, Section, SectionId};
 pub use tables::{
     ActionItemRow, BusinessMetricRow, Column, CommunicationRow, IssueRow, MetricRow, RawRow,

@@ -108,11 +108,12 @@ impl SectionId {
     /// space, a trailing `:` and inline markup ignored, `and` and `&` alike.
     #[must_use]
     pub fn from_title(title: &str) -> Option<SectionId> {
-        let wanted = normalize_title(title);
-        NORMALIZED_TITLES
-            .iter()
-            .find(|(normal, _)| *normal == wanted)
-            .map(|(_, id)| *id)
+        with_normalized(title, |wanted| {
+            NORMALIZED_TITLES
+                .iter()
+                .find(|(normal, _)| normal == wanted)
+                .map(|(_, id)| *id)
+        })
     }
 
     /// Whether this section is part of the optional guidance (`Deployment Guidelines`).
@@ -137,17 +138,30 @@ static NORMALIZED_TITLES: std::sync::LazyLock<Vec<(String, SectionId)>> =
 #[must_use]
 pub fn normalize_title(title: &str) -> String {
     let mut out = String::with_capacity(title.len());
+    normalize_into(title, &mut out);
+    out
+}
+
+/// [`normalize_title`] into `out` (cleared first), so a caller that only compares can
+/// reuse one buffer.
+pub(crate) fn normalize_into(title: &str, out: &mut String) {
+    out.clear();
     for word in title.trim().trim_end_matches(':').split_whitespace() {
         let start = out.len();
         if start > 0 {
             out.push(' ');
         }
         let word_start = out.len();
-        for c in word.chars().filter(|c| !matches!(c, '*' | '_' | '`')) {
-            if c.is_ascii() {
-                out.push(c.to_ascii_lowercase());
-            } else {
-                out.extend(c.to_lowercase());
+        if word.is_ascii() && !word.contains(['*', '_', '`']) {
+            out.push_str(word);
+            out[word_start..].make_ascii_lowercase();
+        } else {
+            for c in word.chars().filter(|c| !matches!(c, '*' | '_' | '`')) {
+                if c.is_ascii() {
+                    out.push(c.to_ascii_lowercase());
+                } else {
+                    out.extend(c.to_lowercase());
+                }
             }
         }
         match &out[word_start..] {
@@ -157,7 +171,22 @@ pub fn normalize_title(title: &str) -> String {
             _ => {}
         }
     }
-    out
+}
+
+/// Call `f` with the normalised form of `title` (see [`normalize_title`]), built in a
+/// buffer reused across calls on this thread.
+pub(crate) fn with_normalized<R>(title: &str, f: impl FnOnce(&str) -> R) -> R {
+    thread_local! {
+        static BUFFER: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+    }
+    BUFFER.with(|buffer| match buffer.try_borrow_mut() {
+        Ok(mut buffer) => {
+            normalize_into(title, &mut buffer);
+            f(&buffer)
+        }
+        // Re-entered from inside `f`: fall back to a fresh buffer.
+        Err(_) => f(&normalize_title(title)),
+    })
 }
 
 #[cfg(test)]

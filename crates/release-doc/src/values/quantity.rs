@@ -133,6 +133,9 @@ pub fn parse_number(text: &str) -> Result<f64, String> {
 
 /// The value of text matching `NUMBER`, if finite.
 fn number_value(text: &str) -> Option<f64> {
+    if !text.contains([',', '−']) {
+        return text.parse::<f64>().ok().filter(|v| v.is_finite());
+    }
     let plain: String = text
         .chars()
         .filter(|c| *c != ',')
@@ -147,7 +150,21 @@ fn unit_of(written: &str) -> (Unit, f64) {
     if written == "M" || written == "K" {
         return (Unit::Other(written.to_owned()), 1.0);
     }
-    let (unit, factor) = match written.to_lowercase().as_str() {
+    // Units are short and mostly ASCII: lower-case them on the stack.
+    let mut buffer = [0u8; 16];
+    let lowered;
+    let lower: &str = match buffer.get_mut(..written.len()) {
+        Some(bytes) if written.is_ascii() => {
+            bytes.copy_from_slice(written.as_bytes());
+            bytes.make_ascii_lowercase();
+            std::str::from_utf8(bytes).unwrap_or(written)
+        }
+        _ => {
+            lowered = written.to_lowercase();
+            &lowered
+        }
+    };
+    let (unit, factor) = match lower {
         "%" | "percent" | "pct" => (Unit::Percent, 1.0),
         "µs" | "μs" | "us" | "microsecond" | "microseconds" => (Unit::Millis, 0.001),
         "ms" | "msec" | "msecs" | "millisecond" | "milliseconds" => (Unit::Millis, 1.0),
