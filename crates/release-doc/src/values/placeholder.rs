@@ -99,7 +99,8 @@ impl Iterator for Scan<'_> {
     type Item = Placeholder;
 
     fn next(&mut self) -> Option<Placeholder> {
-        while let Some(offset) = self.text.get(self.at..)?.find('{') {
+        // `memchr` rather than `str::find`: most texts hold no `{` at all.
+        while let Some(offset) = memchr::memchr(b'{', self.text.get(self.at..)?.as_bytes()) {
             let start = self.at + offset;
             let Some((end, inner, is_tag)) = marker_at(self.text, start) else {
                 self.at = start + 1;
