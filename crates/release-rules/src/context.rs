@@ -8,6 +8,7 @@ use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::due;
 use crate::rule::RuleMeta;
+use crate::rules::security;
 use crate::schema::Schema;
 use crate::settings::Settings;
 use crate::standards::Standards;
@@ -24,6 +25,10 @@ pub struct Context<'a> {
     pub schema: &'a Schema,
     /// The quality-standard targets.
     pub standards: Standards,
+    /// The source with ASCII letters lower-cased, computed on first use.
+    lower: std::cell::OnceCell<String>,
+    /// What the security rules found, shared between them.
+    pub(crate) secrets: security::Found,
 }
 
 impl<'a> Context<'a> {
@@ -38,7 +43,17 @@ impl<'a> Context<'a> {
             settings,
             schema,
             standards,
+            lower: std::cell::OnceCell::new(),
+            secrets: security::Found::default(),
         }
+    }
+
+    /// The source with its ASCII letters lower-cased (same byte offsets), computed once
+    /// per document.
+    #[must_use]
+    pub fn lower_source(&self) -> &str {
+        self.lower
+            .get_or_init(|| self.source().to_ascii_lowercase())
     }
 
     /// The model.

@@ -133,7 +133,7 @@ pub(crate) fn find_configured(source: &str, patterns: &[String]) -> Vec<Secret> 
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let source = ctx.source();
-    let mut secrets = find(source);
+    let mut secrets = ctx.secrets.api(ctx).to_vec();
     for extra in find_configured(source, &ctx.settings.options.secret_patterns) {
         if !secrets.iter().any(|s| overlaps(s.span, extra.span)) {
             secrets.push(extra);

@@ -3,10 +3,11 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use aho_corasick::{AhoCorasick, Input};
 use regex::Regex;
 use release_doc::Span;
 
-use super::{api_token, aws_access_key, has, mask, overlaps, private_key_block, Secret};
+use super::{mask, overlaps};
 use crate::context::Context;
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
@@ -93,27 +94,58 @@ const LINE_WORDS: &[&str] = &[
     "credential",
 ];
 
-/// The lines of `text` (between `\n`s) that contain one of `words`, in order, once each.
-fn lines_with(text: &str, words: &[&str]) -> Vec<Range<usize>> {
-    let mut lines: Vec<Range<usize>> = words
-        .iter()
-        .flat_map(|word| memchr::memmem::find_iter(text.as_bytes(), word))
-        .map(|at| {
-            let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-            let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
-            start..end
-        })
-        .collect();
-    lines.sort_by_key(|line| line.start);
-    lines.dedup();
+/// The automaton of [`LINE_WORDS`].
+static LINE_FINDER: LazyLock<AhoCorasick> =
+    LazyLock::new(|| AhoCorasick::new(LINE_WORDS).expect("a few short literals always build"));
+
+/// The automaton of [`ASSIGNMENT_WORDS`] and [`KEY_WORDS`].
+static ASSIGNMENT_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::new(ASSIGNMENT_WORDS.iter().chain(KEY_WORDS))
+        .expect("a few short literals always build")
+});
+
+/// The lines of `text` (between `\n`s) that hold a match of `next` (the start of the
+/// first match at or after an offset), in order, once each: the search resumes after
+/// the end of each line found.
+fn lines_with(text: &str, next: impl Fn(usize) -> Option<usize>) -> Vec<Range<usize>> {
+    let mut lines = Vec::new();
+    let mut from = 0;
+    while from <= text.len() {
+        let Some(at) = next(from) else {
+            break;
+        };
+        let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+        lines.push(start..end);
+        from = end + 1;
+    }
     lines
 }
 
-/// Whether an ASCII-lower-cased source holds a word an [`ASSIGNMENT`] key ends in: a
-/// few substring searches, far cheaper than compiling the regex at start-up.
+/// The lines of `text` holding one of [`LINE_WORDS`].
+fn lines_with_line_word(text: &str) -> Vec<Range<usize>> {
+    lines_with(text, |from| {
+        LINE_FINDER
+            .find(Input::new(text).span(from..text.len()))
+            .map(|m| m.start())
+    })
+}
+
+/// The lines of `text` holding `word`.
+fn lines_with_word(text: &str, word: &str) -> Vec<Range<usize>> {
+    let finder = memchr::memmem::Finder::new(word);
+    lines_with(text, |from| {
+        text.as_bytes()
+            .get(from..)
+            .and_then(|rest| finder.find(rest))
+            .map(|at| from + at)
+    })
+}
+
+/// Whether an ASCII-lower-cased source holds a word an [`ASSIGNMENT`] key ends in: one
+/// pass of a literal automaton, far cheaper than compiling the regex at start-up.
 fn has_assignment_word(lower: &str) -> bool {
-    ASSIGNMENT_WORDS.iter().any(|w| has(lower, w))
-        || (has(lower, "key") && KEY_WORDS.iter().any(|w| has(lower, w)))
+    ASSIGNMENT_FINDER.is_match(lower)
 }
 
 /// `key = ` / `key: ` / `"key": ` with a key ending in a credential word.
@@ -158,16 +190,22 @@ fn ends_value(c: char) -> bool {
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let source = ctx.source();
-    let found = find(source);
+    let found = find(source, ctx.lower_source());
     if found.is_empty() {
         return;
     }
     // Values the more specific rules recognise are theirs.
-    let mut specific: Vec<Secret> = aws_access_key::find(source);
-    specific.extend(api_token::find(source));
-    specific.extend(private_key_block::find(source));
+    let specific = [
+        ctx.secrets.aws(ctx),
+        ctx.secrets.api(ctx),
+        ctx.secrets.private(ctx),
+    ];
     for (span, key) in found {
-        if specific.iter().any(|s| overlaps(s.span, span)) {
+        if specific
+            .iter()
+            .flat_map(|s| s.iter())
+            .any(|s| overlaps(s.span, span))
+        {
             continue;
         }
         let masked = mask(span.text(source));
@@ -183,13 +221,12 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 }
 
 /// The literal credentials in `source`: each value's span and what it is for messages.
-fn find(source: &str) -> Vec<(Span, String)> {
+fn find(source: &str, lower: &str) -> Vec<(Span, String)> {
     let mut found = Vec::new();
-    // Same byte offsets as `source`: only ASCII letters change.
-    let lower = source.to_ascii_lowercase();
+    // `lower`: the source with ASCII letters lower-cased, same byte offsets.
     // An assignment is on one line: the regex runs only on the lines with a key word.
-    let lines = if has_assignment_word(&lower) {
-        lines_with(&lower, LINE_WORDS)
+    let lines = if has_assignment_word(lower) {
+        lines_with_line_word(lower)
     } else {
         Vec::new()
     };
@@ -231,7 +268,7 @@ fn find(source: &str) -> Vec<(Span, String)> {
         ("://", &URL_PASSWORD, "URL password"),
     ] {
         // Both are on one line, with `word` in it; no such line, no regex compiled.
-        for line in lines_with(&lower, &[word]) {
+        for line in lines_with_word(lower, word) {
             for c in re.captures_iter(&lower[line.clone()]) {
                 let Some(value) = c.name("value") else {
                     continue;
