@@ -3,11 +3,10 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, Input};
 use regex::Regex;
 use release_doc::Span;
 
-use super::{mask, overlaps};
+use super::{has, mask, overlaps};
 use crate::context::Context;
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
@@ -94,58 +93,35 @@ const LINE_WORDS: &[&str] = &[
     "credential",
 ];
 
-/// The automaton of [`LINE_WORDS`].
-static LINE_FINDER: LazyLock<AhoCorasick> =
-    LazyLock::new(|| AhoCorasick::new(LINE_WORDS).expect("a few short literals always build"));
-
-/// The automaton of [`ASSIGNMENT_WORDS`] and [`KEY_WORDS`].
-static ASSIGNMENT_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::new(ASSIGNMENT_WORDS.iter().chain(KEY_WORDS))
-        .expect("a few short literals always build")
-});
-
-/// The lines of `text` (between `\n`s) that hold a match of `next` (the start of the
-/// first match at or after an offset), in order, once each: the search resumes after
-/// the end of each line found.
-fn lines_with(text: &str, next: impl Fn(usize) -> Option<usize>) -> Vec<Range<usize>> {
+/// The lines of `text` (between `\n`s) that contain one of `words`, in order, once each.
+/// Each word is searched for once per line: the search resumes after the line it hit.
+fn lines_with(text: &str, words: &[&str]) -> Vec<Range<usize>> {
     let mut lines = Vec::new();
-    let mut from = 0;
-    while from <= text.len() {
-        let Some(at) = next(from) else {
-            break;
-        };
-        let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-        let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
-        lines.push(start..end);
-        from = end + 1;
-    }
-    lines
-}
-
-/// The lines of `text` holding one of [`LINE_WORDS`].
-fn lines_with_line_word(text: &str) -> Vec<Range<usize>> {
-    lines_with(text, |from| {
-        LINE_FINDER
-            .find(Input::new(text).span(from..text.len()))
-            .map(|m| m.start())
-    })
-}
-
-/// The lines of `text` holding `word`.
-fn lines_with_word(text: &str, word: &str) -> Vec<Range<usize>> {
-    let finder = memchr::memmem::Finder::new(word);
-    lines_with(text, |from| {
-        text.as_bytes()
+    for word in words {
+        let finder = memchr::memmem::Finder::new(word);
+        let mut from = 0;
+        while let Some(at) = text
+            .as_bytes()
             .get(from..)
             .and_then(|rest| finder.find(rest))
             .map(|at| from + at)
-    })
+        {
+            let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+            let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+            lines.push(start..end);
+            from = end + 1;
+        }
+    }
+    lines.sort_by_key(|line: &Range<usize>| line.start);
+    lines.dedup();
+    lines
 }
 
-/// Whether an ASCII-lower-cased source holds a word an [`ASSIGNMENT`] key ends in: one
-/// pass of a literal automaton, far cheaper than compiling the regex at start-up.
+/// Whether ASCII-lower-cased text holds a word an [`ASSIGNMENT`] key ends in: a few
+/// substring searches, far cheaper than compiling the regex at start-up.
 fn has_assignment_word(lower: &str) -> bool {
-    ASSIGNMENT_FINDER.is_match(lower)
+    ASSIGNMENT_WORDS.iter().any(|w| has(lower, w))
+        || (has(lower, "key") && KEY_WORDS.iter().any(|w| has(lower, w)))
 }
 
 /// `key = ` / `key: ` / `"key": ` with a key ending in a credential word.
@@ -225,11 +201,15 @@ fn find(source: &str, lower: &str) -> Vec<(Span, String)> {
     let mut found = Vec::new();
     // `lower`: the source with ASCII letters lower-cased, same byte offsets.
     // An assignment is on one line: the regex runs only on the lines with a key word.
-    let lines = if has_assignment_word(lower) {
-        lines_with_line_word(lower)
-    } else {
-        Vec::new()
-    };
+    // Every assignment word is, or holds, a line word: the source holds one exactly when
+    // one of these lines does.
+    let mut lines = lines_with(lower, LINE_WORDS);
+    if !lines
+        .iter()
+        .any(|line| has_assignment_word(&lower[line.clone()]))
+    {
+        lines.clear();
+    }
     let assignments = lines.iter().flat_map(|line| {
         ASSIGNMENT
             .captures_iter(&lower[line.clone()])
@@ -268,7 +248,7 @@ fn find(source: &str, lower: &str) -> Vec<(Span, String)> {
         ("://", &URL_PASSWORD, "URL password"),
     ] {
         // Both are on one line, with `word` in it; no such line, no regex compiled.
-        for line in lines_with_word(lower, word) {
+        for line in lines_with(lower, &[word]) {
             for c in re.captures_iter(&lower[line.clone()]) {
                 let Some(value) = c.name("value") else {
                     continue;
