@@ -158,13 +158,14 @@ pub(crate) fn comments(source: &str) -> Vec<Span> {
 /// The line of `source` holding `offset`, without its line break.
 pub(crate) fn line_span(source: &str, offset: usize) -> Span {
     let offset = offset.min(source.len());
+    // Byte searches: a line break is one ASCII byte, never inside a UTF-8 sequence.
     let start = source
         .get(..offset)
-        .and_then(|s| s.rfind(['\n', '\r']))
+        .and_then(|s| memchr::memrchr2(b'\n', b'\r', s.as_bytes()))
         .map_or(0, |i| i + 1);
     let end = source
         .get(offset..)
-        .and_then(|s| s.find(['\n', '\r']))
+        .and_then(|s| memchr::memchr2(b'\n', b'\r', s.as_bytes()))
         .map_or(source.len(), |i| offset + i);
     Span::new(start, end)
 }
