@@ -155,23 +155,24 @@ fn normalize_item(text: &str) -> String {
 /// ASCII `text` without `*`, `_`, `` ` `` and `~`, lower-cased, its white space runs
 /// collapsed to one space and trimmed: the same as the general path, in one allocation.
 fn squeeze_ascii(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+    let mut out: Vec<u8> = Vec::with_capacity(text.len());
     let mut space = false;
-    for c in text.chars() {
-        if matches!(c, '*' | '_' | '`' | '~') {
-            continue;
+    for &b in text.as_bytes() {
+        match b {
+            b'*' | b'_' | b'`' | b'~' => {}
+            // The ASCII characters `char::is_whitespace` accepts.
+            b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' | b' ' => space = !out.is_empty(),
+            _ => {
+                if space {
+                    out.push(b' ');
+                    space = false;
+                }
+                out.push(b.to_ascii_lowercase());
+            }
         }
-        if c.is_whitespace() {
-            space = !out.is_empty();
-            continue;
-        }
-        if space {
-            out.push(' ');
-            space = false;
-        }
-        out.push(c.to_ascii_lowercase());
     }
-    out
+    // ASCII in, ASCII out: always valid UTF-8.
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// A template item as literal parts between its placeholders.
@@ -253,7 +254,7 @@ mod tests {
             "  ",
             "**Done** by  `ops`\t~~old~~ ",
             "a ** b",
-            " _x_ \r\n Y\u{1}Z ",
+            " _x_ \r\n Y\u{1}Z \u{b}\u{c}w\u{1f}v",
             "N/A: not needed",
         ] {
             assert_eq!(super::squeeze_ascii(text), general(text), "{text:?}");
