@@ -8,6 +8,7 @@ use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::due;
 use crate::rule::RuleMeta;
+use crate::rules::security;
 use crate::schema::Schema;
 use crate::settings::Settings;
 use crate::standards::Standards;
@@ -24,6 +25,10 @@ pub struct Context<'a> {
     pub schema: &'a Schema,
     /// The quality-standard targets.
     pub standards: Standards,
+    /// The source with ASCII letters lower-cased, computed on first use.
+    lower: std::cell::OnceCell<String>,
+    /// What the security rules found, shared between them.
+    pub(crate) secrets: security::Found,
 }
 
 impl<'a> Context<'a> {
@@ -38,7 +43,17 @@ impl<'a> Context<'a> {
             settings,
             schema,
             standards,
+            lower: std::cell::OnceCell::new(),
+            secrets: security::Found::default(),
         }
+    }
+
+    /// The source with its ASCII letters lower-cased (same byte offsets), computed once
+    /// per document.
+    #[must_use]
+    pub fn lower_source(&self) -> &str {
+        self.lower
+            .get_or_init(|| self.source().to_ascii_lowercase())
     }
 
     /// The model.
@@ -87,17 +102,26 @@ impl<'a> Context<'a> {
     /// Why `text` counts as unfilled, with the configured extra placeholder words.
     #[must_use]
     pub fn unfilled_marker(&self, text: &str) -> Option<String> {
-        placeholder::unfilled_marker(text).or_else(|| {
-            self.settings
-                .options
-                .placeholder_words
-                .iter()
-                .find_map(|word| {
-                    let found = text
-                        .split(|c: char| !c.is_alphanumeric() && c != '?' && c != '-')
-                        .any(|w| w == word);
-                    found.then(|| word.clone())
-                })
+        placeholder::unfilled_marker(text).or_else(|| self.placeholder_word(text).cloned())
+    }
+
+    /// Whether `text` counts as unfilled ([`Self::unfilled_marker`]). `filled`: the model
+    /// already read `text` as filled in (no placeholder, not placeholder-like), so that
+    /// only the configured extra placeholder words are left to look for.
+    #[must_use]
+    pub fn is_unfilled(&self, text: &str, filled: bool) -> bool {
+        if filled {
+            self.placeholder_word(text).is_some()
+        } else {
+            self.unfilled_marker(text).is_some()
+        }
+    }
+
+    /// The first configured extra placeholder word that is a word of `text`.
+    fn placeholder_word(&self, text: &str) -> Option<&'a String> {
+        self.settings.options.placeholder_words.iter().find(|word| {
+            text.split(|c: char| !c.is_alphanumeric() && c != '?' && c != '-')
+                .any(|w| w == word.as_str())
         })
     }
 

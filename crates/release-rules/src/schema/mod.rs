@@ -5,6 +5,8 @@ use std::sync::{LazyLock, OnceLock};
 
 use release_doc::{ChecklistGroup, LabeledField, ReleaseDoc, Section, SectionId};
 
+use crate::rules::structure::outline;
+
 /// The embedded default template (the seed "Deployment & Release Process Template").
 pub const DEFAULT_TEMPLATE: &str = include_str!("default-template.md");
 
@@ -17,6 +19,10 @@ pub struct Schema {
     template: ReleaseDoc,
     /// Each checklist item's comparable form, by group and item, built on first use.
     item_patterns: OnceLock<Vec<Vec<Vec<String>>>>,
+    /// Each known table's column names in comparable form, by table, built on first use.
+    column_keys: OnceLock<Vec<Vec<String>>>,
+    /// Whether each section has content of its own, by section, built on first use.
+    own_content: OnceLock<Vec<bool>>,
 }
 
 impl Schema {
@@ -33,6 +39,8 @@ impl Schema {
             source: source.to_owned(),
             template: release_doc::parse(source).value,
             item_patterns: OnceLock::new(),
+            column_keys: OnceLock::new(),
+            own_content: OnceLock::new(),
         }
     }
 
@@ -74,6 +82,39 @@ impl Schema {
                 .map(|group| group.items.iter().map(|item| pattern(&item.text)).collect())
                 .collect()
         })
+    }
+
+    /// Whether the template's section at `index` of [`Self::sections`] has content of its
+    /// own (text, list, table or code before its first subsection), computed once per
+    /// schema.
+    pub(crate) fn has_own_content(&self, index: usize) -> bool {
+        let own = self.own_content.get_or_init(|| {
+            let sections = self.sections();
+            sections
+                .iter()
+                .map(|section| {
+                    let body = outline::own_body_in(sections, self.source.len(), section);
+                    outline::has_content(body.text(&self.source))
+                })
+                .collect()
+        });
+        own.get(index).copied().unwrap_or(false)
+    }
+
+    /// `key` of every column name of a known table of the template, in order, computed
+    /// once per schema (the first caller's `key` is the one kept).
+    pub(crate) fn column_keys(&self, table: KnownTable, key: fn(&str) -> String) -> &[String] {
+        let keys = self.column_keys.get_or_init(|| {
+            KnownTable::ALL
+                .iter()
+                .map(|&t| self.columns(t).into_iter().map(key).collect())
+                .collect()
+        });
+        KnownTable::ALL
+            .iter()
+            .position(|&t| t == table)
+            .and_then(|i| keys.get(i))
+            .map_or(&[], Vec::as_slice)
     }
 
     /// The options a template field offers as a hint (`Major | Minor | Patch | Hotfix`),

@@ -135,14 +135,44 @@ fn normalize_item(text: &str) -> String {
     } else {
         std::borrow::Cow::Borrowed(text)
     };
-    let text = text.replace(['*', '_', '`', '~'], "").to_lowercase();
-    let mut text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut text = if text.is_ascii() {
+        squeeze_ascii(&text)
+    } else {
+        let text = text.replace(['*', '_', '`', '~'], "").to_lowercase();
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
     if let Some(start) = not_applicable(&text) {
         text.truncate(start);
     }
-    text.trim_end_matches(|c: char| c.is_whitespace() || "—–-:(,;".contains(c))
-        .trim()
-        .to_owned()
+    // No white space leads: only the end needs trimming.
+    let len = text
+        .trim_end_matches(|c: char| c.is_whitespace() || "—–-:(,;".contains(c))
+        .len();
+    text.truncate(len);
+    text
+}
+
+/// ASCII `text` without `*`, `_`, `` ` `` and `~`, lower-cased, its white space runs
+/// collapsed to one space and trimmed: the same as the general path, in one allocation.
+fn squeeze_ascii(text: &str) -> String {
+    let mut out: Vec<u8> = Vec::with_capacity(text.len());
+    let mut space = false;
+    for &b in text.as_bytes() {
+        match b {
+            b'*' | b'_' | b'`' | b'~' => {}
+            // The ASCII characters `char::is_whitespace` accepts.
+            b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' | b' ' => space = !out.is_empty(),
+            _ => {
+                if space {
+                    out.push(b' ');
+                    space = false;
+                }
+                out.push(b.to_ascii_lowercase());
+            }
+        }
+    }
+    // ASCII in, ASCII out: always valid UTF-8.
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// A template item as literal parts between its placeholders.
@@ -212,6 +242,26 @@ mod tests {
 
     use super::{matches, normalize_item, not_applicable, template_pattern};
     use crate::test_support::check_rule;
+
+    #[test]
+    fn ascii_items_normalise_as_the_general_path_does() {
+        let general = |text: &str| {
+            let text = text.replace(['*', '_', '`', '~'], "").to_lowercase();
+            text.split_whitespace().collect::<Vec<_>>().join(" ")
+        };
+        for text in [
+            "",
+            "  ",
+            "**Done** by  `ops`\t~~old~~ ",
+            "a ** b",
+            " _x_ \r\n Y\u{1}Z \u{b}\u{c}w\u{1f}v",
+            "N/A: not needed",
+        ] {
+            assert_eq!(super::squeeze_ascii(text), general(text), "{text:?}");
+        }
+        assert_eq!(super::normalize_item("Ship it — N/A: later"), "ship it");
+        assert_eq!(super::normalize_item("Señal **OK**  n/a"), "señal ok");
+    }
 
     #[test]
     fn not_applicable_stands_as_a_word() {

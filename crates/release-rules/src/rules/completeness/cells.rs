@@ -13,17 +13,17 @@ use crate::schema::KnownTable;
 /// One body row: where it is, its cells by column name and the extra columns' cells.
 struct Row<'d> {
     span: Span,
-    cells: Vec<(&'d str, Option<Span>)>,
+    cells: Vec<(&'d str, Option<Span>, Option<&'d str>)>,
 }
 
 fn row<'d, const N: usize>(
     span: Span,
-    named: [(&'d str, Option<Span>); N],
+    named: [(&'d str, Option<Span>, Option<&'d str>); N],
     extra: &'d std::collections::BTreeMap<String, Field<String>>,
 ) -> Row<'d> {
-    let mut cells: Vec<(&str, Option<Span>)> = Vec::with_capacity(N + extra.len());
+    let mut cells: Vec<(&str, Option<Span>, Option<&str>)> = Vec::with_capacity(N + extra.len());
     cells.extend(named);
-    cells.extend(extra.iter().map(|(n, f)| (n.as_str(), f.span())));
+    cells.extend(extra.iter().map(|(n, f)| (n.as_str(), f.span(), f.raw())));
     Row { span, cells }
 }
 
@@ -33,7 +33,7 @@ macro_rules! rows {
         $table
             .rows
             .iter()
-            .map(|$r| row($r.span, [$(($column, $field.span())),+], &$r.extra))
+            .map(|$r| row($r.span, [$(($column, $field.span(), $field.raw())),+], &$r.extra))
             .collect()
     };
 }
@@ -83,7 +83,7 @@ pub(crate) fn collect(ctx: &Context<'_>, sites: &mut Vec<Site>) {
             let name = || {
                 row.cells
                     .first()
-                    .and_then(|(_, span)| *span)
+                    .and_then(|(_, span, _)| *span)
                     .map(|span| span.text(source).trim())
                     .filter(|text| !text.is_empty() && ctx.unfilled_marker(text).is_none())
                     .map_or_else(
@@ -92,7 +92,7 @@ pub(crate) fn collect(ctx: &Context<'_>, sites: &mut Vec<Site>) {
                     )
             };
             let line_end = outline::line_span(source, row.span.start).end;
-            for &(column, span) in &row.cells {
+            for &(column, span, read) in &row.cells {
                 // A cell the Markdown reader added to a short row is not in the text
                 // (`malformed-table-row` reports the row).
                 let Some(span) = span.filter(|s| s.start < line_end) else {
@@ -107,7 +107,7 @@ pub(crate) fn collect(ctx: &Context<'_>, sites: &mut Vec<Site>) {
                 } else {
                     section_due
                 };
-                sites.push(Site::described_if_needed(ctx, span, due, || {
+                sites.push(Site::described_if_needed(ctx, span, read, due, || {
                     let place = format!("{} › {} › {column}", table.name(), name());
                     (place, expected(table, &column.to_lowercase(), column))
                 }));

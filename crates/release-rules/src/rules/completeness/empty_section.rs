@@ -2,6 +2,8 @@
 
 use std::collections::HashSet;
 
+use release_doc::SectionId;
+
 use crate::context::Context;
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
@@ -39,17 +41,36 @@ declare_rule! {
     }
 }
 
+/// A section as the rule counts it: a known section by its id, any other by its
+/// normalised title.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Identity {
+    /// A section of the template.
+    Known(SectionId),
+    /// A section the document adds.
+    Own(String),
+}
+
+impl Identity {
+    /// Whether a section titled `title` has this identity by title.
+    fn is_title(&self, title: &str) -> bool {
+        match self {
+            Identity::Known(_) => false,
+            Identity::Own(own) => normalize(title) == *own,
+        }
+    }
+}
+
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let entries = outline::template(ctx);
-    let template = ctx.schema.template();
-    let template_source = ctx.schema.source();
     let source = ctx.source();
     let doc = ctx.model();
     let mut done = HashSet::new();
     for section in &doc.sections {
-        let identity = section
-            .id
-            .map_or_else(|| normalize(&section.title), |id| format!("{id:?}"));
+        let identity = match section.id {
+            Some(id) => Identity::Known(id),
+            None => Identity::Own(normalize(&section.title)),
+        };
         if done.contains(&identity) {
             continue;
         }
@@ -58,22 +79,21 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         }
         // Only sections the template gives content of their own.
-        let Some(entry) = entries.iter().find(|e| match section.id {
+        // (The outline has one entry per template section, in order.)
+        let Some(index) = entries.iter().position(|e| match section.id {
             Some(id) => e.section.id == Some(id),
-            None => e.section.id.is_none() && normalize(&e.section.title) == identity,
+            None => e.section.id.is_none() && identity.is_title(&e.section.title),
         }) else {
             continue;
         };
-        let template_body =
-            outline::own_body_in(&template.sections, template_source.len(), entry.section);
-        if !outline::has_content(template_body.text(template_source)) {
+        if !ctx.schema.has_own_content(index) {
             continue;
         }
         done.insert(identity.clone());
         // Every copy of the section counts (a duplicate is `duplicate-section`'s).
         let copies = doc.sections.iter().filter(|s| match section.id {
             Some(id) => s.id == Some(id),
-            None => s.id.is_none() && normalize(&s.title) == identity,
+            None => s.id.is_none() && identity.is_title(&s.title),
         });
         let empty = copies
             .map(|s| outline::own_body(ctx, s))

@@ -77,7 +77,7 @@ pub(super) fn collect(ctx: &Context<'_>, sites: &mut Vec<Site>) {
     for (id, place, list, expected) in plain.into_iter().chain([improve]) {
         for item in &list.items {
             if let Some(span) = item.text.span() {
-                sites.push(site(span, place.to_owned(), expected, id));
+                sites.push(site(span, place, expected, id));
             }
         }
     }

@@ -47,6 +47,8 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let entries = outline::template(ctx);
     let doc = ctx.model();
     let mut seen: Vec<(String, String)> = Vec::new();
+    // The document's labels, normalised once, when first needed.
+    let mut doc_labels: Option<Vec<String>> = None;
     for wanted in &ctx.schema.template().fields {
         let Some(entry) = entries.iter().find(|e| same_section(e.section, wanted)) else {
             continue;
@@ -66,11 +68,20 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if !outline::has_content(body.text(ctx.source())) {
             continue; // empty-section
         }
-        let label = normalize(&wanted.label);
+        let Some((_, label)) = seen.last() else {
+            continue;
+        };
+        let labels = doc_labels.get_or_insert_with(|| {
+            doc.fields
+                .iter()
+                .map(|f| normalize(&f.label))
+                .collect::<Vec<_>>()
+        });
         if doc
             .fields
             .iter()
-            .any(|f| same_section(section, f) && normalize(&f.label) == label)
+            .zip(labels.iter())
+            .any(|(f, l)| l == label && same_section(section, f))
         {
             continue;
         }

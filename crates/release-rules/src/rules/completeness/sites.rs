@@ -2,6 +2,8 @@
 //! frontmatter values, `**Label**: value` fields, checklist items, list items, links and
 //! command code. List items are in [`super::lists`], table cells in [`super::cells`].
 
+use std::borrow::Cow;
+
 use release_doc::values::enums::{Outcome, Stage};
 use release_doc::{SectionId, Span};
 
@@ -16,9 +18,9 @@ pub(crate) struct Site {
     /// The text (a value, cell, item, or one placeholder of a code block).
     pub span: Span,
     /// Where it is, for messages (`Overview › Release`).
-    pub place: String,
+    pub place: Cow<'static, str>,
     /// What belongs there (`the release's version, like \`2.4.0\``).
-    pub expected: String,
+    pub expected: Cow<'static, str>,
     /// When it is due; `None`: never (the text is only marked as read).
     pub due: Option<Stage>,
 }
@@ -26,29 +28,42 @@ pub(crate) struct Site {
 impl Site {
     /// A site described (where it is, what belongs there) only when it is due and its
     /// text may hold something to report; any other is kept only as read text. Most
-    /// sites are filled in, and describing each cost more than checking it.
+    /// sites are filled in, and describing each cost more than checking it. `read`: the
+    /// raw text of the model's field at `span`, when the model read it as filled in.
     pub(crate) fn described_if_needed(
         ctx: &Context<'_>,
         span: Span,
+        read: Option<&str>,
         due: Option<Stage>,
         describe: impl FnOnce() -> (String, String),
     ) -> Site {
+        if !ctx.is_due(due) {
+            return Site::read(span);
+        }
         let text = span.text(ctx.source());
-        if ctx.is_due(due) && (text.contains('{') || ctx.unfilled_marker(text).is_some()) {
+        // The model read these very (trimmed) words as filled in: only the configured
+        // words can still make them unfilled.
+        let filled = read.is_some_and(|raw| raw == text.trim());
+        if text.contains('{') || ctx.is_unfilled(text, filled) {
             let (place, expected) = describe();
             Site {
                 span,
-                place,
-                expected,
+                place: place.into(),
+                expected: expected.into(),
                 due,
             }
         } else {
-            Site {
-                span,
-                place: String::new(),
-                expected: String::new(),
-                due: None,
-            }
+            Site::read(span)
+        }
+    }
+
+    /// A site only marked as read: never due, never described.
+    pub(crate) fn read(span: Span) -> Site {
+        Site {
+            span,
+            place: Cow::Borrowed(""),
+            expected: Cow::Borrowed(""),
+            due: None,
         }
     }
 }
@@ -99,8 +114,8 @@ fn frontmatter(ctx: &Context<'_>, sites: &mut Vec<Site>) {
         };
         sites.push(Site {
             span,
-            place: format!("frontmatter `{}`", key.key),
-            expected,
+            place: format!("frontmatter `{}`", key.key).into(),
+            expected: expected.into(),
             due: Some(due),
         });
     }
@@ -120,11 +135,13 @@ fn fields(ctx: &Context<'_>, outline: &[Entry<'_>], sites: &mut Vec<Site>) {
             }
         };
         let due = outline::due_at(ctx, outline, field.label_span.start);
-        let label = normalize(&field.label);
         let inside =
             |part: Option<Span>| part.filter(|p| span.start <= p.start && p.end <= span.end);
         let name = inside(overview.release_name.span());
-        if field.section == Some(SectionId::Overview) && label == "release" && name.is_some() {
+        if field.section == Some(SectionId::Overview)
+            && name.is_some()
+            && normalize(&field.label) == "release"
+        {
             // `name (version)`: two values, each with its own expectation.
             let parts = [
                 (name, "the release's name"),
@@ -135,22 +152,26 @@ fn fields(ctx: &Context<'_>, outline: &[Entry<'_>], sites: &mut Vec<Site>) {
             ];
             for (part, expected) in parts {
                 if let Some(part) = part {
-                    sites.push(Site::described_if_needed(ctx, part, due, || {
+                    sites.push(Site::described_if_needed(ctx, part, None, due, || {
                         (place(), expected.to_owned())
                     }));
                 }
             }
-            sites.push(Site {
-                span,
-                place: String::new(),
-                expected: String::new(),
-                due: None,
-            });
+            sites.push(Site::read(span));
             continue;
         }
-        sites.push(Site::described_if_needed(ctx, span, due, || {
-            (place(), field_expected(ctx, field, &label))
-        }));
+        sites.push(Site::described_if_needed(
+            ctx,
+            span,
+            field.value.raw(),
+            due,
+            || {
+                (
+                    place(),
+                    field_expected(ctx, field, &normalize(&field.label)),
+                )
+            },
+        ));
     }
 }
 
@@ -206,21 +227,27 @@ fn checklists(ctx: &Context<'_>, outline: &[Entry<'_>], sites: &mut Vec<Site>) {
             }
         };
         for item in &group.items {
-            sites.push(Site::described_if_needed(ctx, item.text_span, due, || {
-                // Items are named by their text before the placeholder (`Product Owner`).
-                let lead = item
-                    .text
-                    .split("{{")
-                    .next()
-                    .unwrap_or("")
-                    .trim_end_matches(|c: char| c.is_whitespace() || ":<>=≤≥".contains(c));
-                let place = if lead.is_empty() || lead == item.text.trim() {
-                    place()
-                } else {
-                    format!("{} › {lead}", place())
-                };
-                (place, expected.to_owned())
-            }));
+            sites.push(Site::described_if_needed(
+                ctx,
+                item.text_span,
+                None,
+                due,
+                || {
+                    // Items are named by their text before the placeholder (`Product Owner`).
+                    let lead = item
+                        .text
+                        .split("{{")
+                        .next()
+                        .unwrap_or("")
+                        .trim_end_matches(|c: char| c.is_whitespace() || ":<>=≤≥".contains(c));
+                    let place = if lead.is_empty() || lead == item.text.trim() {
+                        place()
+                    } else {
+                        format!("{} › {lead}", place())
+                    };
+                    (place, expected.to_owned())
+                },
+            ));
         }
     }
 }
@@ -228,31 +255,30 @@ fn checklists(ctx: &Context<'_>, outline: &[Entry<'_>], sites: &mut Vec<Site>) {
 fn code(ctx: &Context<'_>, sites: &mut Vec<Site>) {
     for block in &ctx.model().commands {
         let label = block.label.as_deref().unwrap_or("code block");
-        let place = format!("Deployment Commands › {label}");
         for (_, span) in &block.placeholders {
             sites.push(site(
                 *span,
-                place.clone(),
+                format!("Deployment Commands › {label}"),
                 "the command or value to run",
                 SectionId::DeploymentCommands,
             ));
         }
         // The rest of the code is read: placeholder-like words in it are code, not gaps.
-        sites.push(Site {
-            span: block.span,
-            place: place.clone(),
-            expected: String::new(),
-            due: None,
-        });
+        sites.push(Site::read(block.span));
     }
 }
 
 /// A site in a known section, due with it.
-pub(super) fn site(span: Span, place: String, expected: &str, id: SectionId) -> Site {
+pub(super) fn site(
+    span: Span,
+    place: impl Into<Cow<'static, str>>,
+    expected: &'static str,
+    id: SectionId,
+) -> Site {
     Site {
         span,
-        place,
-        expected: expected.to_owned(),
+        place: place.into(),
+        expected: Cow::Borrowed(expected),
         due: due::section(id),
     }
 }

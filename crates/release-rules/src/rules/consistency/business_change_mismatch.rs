@@ -126,24 +126,28 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let actual = change.value / shown.factor;
         let fits = |v: f64| (actual - v).abs() <= tolerance + 1e-9 * v.abs().max(1.0);
         let show = |v: f64| format!("`{}`", number(v, &shown));
-        let (ok, message) = match expected {
-            Expected::Difference(v) => (fits(v), format!(
-                "change `{change_raw}` does not equal Post-Release `{post_raw}` − Baseline `{base_raw}`; expected {}",
-                show(v)
-            )),
-            Expected::Relative(v) => (fits(v), format!(
-                "change `{change_raw}` is not the relative change from Baseline `{base_raw}` to Post-Release `{post_raw}`; expected {}",
-                show(v)
-            )),
-            Expected::Either { points, relative } => (fits(points) || fits(relative), format!(
-                "change `{change_raw}` is neither the difference in points ({}) nor the relative change ({}) from Baseline `{base_raw}` to Post-Release `{post_raw}`",
-                show(points),
-                show(relative)
-            )),
+        let ok = match expected {
+            Expected::Difference(v) | Expected::Relative(v) => fits(v),
+            Expected::Either { points, relative } => fits(points) || fits(relative),
         };
         if ok {
             continue;
         }
+        let message = match expected {
+            Expected::Difference(v) => format!(
+                "change `{change_raw}` does not equal Post-Release `{post_raw}` − Baseline `{base_raw}`; expected {}",
+                show(v)
+            ),
+            Expected::Relative(v) => format!(
+                "change `{change_raw}` is not the relative change from Baseline `{base_raw}` to Post-Release `{post_raw}`; expected {}",
+                show(v)
+            ),
+            Expected::Either { points, relative } => format!(
+                "change `{change_raw}` is neither the difference in points ({}) nor the relative change ({}) from Baseline `{base_raw}` to Post-Release `{post_raw}`",
+                show(points),
+                show(relative)
+            ),
+        };
         out.push(
             ctx.diagnostic(&BusinessChangeMismatch::META, *span, message)
                 .with_label(*base_span, format!("baseline `{base_raw}`"))

@@ -50,6 +50,8 @@ declare_rule! {
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let model = ctx.model();
+    // The words of each monitoring row's metric, computed once, when first needed.
+    let mut row_words: Option<Vec<Option<Vec<String>>>> = None;
     for trigger in &model.rollback.triggers {
         let Field::Value {
             value: limit,
@@ -64,15 +66,24 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         }
         // Rows of the same metric with a filled threshold, exact name matches first.
+        let names = row_words.get_or_insert_with(|| {
+            model
+                .monitoring
+                .rows
+                .iter()
+                .map(|row| row.metric.value().map(|m| words(m)))
+                .collect()
+        });
         let mut rows: Vec<(bool, &MetricRow, &Threshold)> = model
             .monitoring
             .rows
             .iter()
-            .filter_map(|row| {
-                let name = words(row.metric.value()?);
+            .zip(names.iter())
+            .filter_map(|(row, name)| {
+                let name = name.as_ref()?;
                 let threshold = row.threshold.value()?;
-                let exact = name == wanted;
-                (exact || subset(&name, &wanted) || subset(&wanted, &name))
+                let exact = *name == wanted;
+                (exact || subset(name, &wanted) || subset(&wanted, name))
                     .then_some((exact, row, threshold))
             })
             .collect();

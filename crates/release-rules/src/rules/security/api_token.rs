@@ -2,7 +2,6 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
 use regex::Regex;
 use release_doc::Span;
 
@@ -46,24 +45,23 @@ declare_rule! {
     }
 }
 
-/// Cheap test for any candidate at all (literals, which build far faster than a regex).
-static CANDIDATE: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::new([
-        "ghp_",
-        "gho_",
-        "ghu_",
-        "ghs_",
-        "ghr_",
-        "github_pat_",
-        "glpat-",
-        "xoxa-",
-        "xoxb-",
-        "xoxp-",
-        "xoxr-",
-        "xoxs-",
-    ])
-    .expect("a few short literals always build")
-});
+/// Whether `source` holds one of the tokens' prefixes (`ghp_`, `gho_`, `ghu_`, `ghs_`,
+/// `ghr_`, `github_pat_`, `glpat-`, `xox[abprs]-`): a cheap test before the regex, which
+/// costs more to compile than a whole check of a document without tokens.
+fn has_candidate(source: &str) -> bool {
+    let bytes = source.as_bytes();
+    let after = |at: usize, len: usize| bytes.get(at + len..).unwrap_or_default();
+    let github = memchr::memmem::find_iter(bytes, "gh").any(|at| {
+        let rest = after(at, 2);
+        matches!(rest, [b'p' | b'o' | b'u' | b's' | b'r', b'_', ..])
+            || rest.starts_with(b"ithub_pat_")
+    });
+    let slack = || {
+        memchr::memmem::find_iter(bytes, "xox")
+            .any(|at| matches!(after(at, 3), [b'a' | b'b' | b'p' | b'r' | b's', b'-', ..]))
+    };
+    github || super::has(source, "glpat-") || slack()
+}
 
 /// The well-known token shapes; the group that matched names the kind.
 static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
@@ -83,7 +81,7 @@ const KINDS: &[(&str, &str, usize)] = &[
 
 /// The well-known tokens in `source`.
 pub(crate) fn find(source: &str) -> Vec<Secret> {
-    if !CANDIDATE.is_match(source) {
+    if !has_candidate(source) {
         return Vec::new();
     }
     let mut found = Vec::new();
@@ -133,7 +131,7 @@ pub(crate) fn find_configured(source: &str, patterns: &[String]) -> Vec<Secret> 
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let source = ctx.source();
-    let mut secrets = find(source);
+    let mut secrets = ctx.secrets.api(ctx).to_vec();
     for extra in find_configured(source, &ctx.settings.options.secret_patterns) {
         if !secrets.iter().any(|s| overlaps(s.span, extra.span)) {
             secrets.push(extra);

@@ -73,7 +73,7 @@ fn is_secret_key_name_in(lower: &str) -> bool {
 }
 
 /// The AWS keys in `source`.
-pub(crate) fn find(source: &str) -> Vec<Secret> {
+pub(crate) fn find(source: &str, lower: &str) -> Vec<Secret> {
     let mut found = Vec::new();
     // Cheap gate: most documents hold neither prefix.
     let key_ids = has(source, "AKIA") || has(source, "ASIA");
@@ -97,7 +97,7 @@ pub(crate) fn find(source: &str) -> Vec<Secret> {
             });
         }
     }
-    let secret_keys = is_secret_key_name_in(&source.to_ascii_lowercase());
+    let secret_keys = is_secret_key_name_in(lower);
     for c in secret_keys
         .then(|| SECRET_KEY.captures_iter(source))
         .into_iter()
@@ -118,7 +118,7 @@ pub(crate) fn find(source: &str) -> Vec<Secret> {
 }
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    for secret in find(ctx.source()) {
+    for secret in ctx.secrets.aws(ctx) {
         let masked = mask(secret.span.text(ctx.source()));
         let reference = if secret.kind.contains("secret") {
             "$AWS_SECRET_ACCESS_KEY"

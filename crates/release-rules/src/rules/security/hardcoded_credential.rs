@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use release_doc::Span;
 
-use super::{api_token, aws_access_key, has, mask, overlaps, private_key_block, Secret};
+use super::{has, mask, overlaps};
 use crate::context::Context;
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
@@ -94,23 +94,31 @@ const LINE_WORDS: &[&str] = &[
 ];
 
 /// The lines of `text` (between `\n`s) that contain one of `words`, in order, once each.
+/// Each word is searched for once per line: the search resumes after the line it hit.
 fn lines_with(text: &str, words: &[&str]) -> Vec<Range<usize>> {
-    let mut lines: Vec<Range<usize>> = words
-        .iter()
-        .flat_map(|word| memchr::memmem::find_iter(text.as_bytes(), word))
-        .map(|at| {
+    let mut lines = Vec::new();
+    for word in words {
+        let finder = memchr::memmem::Finder::new(word);
+        let mut from = 0;
+        while let Some(at) = text
+            .as_bytes()
+            .get(from..)
+            .and_then(|rest| finder.find(rest))
+            .map(|at| from + at)
+        {
             let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
             let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
-            start..end
-        })
-        .collect();
-    lines.sort_by_key(|line| line.start);
+            lines.push(start..end);
+            from = end + 1;
+        }
+    }
+    lines.sort_by_key(|line: &Range<usize>| line.start);
     lines.dedup();
     lines
 }
 
-/// Whether an ASCII-lower-cased source holds a word an [`ASSIGNMENT`] key ends in: a
-/// few substring searches, far cheaper than compiling the regex at start-up.
+/// Whether ASCII-lower-cased text holds a word an [`ASSIGNMENT`] key ends in: a few
+/// substring searches, far cheaper than compiling the regex at start-up.
 fn has_assignment_word(lower: &str) -> bool {
     ASSIGNMENT_WORDS.iter().any(|w| has(lower, w))
         || (has(lower, "key") && KEY_WORDS.iter().any(|w| has(lower, w)))
@@ -158,16 +166,22 @@ fn ends_value(c: char) -> bool {
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let source = ctx.source();
-    let found = find(source);
+    let found = find(source, ctx.lower_source());
     if found.is_empty() {
         return;
     }
     // Values the more specific rules recognise are theirs.
-    let mut specific: Vec<Secret> = aws_access_key::find(source);
-    specific.extend(api_token::find(source));
-    specific.extend(private_key_block::find(source));
+    let specific = [
+        ctx.secrets.aws(ctx),
+        ctx.secrets.api(ctx),
+        ctx.secrets.private(ctx),
+    ];
     for (span, key) in found {
-        if specific.iter().any(|s| overlaps(s.span, span)) {
+        if specific
+            .iter()
+            .flat_map(|s| s.iter())
+            .any(|s| overlaps(s.span, span))
+        {
             continue;
         }
         let masked = mask(span.text(source));
@@ -183,16 +197,19 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 }
 
 /// The literal credentials in `source`: each value's span and what it is for messages.
-fn find(source: &str) -> Vec<(Span, String)> {
+fn find(source: &str, lower: &str) -> Vec<(Span, String)> {
     let mut found = Vec::new();
-    // Same byte offsets as `source`: only ASCII letters change.
-    let lower = source.to_ascii_lowercase();
+    // `lower`: the source with ASCII letters lower-cased, same byte offsets.
     // An assignment is on one line: the regex runs only on the lines with a key word.
-    let lines = if has_assignment_word(&lower) {
-        lines_with(&lower, LINE_WORDS)
-    } else {
-        Vec::new()
-    };
+    // Every assignment word is, or holds, a line word: the source holds one exactly when
+    // one of these lines does.
+    let mut lines = lines_with(lower, LINE_WORDS);
+    if !lines
+        .iter()
+        .any(|line| has_assignment_word(&lower[line.clone()]))
+    {
+        lines.clear();
+    }
     let assignments = lines.iter().flat_map(|line| {
         ASSIGNMENT
             .captures_iter(&lower[line.clone()])
@@ -231,7 +248,7 @@ fn find(source: &str) -> Vec<(Span, String)> {
         ("://", &URL_PASSWORD, "URL password"),
     ] {
         // Both are on one line, with `word` in it; no such line, no regex compiled.
-        for line in lines_with(&lower, &[word]) {
+        for line in lines_with(lower, &[word]) {
             for c in re.captures_iter(&lower[line.clone()]) {
                 let Some(value) = c.name("value") else {
                     continue;

@@ -4,8 +4,11 @@
 //! Every finding's primary span is exactly the secret value, so that renderers can mask
 //! it, and its message shows the secret only through [`mask`]. No label repeats it.
 
+use std::cell::OnceCell;
+
 use release_doc::Span;
 
+use crate::context::Context;
 use crate::rule::Rule;
 
 pub(crate) mod api_token;
@@ -20,6 +23,34 @@ pub(crate) const RULES: &[&'static dyn Rule] = &[
     &private_key_block::PrivateKeyBlock,
     &hardcoded_credential::HardcodedCredential,
 ];
+
+/// The secrets the specific rules recognise in a document, each found once: the
+/// generic credential rule leaves their values to them.
+#[derive(Debug, Default)]
+pub(crate) struct Found {
+    aws: OnceCell<Vec<Secret>>,
+    api: OnceCell<Vec<Secret>>,
+    private: OnceCell<Vec<Secret>>,
+}
+
+impl Found {
+    /// The AWS keys of the document.
+    pub(crate) fn aws<'c>(&'c self, ctx: &Context<'_>) -> &'c [Secret] {
+        self.aws
+            .get_or_init(|| aws_access_key::find(ctx.source(), ctx.lower_source()))
+    }
+
+    /// The API tokens of the document.
+    pub(crate) fn api<'c>(&'c self, ctx: &Context<'_>) -> &'c [Secret] {
+        self.api.get_or_init(|| api_token::find(ctx.source()))
+    }
+
+    /// The private key blocks of the document.
+    pub(crate) fn private<'c>(&'c self, ctx: &Context<'_>) -> &'c [Secret] {
+        self.private
+            .get_or_init(|| private_key_block::find(ctx.source()))
+    }
+}
 
 /// Whether `haystack` contains `needle`: a SIMD substring search (`memchr`), several times
 /// faster than `str::contains` on whole documents.

@@ -118,7 +118,7 @@ fn describe(kind: &str) -> String {
 }
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    for secret in find(ctx.source()) {
+    for secret in ctx.secrets.private(ctx) {
         let masked = mask(secret.span.text(ctx.source()));
         out.push(ctx.diagnostic(
             &PrivateKeyBlock::META,

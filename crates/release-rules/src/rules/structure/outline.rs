@@ -1,9 +1,6 @@
 //! The outline the structure and completeness rules share: the template's sections (known
 //! ones and a team template's own), when each becomes due, and a section's own content.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
 use release_doc::values::enums::Stage;
 use release_doc::{ReleaseDoc, Section, Span};
 
@@ -114,14 +111,35 @@ pub(crate) fn own_body_in(sections: &[Section], len: usize, section: &Section) -
     Span::new(section.span.end.min(end), end)
 }
 
-static COMMENT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?s)<!--.*?-->").expect("valid regex"));
+/// The HTML comments of `text` (`<!--` to the first `-->` after it), in order: what the
+/// regex `(?s)<!--.*?-->` finds, by substring search. A `<!--` without a `-->` after it
+/// is no comment, and neither is any later one.
+fn comment_spans(text: &str) -> impl Iterator<Item = Span> + '_ {
+    let open = memchr::memmem::Finder::new("<!--");
+    let close = memchr::memmem::Finder::new("-->");
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let start = from + open.find(bytes.get(from..)?)?;
+        let body = start + "<!--".len();
+        let end = body + close.find(bytes.get(body..)?)? + "-->".len();
+        from = end;
+        Some(Span::new(start, end))
+    })
+}
 
 /// Whether Markdown text says anything: HTML comments, blank lines and thematic breaks
 /// (`---`, `***`, `___`) do not count.
 pub(crate) fn has_content(text: &str) -> bool {
     let without_comments = if text.contains("<!--") {
-        COMMENT.replace_all(text, "")
+        let mut kept = String::with_capacity(text.len());
+        let mut last = 0;
+        for comment in comment_spans(text) {
+            kept.push_str(text.get(last..comment.start).unwrap_or_default());
+            last = comment.end;
+        }
+        kept.push_str(text.get(last..).unwrap_or_default());
+        std::borrow::Cow::Owned(kept)
     } else {
         std::borrow::Cow::Borrowed(text)
     };
@@ -149,22 +167,20 @@ fn is_thematic_break(line: &str) -> bool {
 
 /// The HTML comments of `source`, in order.
 pub(crate) fn comments(source: &str) -> Vec<Span> {
-    COMMENT
-        .find_iter(source)
-        .map(|m| Span::new(m.start(), m.end()))
-        .collect()
+    comment_spans(source).collect()
 }
 
 /// The line of `source` holding `offset`, without its line break.
 pub(crate) fn line_span(source: &str, offset: usize) -> Span {
     let offset = offset.min(source.len());
+    // Byte searches: a line break is one ASCII byte, never inside a UTF-8 sequence.
     let start = source
         .get(..offset)
-        .and_then(|s| s.rfind(['\n', '\r']))
+        .and_then(|s| memchr::memrchr2(b'\n', b'\r', s.as_bytes()))
         .map_or(0, |i| i + 1);
     let end = source
         .get(offset..)
-        .and_then(|s| s.find(['\n', '\r']))
+        .and_then(|s| memchr::memchr2(b'\n', b'\r', s.as_bytes()))
         .map_or(source.len(), |i| offset + i);
     Span::new(start, end)
 }
@@ -181,6 +197,27 @@ pub(crate) fn heading(section: &Section) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn comment_spans_are_what_the_comment_regex_finds() {
+        let regex = regex::Regex::new(r"(?s)<!--.*?-->").expect("valid regex");
+        for text in [
+            "",
+            "a <!-- b --> c <!-- d\ne --> f",
+            "<!---->x<!-->y-->",
+            "<!-- open <!-- nested --> -->",
+            "<!-- unclosed",
+            "x --> <!-- a --><!-- b",
+            "é<!--ü-->ß",
+        ] {
+            let found: Vec<Span> = comment_spans(text).collect();
+            let expected: Vec<Span> = regex
+                .find_iter(text)
+                .map(|m| Span::new(m.start(), m.end()))
+                .collect();
+            assert_eq!(found, expected, "{text:?}");
+        }
+    }
 
     #[test]
     fn content_ignores_comments_and_rules() {

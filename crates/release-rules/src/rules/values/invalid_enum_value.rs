@@ -66,50 +66,52 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     }
     if ctx.section_due(SectionId::Overview) {
         let overview = &model.overview;
-        let release_type = hinted(ctx, SectionId::Overview, "Release Type", ReleaseType::ALL);
         field(
             ctx,
             &overview.release_type,
             "Release Type",
-            &release_type,
+            || hinted(ctx, SectionId::Overview, "Release Type", ReleaseType::ALL),
             out,
-        );
-        let environment = hinted(
-            ctx,
-            SectionId::Overview,
-            "Target Environment",
-            Environment::ALL,
         );
         field(
             ctx,
             &overview.target_environment,
             "Target Environment",
-            &environment,
+            || {
+                hinted(
+                    ctx,
+                    SectionId::Overview,
+                    "Target Environment",
+                    Environment::ALL,
+                )
+            },
             out,
         );
     }
     if ctx.section_due(SectionId::RollbackPlan) {
-        let strategy = hinted(
-            ctx,
-            SectionId::RollbackPlan,
-            "Rollback Strategy",
-            RollbackStrategy::ALL,
-        );
         field(
             ctx,
             &model.rollback.strategy,
             "Rollback Strategy",
-            &strategy,
+            || {
+                hinted(
+                    ctx,
+                    SectionId::RollbackPlan,
+                    "Rollback Strategy",
+                    RollbackStrategy::ALL,
+                )
+            },
             out,
         );
     }
     if ctx.section_due(SectionId::RiskAssessment) {
-        let levels = names(RiskLevel::ALL);
+        let mut levels: Option<Vec<String>> = None;
         for (i, risk) in model.risks.rows.iter().enumerate() {
             for (column, cell) in [("Probability", &risk.probability), ("Impact", &risk.impact)] {
                 if let Some(found) = invalid(cell) {
                     let what = format!("{column} of {}", row("risk", &risk.risk, i));
-                    push(ctx, &found, &what, &levels, out);
+                    let levels = levels.get_or_insert_with(|| names(RiskLevel::ALL));
+                    push(ctx, &found, &what, levels, out);
                 }
             }
         }
@@ -155,17 +157,18 @@ fn field<T>(
     ctx: &Context<'_>,
     field: &Field<T>,
     label: &str,
-    options: &[String],
+    options: impl FnOnce() -> Vec<String>,
     out: &mut Vec<Diagnostic>,
 ) {
     let Some(found) = invalid(field) else {
         return;
     };
+    let options = options();
     let value = key(chosen(found.raw));
     if !value.is_empty() && options.iter().any(|o| key(o) == value) {
         return;
     }
-    push(ctx, &found, label, options, out);
+    push(ctx, &found, label, &options, out);
 }
 
 fn push(
