@@ -58,12 +58,23 @@ pub struct Placeholder {
 /// commands (`{{ .State.Health.Status }}`, `{{range .items}}`, `{{end}}`) is not.
 #[must_use]
 pub fn find_all(text: &str) -> Vec<Placeholder> {
-    Scan { text, at: 0 }.collect()
+    Scan { text, at: 0 }
+        .map(|(range, name)| Placeholder {
+            range,
+            name: name.to_owned(),
+        })
+        .collect()
 }
 
-/// The first placeholder in `text`.
-fn find_first(text: &str) -> Option<Placeholder> {
-    Scan { text, at: 0 }.next()
+/// The byte range of every placeholder in `text`, in order: the placeholders
+/// [`find_all`] finds, without copying their names.
+pub fn find_ranges(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    Scan { text, at: 0 }.map(|(range, _)| range)
+}
+
+/// The name of the first placeholder in `text`.
+fn first_name(text: &str) -> Option<&str> {
+    Scan { text, at: 0 }.next().map(|(_, name)| name)
 }
 
 /// The `{{ … }}` (without `{`, `}` or a line break inside) or `{% … %}` (up to the first
@@ -95,10 +106,11 @@ struct Scan<'t> {
     at: usize,
 }
 
-impl Iterator for Scan<'_> {
-    type Item = Placeholder;
+impl<'t> Iterator for Scan<'t> {
+    /// The placeholder's range and its trimmed name.
+    type Item = (Range<usize>, &'t str);
 
-    fn next(&mut self) -> Option<Placeholder> {
+    fn next(&mut self) -> Option<Self::Item> {
         // `memchr` rather than `str::find`: most texts hold no `{` at all.
         while let Some(offset) = memchr::memchr(b'{', self.text.get(self.at..)?.as_bytes()) {
             let start = self.at + offset;
@@ -109,10 +121,7 @@ impl Iterator for Scan<'_> {
             self.at = end;
             let name = inner.trim();
             if is_tag || is_placeholder_name(name) {
-                return Some(Placeholder {
-                    range: start..end,
-                    name: name.to_owned(),
-                });
+                return Some((start..end, name));
             }
         }
         self.at = self.text.len();
@@ -152,8 +161,8 @@ pub fn unfilled_marker(text: &str) -> Option<String> {
     if trimmed.is_empty() {
         return Some(String::new());
     }
-    if let Some(first) = find_first(trimmed) {
-        return Some(first.name);
+    if let Some(name) = first_name(trimmed) {
+        return Some(name.to_owned());
     }
     placeholder_like(trimmed)
 }
@@ -199,6 +208,8 @@ mod tests {
         #[test]
         fn the_scanner_agrees_with_the_regex(text in "[{}%a .\n_é]{0,24}") {
             proptest::prop_assert_eq!(find_all(&text), by_regex(&text));
+            let ranges: Vec<_> = find_all(&text).into_iter().map(|p| p.range).collect();
+            proptest::prop_assert_eq!(find_ranges(&text).collect::<Vec<_>>(), ranges);
         }
     }
 

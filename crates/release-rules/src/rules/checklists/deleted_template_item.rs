@@ -179,18 +179,18 @@ fn squeeze_ascii(text: &str) -> String {
 fn template_pattern(text: &str) -> Vec<String> {
     let mut marked = String::with_capacity(text.len());
     let mut last = 0;
-    for found in placeholder::find_all(text) {
-        if found.range.start < last {
+    for found in placeholder::find_ranges(text) {
+        if found.start < last {
             continue;
         }
-        marked.push_str(text.get(last..found.range.start).unwrap_or_default());
+        marked.push_str(text.get(last..found.start).unwrap_or_default());
         marked.push(ANY);
         // A unit glued to the placeholder (`{{limit}}ms`, `{{rate}}%`) is part of the value.
-        let after = text.get(found.range.end..).unwrap_or_default();
+        let after = text.get(found.end..).unwrap_or_default();
         let unit = after
             .find(|c: char| !(c.is_alphabetic() || c == '%'))
             .unwrap_or(after.len());
-        last = found.range.end + unit;
+        last = found.end + unit;
     }
     marked.push_str(text.get(last..).unwrap_or_default());
     normalize_item(&marked)

@@ -60,8 +60,8 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let frontmatter = ctx.model().frontmatter.as_ref().map(|f| f.span);
     let read = Coverage::new(sites.iter().map(|s| s.span));
     let comments = Coverage::new(outline::comments(source));
-    for found in placeholder::find_all(source) {
-        let span = Span::new(found.range.start, found.range.end);
+    for range in placeholder::find_ranges(source) {
+        let span = Span::new(range.start, range.end);
         if read.covers(span) || comments.covers(span) {
             continue;
         }
@@ -95,13 +95,10 @@ fn report_site(ctx: &Context<'_>, site: &Site, out: &mut Vec<Diagnostic>) {
     let text = site.span.text(ctx.source());
     let meta = &UnfilledPlaceholder::META;
     let (place, expected) = (&site.place, &site.expected);
-    let found = placeholder::find_all(text);
-    if !found.is_empty() {
-        for p in found {
-            let span = Span::new(
-                site.span.start + p.range.start,
-                site.span.start + p.range.end,
-            );
+    let mut found = placeholder::find_ranges(text).peekable();
+    if found.peek().is_some() {
+        for range in found {
+            let span = Span::new(site.span.start + range.start, site.span.start + range.end);
             let raw = span.text(ctx.source());
             out.push(ctx.diagnostic(
                 meta,
