@@ -9,67 +9,71 @@ use crate::values::version::parse_version;
 
 use super::Builder;
 
-/// The labels of the Overview and Rollback Plan fields read into the typed overview.
-const KNOWN: &[(SectionId, &str)] = &[
-    (SectionId::Overview, "release"),
-    (SectionId::Overview, "component"),
-    (SectionId::Overview, "release type"),
-    (SectionId::Overview, "target environment"),
-    (SectionId::Overview, "scheduled date"),
-    (SectionId::Overview, "release coordinator"),
-    (SectionId::Overview, "business owner"),
-    (SectionId::RollbackPlan, "rollback strategy"),
+/// Reads a field's text (`raw`, at `span`) into the typed overview.
+type Setter = fn(&mut Builder<'_>, &str, Span);
+
+/// The Overview and Rollback Plan fields read into the typed overview: section,
+/// normalised label, and where the value goes.
+const KNOWN: &[(SectionId, &str, Setter)] = &[
+    (SectionId::Overview, "release", release),
+    (SectionId::Overview, "component", |b, raw, span| {
+        b.doc.overview.component = Field::text(raw, span);
+    }),
+    (SectionId::Overview, "release type", |b, raw, span| {
+        b.doc.overview.release_type = b.read("Release Type", raw, span, ReleaseType::parse);
+    }),
+    (SectionId::Overview, "target environment", |b, raw, span| {
+        b.doc.overview.target_environment =
+            b.read("Target Environment", raw, span, Environment::parse);
+    }),
+    (SectionId::Overview, "scheduled date", |b, raw, span| {
+        b.doc.overview.scheduled_date = b.read("Scheduled Date", raw, span, parse_date);
+    }),
+    (
+        SectionId::Overview,
+        "release coordinator",
+        |b, raw, span| {
+            b.doc.overview.release_coordinator = Field::text(raw, span);
+        },
+    ),
+    (SectionId::Overview, "business owner", |b, raw, span| {
+        b.doc.overview.business_owner = Field::text(raw, span);
+    }),
+    (
+        SectionId::RollbackPlan,
+        "rollback strategy",
+        |b, raw, span| {
+            b.doc.rollback.strategy =
+                b.read("Rollback Strategy", raw, span, RollbackStrategy::parse);
+        },
+    ),
 ];
 
 pub(super) fn overview(b: &mut Builder<'_>) {
     let source = b.source;
-    let fields: Vec<(SectionId, &'static str, String, Span)> = b
+    let fields: Vec<(Setter, String, Span)> = b
         .doc
         .fields
         .iter()
         .filter_map(|f| {
             let section = f.section?;
-            if !matches!(section, SectionId::Overview | SectionId::RollbackPlan) {
+            // Most fields are in other sections: no need to normalise their labels.
+            if !KNOWN.iter().any(|(s, _, _)| *s == section) {
                 return None;
             }
             let span = f.value.span()?;
-            let label = with_normalized(&f.label, |l| {
+            let set = with_normalized(&f.label, |l| {
                 KNOWN
                     .iter()
-                    .find(|(s, known)| *s == section && *known == l)
-                    .map(|(_, known)| *known)
+                    .find(|(s, known, _)| *s == section && *known == l)
+                    .map(|(_, _, set)| *set)
             })?;
-            Some((section, label, f.section_title.clone(), span))
+            Some((set, f.section_title.clone(), span))
         })
         .collect();
-    for (section, label, title, span) in fields {
-        let raw = span.text(source);
+    for (set, title, span) in fields {
         b.section_title = title;
-        match (section, label) {
-            (SectionId::Overview, "release") => release(b, raw, span),
-            (SectionId::Overview, "component") => b.doc.overview.component = Field::text(raw, span),
-            (SectionId::Overview, "release type") => {
-                b.doc.overview.release_type = b.read("Release Type", raw, span, ReleaseType::parse);
-            }
-            (SectionId::Overview, "target environment") => {
-                b.doc.overview.target_environment =
-                    b.read("Target Environment", raw, span, Environment::parse);
-            }
-            (SectionId::Overview, "scheduled date") => {
-                b.doc.overview.scheduled_date = b.read("Scheduled Date", raw, span, parse_date);
-            }
-            (SectionId::Overview, "release coordinator") => {
-                b.doc.overview.release_coordinator = Field::text(raw, span);
-            }
-            (SectionId::Overview, "business owner") => {
-                b.doc.overview.business_owner = Field::text(raw, span)
-            }
-            (SectionId::RollbackPlan, "rollback strategy") => {
-                b.doc.rollback.strategy =
-                    b.read("Rollback Strategy", raw, span, RollbackStrategy::parse);
-            }
-            _ => {}
-        }
+        set(b, span.text(source), span);
     }
 }
 
