@@ -67,34 +67,6 @@ fn comparable(name: &str) -> String {
         .to_lowercase()
 }
 
-/// Whether `comparable(name) == key`, without allocating when `name` is ASCII.
-fn same_column(name: &str, key: &str) -> bool {
-    if !name.is_ascii() {
-        return comparable(name) == key;
-    }
-    let mut rest = key.as_bytes();
-    for (index, word) in name.split_whitespace().enumerate() {
-        if index > 0 {
-            match rest.split_first() {
-                Some((b' ', tail)) => rest = tail,
-                _ => return false,
-            }
-        }
-        let Some((head, tail)) = rest.split_at_checked(word.len()) else {
-            return false;
-        };
-        if !word
-            .bytes()
-            .zip(head)
-            .all(|(a, &b)| a.to_ascii_lowercase() == b)
-        {
-            return false;
-        }
-        rest = tail;
-    }
-    rest.is_empty()
-}
-
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for &known in KnownTable::ALL {
         let (Some(span), columns) = table(ctx.model(), known) else {
@@ -102,10 +74,11 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         };
         let expected = ctx.schema.columns(known);
         let keys = ctx.schema.column_keys(known, comparable);
+        let present: Vec<String> = columns.iter().map(|c| comparable(&c.name)).collect();
         let missing: Vec<String> = expected
             .iter()
             .zip(keys)
-            .filter(|(_, key)| !columns.iter().any(|c| same_column(&c.name, key)))
+            .filter(|(_, key)| !present.contains(key))
             .map(|(name, _)| format!("`{name}`"))
             .collect();
         if missing.is_empty() {
