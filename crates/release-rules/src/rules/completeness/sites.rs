@@ -29,7 +29,9 @@ impl Site {
     /// A site described (where it is, what belongs there) only when it is due and its
     /// text may hold something to report; any other is kept only as read text. Most
     /// sites are filled in, and describing each cost more than checking it. `read`: the
-    /// raw text of the model's field at `span`, when the model read it as filled in.
+    /// model's raw text (`Field::raw`) of the labeled field or table cell at `span`: the
+    /// parser reads those with `Field::read`, which gives raw text only when it found no
+    /// placeholder or placeholder-like text. Other sites pass `None`.
     pub(crate) fn described_if_needed(
         ctx: &Context<'_>,
         span: Span,
@@ -41,8 +43,8 @@ impl Site {
             return Site::read(span);
         }
         let text = span.text(ctx.source());
-        // The model read these very (trimmed) words as filled in: only the configured
-        // words can still make them unfilled.
+        // The parser already found no placeholder in these very (trimmed) words: only the
+        // configured words can still make them unfilled.
         let filled = read.is_some_and(|raw| raw == text.trim());
         if text.contains('{') || ctx.is_unfilled(text, filled) {
             let (place, expected) = describe();
