@@ -101,13 +101,13 @@ impl Schema {
         own.get(index).copied().unwrap_or(false)
     }
 
-    /// `key` of every column name of a known table of the template, in order, computed
-    /// once per schema (the first caller's `key` is the one kept).
-    pub(crate) fn column_keys(&self, table: KnownTable, key: fn(&str) -> String) -> &[String] {
+    /// Every column name of a known table of the template in [`comparable_column`] form,
+    /// in order, computed once per schema.
+    pub(crate) fn column_keys(&self, table: KnownTable) -> &[String] {
         let keys = self.column_keys.get_or_init(|| {
             KnownTable::ALL
                 .iter()
-                .map(|&t| self.columns(t).into_iter().map(key).collect())
+                .map(|&t| self.columns(t).into_iter().map(comparable_column).collect())
                 .collect()
         });
         KnownTable::ALL
@@ -209,6 +209,14 @@ impl KnownTable {
             KnownTable::CommunicationLog => "Communication Log",
         }
     }
+}
+
+/// A column name in comparable form: lower case, white space runs collapsed to one space.
+pub(crate) fn comparable_column(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 #[cfg(test)]

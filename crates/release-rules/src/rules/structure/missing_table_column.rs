@@ -5,7 +5,7 @@ use release_doc::{Column, ReleaseDoc, Span};
 use crate::context::Context;
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
-use crate::schema::KnownTable;
+use crate::schema::{comparable_column, KnownTable};
 
 declare_rule! {
     /// ## What it does
@@ -60,21 +60,14 @@ fn table(doc: &ReleaseDoc, table: KnownTable) -> (Option<Span>, &[Column]) {
     }
 }
 
-fn comparable(name: &str) -> String {
-    name.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-}
-
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for &known in KnownTable::ALL {
         let (Some(span), columns) = table(ctx.model(), known) else {
             continue;
         };
         let expected = ctx.schema.columns(known);
-        let keys = ctx.schema.column_keys(known, comparable);
-        let present: Vec<String> = columns.iter().map(|c| comparable(&c.name)).collect();
+        let keys = ctx.schema.column_keys(known);
+        let present: Vec<String> = columns.iter().map(|c| comparable_column(&c.name)).collect();
         let missing: Vec<String> = expected
             .iter()
             .zip(keys)
