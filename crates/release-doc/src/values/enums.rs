@@ -15,14 +15,7 @@ use super::quantity::strip_wrapping;
 /// ["Major", "Minor", "Patch", "Hotfix"])`.
 #[must_use]
 pub fn split_hint(text: &str) -> (&str, Vec<String>) {
-    let trimmed = text.trim();
-    let hint = trimmed.strip_suffix(')').and_then(|body| {
-        let open = body.rfind('(')?;
-        let inner = body.get(open + 1..)?;
-        let before = body.get(..open)?;
-        inner.contains('|').then_some((before, inner))
-    });
-    match hint {
+    match hint(text) {
         Some((before, inner)) => {
             let options = inner
                 .split('|')
@@ -32,17 +25,25 @@ pub fn split_hint(text: &str) -> (&str, Vec<String>) {
                 .collect();
             (before.trim(), options)
         }
-        None => (trimmed, Vec::new()),
+        None => (text.trim(), Vec::new()),
     }
 }
 
-/// `text` lower-cased with everything but letters and digits removed, so that
-/// `Blue-Green`, `blue green`, `blue/green` and `bluegreen` compare equal.
-fn key(text: &str) -> String {
+/// The text before a trailing `( A | B )` hint and the hint's inside, if there is one.
+fn hint(text: &str) -> Option<(&str, &str)> {
+    let body = text.trim().strip_suffix(')')?;
+    let open = body.rfind('(')?;
+    let inner = body.get(open + 1..)?;
+    let before = body.get(..open)?;
+    inner.contains('|').then_some((before, inner))
+}
+
+/// The characters of `text` lower-cased with everything but letters and digits removed, so
+/// that `Blue-Green`, `blue green`, `blue/green` and `bluegreen` compare equal.
+fn key(text: &str) -> impl Iterator<Item = char> + Clone + '_ {
     text.chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
-        .collect()
 }
 
 /// Find the value one of whose spellings matches `text` (see the generated `parse`).
@@ -52,13 +53,14 @@ fn parse_among<T: Copy + fmt::Display>(
     spellings: impl Fn(T) -> &'static [&'static str],
     what: &str,
 ) -> Result<T, String> {
-    let (value, _) = split_hint(strip_wrapping(text));
+    let text = strip_wrapping(text);
+    let value = hint(text).map_or(text, |(before, _)| before);
     let wanted = key(strip_wrapping(value));
-    let found = (!wanted.is_empty())
+    let found = (wanted.clone().next().is_some())
         .then(|| {
             all.iter()
                 .copied()
-                .find(|v| spellings(*v).iter().any(|s| key(s) == wanted))
+                .find(|v| spellings(*v).iter().any(|s| key(s).eq(wanted.clone())))
         })
         .flatten();
     found.ok_or_else(|| {
