@@ -55,11 +55,64 @@ static CLOCK_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// What was expected, when `text` is not such a date or names a day that does not exist.
 pub fn parse_date(text: &str) -> Result<Date, String> {
     let text = strip_wrapping(text);
-    DATE_RE
-        .captures(text)
-        .and_then(|c| date_of(&c))
-        .or_else(|| moment(text)?.date)
+    let date = match plain_date(text.as_bytes()) {
+        // Exactly `DATE_RE`'s shape, read without a regex search with captures.
+        Some((y, mo, d)) => Date::new(y, mo, d).ok(),
+        None => DATE_RE.captures(text).and_then(|c| date_of(&c)),
+    };
+    date.or_else(|| moment(text)?.date)
         .ok_or_else(|| EXPECTED_DATE.to_owned())
+}
+
+/// The value of `digits` when every byte is an ASCII digit.
+fn digits_value(digits: &[u8]) -> Option<i16> {
+    digits.iter().try_fold(0i16, |n, &b| {
+        b.is_ascii_digit().then(|| n * 10 + i16::from(b - b'0'))
+    })
+}
+
+/// Year, month and day of text shaped exactly `NNNN-NN-NN` (ASCII digits), the shape of
+/// `DATE_RE`; whether they name a real day is left to [`Date::new`].
+fn plain_date(text: &[u8]) -> Option<(i16, i8, i8)> {
+    if text.len() != 10 || text[4] != b'-' || text[7] != b'-' {
+        return None;
+    }
+    let year = digits_value(&text[..4])?;
+    let month = i8::try_from(digits_value(&text[5..7])?).ok()?;
+    let day = i8::try_from(digits_value(&text[8..])?).ok()?;
+    Some((year, month, day))
+}
+
+/// `H:MM` or `HH:MM`, optionally after a plain date and one space or `T`, and nothing
+/// else: the commonest moments, read without a regex search with captures. Other text
+/// (seconds, a zone, AM/PM) is left to `MOMENT_RE`.
+fn plain_moment(text: &str) -> Option<Option<Moment>> {
+    let bytes = text.as_bytes();
+    let (date, clock) = match bytes.len() {
+        4 | 5 => (None, bytes),
+        15 | 16 if matches!(bytes[10], b' ' | b'T' | b't') => {
+            (Some(plain_date(&bytes[..10])?), &bytes[11..])
+        }
+        _ => return None,
+    };
+    let colon = clock.len() - 3;
+    if clock[colon] != b':' {
+        return None;
+    }
+    let hour = i8::try_from(digits_value(&clock[..colon])?).ok()?;
+    let minute = i8::try_from(digits_value(&clock[colon + 1..])?).ok()?;
+    let date = match date {
+        Some((y, mo, d)) => match Date::new(y, mo, d) {
+            Ok(date) => Some(date),
+            Err(_) => return Some(None),
+        },
+        None => None,
+    };
+    Some(Time::new(hour, minute, 0, 0).ok().map(|time| Moment {
+        date,
+        time,
+        zone: None,
+    }))
 }
 
 /// The valid date in the `y`, `mo` and `d` groups of `c`, if any.
@@ -153,6 +206,11 @@ pub fn parse_moment(text: &str) -> Result<Moment, String> {
 
 /// The moment `text` writes, if it is one.
 fn moment(text: &str) -> Option<Moment> {
+    plain_moment(text).unwrap_or_else(|| regex_moment(text))
+}
+
+/// The moment `text` writes, read with `MOMENT_RE`.
+fn regex_moment(text: &str) -> Option<Moment> {
     let c = MOMENT_RE.captures(text)?;
     let date = match c.name("y") {
         Some(_) => Some(date_of(&c)?),
@@ -395,5 +453,37 @@ mod tests {
         assert!((d(5400).minutes() - 90.0).abs() < 1e-12);
         let json = serde_json::to_string(&d(60)).unwrap_or_default();
         assert_eq!(json, r#"{"seconds":60}"#);
+    }
+
+    proptest::proptest! {
+        /// The hand-read shapes give what the regexes give, on text built from the
+        /// characters those shapes are made of.
+        #[test]
+        fn plain_shapes_read_as_the_regexes_do(text in "[0-9:T t-]{0,17}") {
+            if let Some(moment) = plain_moment(&text) {
+                proptest::prop_assert_eq!(moment, regex_moment(&text), "{:?}", text);
+            }
+            if let Some((y, mo, d)) = plain_date(text.as_bytes()) {
+                let by_regex = DATE_RE.captures(&text).and_then(|c| date_of(&c));
+                proptest::prop_assert_eq!(Date::new(y, mo, d).ok(), by_regex, "{:?}", text);
+            }
+        }
+
+        /// Real dates and times, which the shapes above rarely hit by chance.
+        #[test]
+        fn plain_dates_and_times_read_as_the_regexes_do(
+            y in 1990u32..2100, mo in 0u32..14, d in 0u32..33, h in 0u32..30, mi in 0u32..70,
+            sep in "[ Tt]", short_hour in proptest::bool::ANY,
+        ) {
+            let clock = if short_hour && h < 10 { format!("{h}:{mi:02}") } else { format!("{h:02}:{mi:02}") };
+            for text in [clock.clone(), format!("{y}-{mo:02}-{d:02}{sep}{clock}")] {
+                let plain = plain_moment(&text);
+                proptest::prop_assert!(plain.is_some(), "{:?}", text);
+                proptest::prop_assert_eq!(plain.flatten(), regex_moment(&text), "{:?}", text);
+            }
+            let date = format!("{y}-{mo:02}-{d:02}");
+            let by_regex = DATE_RE.captures(&date).and_then(|c| date_of(&c));
+            proptest::prop_assert_eq!(parse_date(&date).ok(), by_regex);
+        }
     }
 }

@@ -199,6 +199,9 @@ fn unit_of(written: &str) -> (Unit, f64) {
 /// What was expected, when `text` is not such a quantity.
 pub fn parse_quantity(text: &str) -> Result<Quantity, String> {
     let text = strip_wrapping(text);
+    if let Some((number, unit)) = plain_quantity(text) {
+        return quantity_of(number, unit);
+    }
     let Some(caps) = QUANTITY_RE.captures(text) else {
         // Compound durations (`1h 2m`, `1:30`) are quantities of time too.
         return crate::values::datetime::parse_duration(text)
@@ -209,10 +212,50 @@ pub fn parse_quantity(text: &str) -> Result<Quantity, String> {
             .map_err(|_| EXPECTED_QUANTITY.to_owned());
     };
     let number = caps.name("num").map_or("", |m| m.as_str());
+    quantity_of(number, caps.name("unit").map(|m| m.as_str()))
+}
+
+/// The number and unit of text shaped `12`, `0.18s`, `180 ms` or `2%`: ASCII digits with
+/// optional decimals, optional spaces or tabs, then an optional ASCII unit, which
+/// `QUANTITY_RE` reads the same way. Other text (signs, commas, `µs`) is left to it.
+fn plain_quantity(text: &str) -> Option<(&str, Option<&str>)> {
+    let bytes = text.as_bytes();
+    let digits = |from: usize| {
+        bytes[from..]
+            .iter()
+            .position(|b| !b.is_ascii_digit())
+            .map_or(bytes.len(), |n| from + n)
+    };
+    let mut end = digits(0);
+    if end == 0 {
+        return None;
+    }
+    if bytes.get(end) == Some(&b'.') {
+        let decimals_end = digits(end + 1);
+        if decimals_end == end + 1 {
+            return None;
+        }
+        end = decimals_end;
+    }
+    let unit_start = bytes[end..]
+        .iter()
+        .position(|b| !matches!(b, b' ' | b'\t'))
+        .map_or(bytes.len(), |n| end + n);
+    let unit = &bytes[unit_start..];
+    let Some((first, rest)) = unit.split_first() else {
+        return Some((&text[..end], None));
+    };
+    let unit_ok = (first.is_ascii_alphabetic() || *first == b'%')
+        && rest
+            .iter()
+            .all(|b| b.is_ascii_alphabetic() || matches!(b, b'/' | b'%' | b'_' | b'-'));
+    unit_ok.then(|| (&text[..end], Some(&text[unit_start..])))
+}
+
+/// The quantity a number (matching `NUMBER`) and an optional unit write.
+fn quantity_of(number: &str, unit: Option<&str>) -> Result<Quantity, String> {
     let value = number_value(number).ok_or_else(|| EXPECTED_QUANTITY.to_owned())?;
-    let (unit, factor) = caps
-        .name("unit")
-        .map_or((Unit::Count, 1.0), |m| unit_of(m.as_str()));
+    let (unit, factor) = unit.map_or((Unit::Count, 1.0), unit_of);
     let value = value * factor;
     if !value.is_finite() {
         return Err(EXPECTED_QUANTITY.to_owned());
@@ -345,5 +388,22 @@ mod tests {
         assert_eq!(json, r#"{"value":2.0,"unit":"percent"}"#);
         let other = serde_json::to_string(&Unit::Other("req/s".into())).unwrap_or_default();
         assert_eq!(other, r#"{"other":"req/s"}"#);
+    }
+
+    proptest::proptest! {
+        /// The hand-read shape gives the number and unit `QUANTITY_RE` captures.
+        #[test]
+        fn plain_quantities_read_as_the_regex_does(
+            text in "[0-9]{0,4}[.]?[0-9]{0,2}[ \t]{0,2}[0-9.,% \t/_µa-zA-Z-]{0,5}",
+        ) {
+            if let Some((number, unit)) = plain_quantity(&text) {
+                let caps = QUANTITY_RE.captures(&text);
+                proptest::prop_assert!(caps.is_some(), "{:?}", text);
+                if let Some(caps) = caps {
+                    proptest::prop_assert_eq!(Some(number), caps.name("num").map(|m| m.as_str()));
+                    proptest::prop_assert_eq!(unit, caps.name("unit").map(|m| m.as_str()));
+                }
+            }
+        }
     }
 }

@@ -67,11 +67,20 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         };
         let expected = ctx.schema.columns(known);
         let keys = ctx.schema.column_keys(known);
-        let present: Vec<String> = columns.iter().map(|c| comparable_column(&c.name)).collect();
+        // Most tables keep the template's column names as they are: the normalised names
+        // are computed only when a column is not found by its exact name.
+        let mut present: Option<Vec<String>> = None;
         let missing: Vec<String> = expected
             .iter()
             .zip(keys)
-            .filter(|(_, key)| !present.contains(key))
+            .filter(|(name, key)| {
+                !columns.iter().any(|c| c.name == **name)
+                    && !present
+                        .get_or_insert_with(|| {
+                            columns.iter().map(|c| comparable_column(&c.name)).collect()
+                        })
+                        .contains(key)
+            })
             .map(|(name, _)| format!("`{name}`"))
             .collect();
         if missing.is_empty() {
