@@ -6,6 +6,7 @@ use release_doc::{List, SectionId};
 
 use super::sites::{site, Site};
 use crate::context::Context;
+use crate::due;
 
 /// Every item of the known lists, labeled items and links.
 pub(super) fn collect(ctx: &Context<'_>, sites: &mut Vec<Site>) {
@@ -77,7 +78,14 @@ pub(super) fn collect(ctx: &Context<'_>, sites: &mut Vec<Site>) {
     for (id, place, list, expected) in plain.into_iter().chain([improve]) {
         for item in &list.items {
             if let Some(span) = item.text.span() {
-                sites.push(site(span, place, expected, id));
+                let read = item.text.raw();
+                sites.push(Site::described_if_needed(
+                    ctx,
+                    span,
+                    read,
+                    due::section(id),
+                    || (place.to_owned(), expected.to_owned()),
+                ));
             }
         }
     }
@@ -98,12 +106,21 @@ pub(super) fn collect(ctx: &Context<'_>, sites: &mut Vec<Site>) {
     for (id, section, items, expected) in labeled {
         for item in items {
             let span = item.value.span().unwrap_or(item.span);
-            let place = if item.label.is_empty() {
-                section.to_owned()
-            } else {
-                format!("{section} › {}", item.label)
+            let read = item.value.raw().filter(|_| item.value.span().is_some());
+            let place = || {
+                if item.label.is_empty() {
+                    section.to_owned()
+                } else {
+                    format!("{section} › {}", item.label)
+                }
             };
-            sites.push(site(span, place, expected, id));
+            sites.push(Site::described_if_needed(
+                ctx,
+                span,
+                read,
+                due::section(id),
+                || (place(), expected.to_owned()),
+            ));
         }
     }
     for link in &d.related_docs {

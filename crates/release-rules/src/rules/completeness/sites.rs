@@ -29,9 +29,11 @@ impl Site {
     /// A site described (where it is, what belongs there) only when it is due and its
     /// text may hold something to report; any other is kept only as read text. Most
     /// sites are filled in, and describing each cost more than checking it. `read`: the
-    /// model's raw text (`Field::raw`) of the labeled field or table cell at `span`: the
-    /// parser reads those with `Field::read`, which gives raw text only when it found no
-    /// placeholder or placeholder-like text. Other sites pass `None`.
+    /// model's raw text (`Field::raw`) of the labeled field, table cell, list item or
+    /// labeled item at `span`: the parser reads those with `Field::read`, which gives raw
+    /// text only when it found no placeholder or placeholder-like text; checklist items
+    /// pass their text when the parser's `ChecklistItem::unfilled` is `None`. Other sites
+    /// pass `None`.
     pub(crate) fn described_if_needed(
         ctx: &Context<'_>,
         span: Span,
@@ -231,10 +233,12 @@ fn checklists(ctx: &Context<'_>, outline: &[Entry<'_>], sites: &mut Vec<Site>) {
             }
         };
         for item in &group.items {
+            // The parser found no placeholder or placeholder-like text in these words.
+            let read = item.unfilled.is_none().then_some(item.text.as_str());
             sites.push(Site::described_if_needed(
                 ctx,
                 item.text_span,
-                None,
+                read,
                 due,
                 || {
                     // Items are named by their text before the placeholder (`Product Owner`).
