@@ -12,13 +12,23 @@ pub const DEFAULT_TEMPLATE: &str = include_str!("default-template.md");
 
 static DEFAULT: LazyLock<Schema> = LazyLock::new(|| Schema::from_template(DEFAULT_TEMPLATE));
 
+/// A template checklist item in comparable form (see [`Schema::item_patterns`]).
+#[derive(Debug, Clone)]
+pub(crate) struct ItemPattern {
+    /// The item's literal parts between its placeholders, normalised.
+    pub parts: Vec<String>,
+    /// Whether the item's own text, normalised, holds these parts: then a document item
+    /// with the very same text holds them too, with no need to normalise it.
+    pub holds_own_text: bool,
+}
+
 /// A template, parsed: what every document must keep.
 #[derive(Debug, Clone)]
 pub struct Schema {
     source: String,
     template: ReleaseDoc,
     /// Each checklist item's comparable form, by group and item, built on first use.
-    item_patterns: OnceLock<Vec<Vec<Vec<String>>>>,
+    item_patterns: OnceLock<Vec<Vec<ItemPattern>>>,
     /// Each known table's column names in comparable form, by table, built on first use.
     column_keys: OnceLock<Vec<Vec<String>>>,
     /// Whether each section has content of its own, by section, built on first use.
@@ -75,7 +85,7 @@ impl Schema {
 
     /// `pattern` of every checklist item's text, by group and item, computed once per
     /// schema (the first caller's `pattern` is the one kept).
-    pub(crate) fn item_patterns(&self, pattern: fn(&str) -> Vec<String>) -> &[Vec<Vec<String>>] {
+    pub(crate) fn item_patterns(&self, pattern: fn(&str) -> ItemPattern) -> &[Vec<ItemPattern>] {
         self.item_patterns.get_or_init(|| {
             self.checklists()
                 .iter()

@@ -11,6 +11,7 @@ use super::{item_text, items_due};
 use crate::context::Context;
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
+use crate::schema::ItemPattern;
 
 declare_rule! {
     /// ## What it does
@@ -92,12 +93,24 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             ));
             continue;
         };
-        let present: Vec<String> = groups
-            .iter()
-            .flat_map(|g| g.items.iter().map(|i| normalize_item(&i.text)))
-            .collect();
+        // Items kept word for word are found without normalising anything; the others
+        // are compared in normalised form, computed once for the groups.
+        let mut present: Option<Vec<String>> = None;
         for (item, pattern) in template.items.iter().zip(patterns) {
-            if present.iter().any(|text| matches(pattern, text)) {
+            let verbatim = pattern.holds_own_text
+                && groups
+                    .iter()
+                    .any(|g| g.items.iter().any(|i| i.text == item.text));
+            if verbatim {
+                continue;
+            }
+            let present = present.get_or_insert_with(|| {
+                groups
+                    .iter()
+                    .flat_map(|g| g.items.iter().map(|i| normalize_item(&i.text)))
+                    .collect()
+            });
+            if present.iter().any(|text| matches(&pattern.parts, text)) {
                 continue;
             }
             out.push(ctx.diagnostic(
@@ -175,8 +188,19 @@ fn squeeze_ascii(text: &str) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
-/// A template item as literal parts between its placeholders.
-fn template_pattern(text: &str) -> Vec<String> {
+/// A template item as literal parts between its placeholders, and whether its own text
+/// holds them.
+fn template_pattern(text: &str) -> ItemPattern {
+    let parts = pattern_parts(text);
+    let holds_own_text = matches(&parts, &normalize_item(text));
+    ItemPattern {
+        parts,
+        holds_own_text,
+    }
+}
+
+/// A template item's literal parts between its placeholders, normalised.
+fn pattern_parts(text: &str) -> Vec<String> {
     let mut marked = String::with_capacity(text.len());
     let mut last = 0;
     for found in placeholder::find_ranges(text) {
@@ -275,7 +299,7 @@ mod tests {
     }
 
     fn holds(template: &str, item: &str) -> bool {
-        matches(&template_pattern(template), &normalize_item(item))
+        matches(&template_pattern(template).parts, &normalize_item(item))
     }
 
     #[test]

@@ -38,7 +38,9 @@ pub(super) fn items_due(ctx: &Context<'_>, group: &ChecklistGroup) -> bool {
 
 /// Whether `item` still holds a placeholder (reported by RL101 `unfilled-placeholder`).
 pub(super) fn is_unfilled(ctx: &Context<'_>, item: &ChecklistItem) -> bool {
-    item.unfilled.is_some() || ctx.unfilled_marker(&item.text).is_some()
+    // `unfilled` is the parser's verdict on this very text: without one, only the
+    // configured placeholder words are left to look for.
+    item.unfilled.is_some() || ctx.is_unfilled(&item.text, true)
 }
 
 /// The item's text for messages: trimmed, without strikethrough marks and backticks
