@@ -146,7 +146,53 @@ pub fn normalize_title(title: &str) -> String {
 /// reuse one buffer.
 pub(crate) fn normalize_into(title: &str, out: &mut String) {
     out.clear();
-    for word in title.trim().trim_end_matches(':').split_whitespace() {
+    let title = title.trim().trim_end_matches(':');
+    if !plain_words_into(title, out) {
+        out.clear();
+        words_into(title, out);
+    }
+}
+
+/// The words of `title` as [`words_into`] writes them, one byte at a time, when `title`
+/// is ASCII without markup (most titles and labels); `false` when it is not, with `out`
+/// partly written.
+fn plain_words_into(title: &str, out: &mut String) -> bool {
+    // The ASCII characters `char::is_whitespace` accepts.
+    let is_space = |b: u8| matches!(b, b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' | b' ');
+    let bytes = title.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        if is_space(bytes[at]) {
+            at += 1;
+            continue;
+        }
+        let start = at;
+        while at < bytes.len() && !is_space(bytes[at]) {
+            if !bytes[at].is_ascii() || matches!(bytes[at], b'*' | b'_' | b'`') {
+                return false;
+            }
+            at += 1;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        // `start` and `at` are next to ASCII bytes: character boundaries.
+        let word = title.get(start..at).unwrap_or_default();
+        if word.eq_ignore_ascii_case("and") {
+            out.push('&');
+        } else {
+            let word_start = out.len();
+            out.push_str(word);
+            out[word_start..].make_ascii_lowercase();
+        }
+    }
+    true
+}
+
+/// The words of any (trimmed) `title`, lower-cased and without `*`, `_` and `` ` ``, one
+/// space apart, `and` as `&`.
+fn words_into(title: &str, out: &mut String) {
+    for word in title.split_whitespace() {
         let start = out.len();
         if start > 0 {
             out.push(' ');
@@ -206,6 +252,20 @@ mod tests {
         assert_eq!(SectionId::from_title("Rollout"), None);
         for id in SectionId::ALL {
             assert_eq!(SectionId::from_title(id.title()), Some(*id));
+        }
+    }
+
+    proptest::proptest! {
+        /// The byte-at-a-time path normalises as the general one does, or declines.
+        #[test]
+        fn plain_titles_normalise_as_any_title_does(title in "[aAnNdDé* \t\x0b\u{a0}:&x-]{0,16}") {
+            let (mut plain, mut any) = (String::new(), String::new());
+            words_into(&title, &mut any);
+            if plain_words_into(&title, &mut plain) {
+                proptest::prop_assert_eq!(plain, any);
+            } else {
+                proptest::prop_assert!(!title.is_ascii() || title.contains(['*', '_', '`']));
+            }
         }
     }
 }
