@@ -146,11 +146,15 @@ fn is_placeholder_name(name: &str) -> bool {
 /// or the whole text when it is an angle-bracket hint like `<service name>`.
 #[must_use]
 pub fn placeholder_like(text: &str) -> Option<String> {
-    let trimmed = text.trim();
+    trimmed_placeholder_like(text.trim())
+}
+
+/// [`placeholder_like`] of text that is already trimmed.
+fn trimmed_placeholder_like(trimmed: &str) -> Option<String> {
     if trimmed.starts_with('<') && ANGLE_HINT.is_match(trimmed) {
         return Some(trimmed.to_owned());
     }
-    first_placeholder_word(text).map(|(_, word)| word.to_owned())
+    first_placeholder_word(trimmed).map(|(_, word)| word.to_owned())
 }
 
 /// Why `text` counts as unfilled, if it does: the name of its first placeholder, its
@@ -161,10 +165,13 @@ pub fn unfilled_marker(text: &str) -> Option<String> {
     if trimmed.is_empty() {
         return Some(String::new());
     }
-    if let Some(name) = first_name(trimmed) {
-        return Some(name.to_owned());
+    // Most texts hold no `{` at all: no need to start a placeholder scan.
+    if memchr::memchr(b'{', trimmed.as_bytes()).is_some() {
+        if let Some(name) = first_name(trimmed) {
+            return Some(name.to_owned());
+        }
     }
-    placeholder_like(trimmed)
+    trimmed_placeholder_like(trimmed)
 }
 
 /// Whether `text` says on purpose that there is nothing here: `None`, `N/A`, `n/a`,
