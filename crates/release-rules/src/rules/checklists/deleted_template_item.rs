@@ -302,6 +302,22 @@ mod tests {
         matches(&template_pattern(template).parts, &normalize_item(item))
     }
 
+    /// Every item of the default template holds its own pattern, so a document that keeps
+    /// an item word for word is checked without normalising its items.
+    #[test]
+    fn default_template_items_hold_their_own_text() {
+        let schema = crate::schema::Schema::default_template();
+        let items: Vec<&str> = schema
+            .checklists()
+            .iter()
+            .flat_map(|g| g.items.iter().map(|i| i.text.as_str()))
+            .collect();
+        assert!(items.len() > 20, "{} items", items.len());
+        for text in items {
+            assert!(template_pattern(text).holds_own_text, "{text:?}");
+        }
+    }
+
     #[test]
     fn items_match_loosely() {
         assert!(holds(
