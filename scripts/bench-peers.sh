@@ -29,6 +29,30 @@ hyperfine -N -i --warmup 1 --max-runs 3 --export-markdown "$work/peers.md" \
   -n release-lint "$bin/release-lint check --format json ." \
   -n "rumdl check --no-cache" "$rumdl check --no-cache ." \
   -n markdownlint-cli2 "$mdl **/*.md"
+# hyperfine runs one command's rounds back to back; on a shared machine whatever runs
+# second was seen up to 10 % faster. The ratio to rumdl (the issue's target) is also
+# measured with the rounds interleaved, the order swapped every round.
+python3 - "$bin/release-lint" "$rumdl" <<'PY'
+import os, statistics, subprocess, sys, time
+lint, rumdl = sys.argv[1], sys.argv[2]
+commands = {"release-lint": [lint, "check", "--format", "json", "."],
+            "rumdl": [rumdl, "check", "--no-cache", "."]}
+times = {name: [] for name in commands}
+with open(os.devnull, "w") as null:
+    for round_ in range(31):  # the first round warms the caches and is not counted
+        for name in (list(commands) if round_ % 2 else list(commands)[::-1]):
+            start = time.perf_counter()
+            subprocess.run(commands[name], stdout=null, stderr=null)
+            if round_:
+                times[name].append(time.perf_counter() - start)
+for name, t in times.items():
+    print(f"interleaved {name}: mean {statistics.mean(t) * 1e3:.1f} ms, "
+          f"median {statistics.median(t) * 1e3:.1f} ms ({len(t)} runs)")
+mean = statistics.mean(times["rumdl"]) / statistics.mean(times["release-lint"])
+median = statistics.median(times["rumdl"]) / statistics.median(times["release-lint"])
+print(f"interleaved: release-lint is {mean:.2f}x faster than rumdl by the mean, "
+      f"{median:.2f}x by the median")
+PY
 for cmd in "$bin/release-lint check --format json ." "$rumdl check --no-cache ." "$mdl **/*.md"; do
   set -f  # markdownlint-cli2 expands its glob itself
   /usr/bin/time -v -o "$work/time.txt" $cmd >/dev/null 2>&1 || true
