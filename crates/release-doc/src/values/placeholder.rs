@@ -72,11 +72,6 @@ pub fn find_ranges(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     Scan { text, at: 0 }.map(|(range, _)| range)
 }
 
-/// The name of the first placeholder in `text`.
-fn first_name(text: &str) -> Option<&str> {
-    Scan { text, at: 0 }.next().map(|(_, name)| name)
-}
-
 /// The `{{ … }}` (without `{`, `}` or a line break inside) or `{% … %}` (up to the first
 /// `%}`, on one line) that starts at `start`: its end and its inner text.
 fn marker_at(text: &str, start: usize) -> Option<(usize, &str, bool)> {
@@ -165,9 +160,9 @@ pub fn unfilled_marker(text: &str) -> Option<String> {
     if trimmed.is_empty() {
         return Some(String::new());
     }
-    // Most texts hold no `{` at all: no need to start a placeholder scan.
-    if memchr::memchr(b'{', trimmed.as_bytes()).is_some() {
-        if let Some(name) = first_name(trimmed) {
+    // Most texts hold no `{` at all: the placeholder scan starts only at the first one.
+    if let Some(at) = memchr::memchr(b'{', trimmed.as_bytes()) {
+        if let Some((_, name)) = (Scan { text: trimmed, at }).next() {
             return Some(name.to_owned());
         }
     }

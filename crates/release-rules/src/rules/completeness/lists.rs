@@ -78,11 +78,10 @@ pub(super) fn collect(ctx: &Context<'_>, sites: &mut Vec<Site>) {
     for (id, place, list, expected) in plain.into_iter().chain([improve]) {
         for item in &list.items {
             if let Some(span) = item.text.span() {
-                let read = item.text.raw();
                 sites.push(Site::described_if_needed(
                     ctx,
                     span,
-                    read,
+                    item.text.raw(),
                     due::section(id),
                     || (place.to_owned(), expected.to_owned()),
                 ));
@@ -106,7 +105,6 @@ pub(super) fn collect(ctx: &Context<'_>, sites: &mut Vec<Site>) {
     for (id, section, items, expected) in labeled {
         for item in items {
             let span = item.value.span().unwrap_or(item.span);
-            let read = item.value.raw().filter(|_| item.value.span().is_some());
             let place = || {
                 if item.label.is_empty() {
                     section.to_owned()
@@ -117,7 +115,7 @@ pub(super) fn collect(ctx: &Context<'_>, sites: &mut Vec<Site>) {
             sites.push(Site::described_if_needed(
                 ctx,
                 span,
-                read,
+                item.value.raw(),
                 due::section(id),
                 || (place(), expected.to_owned()),
             ));
