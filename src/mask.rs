@@ -38,8 +38,12 @@ pub fn mask_secrets<'a>(source: &'a str, secrets: impl IntoIterator<Item = Span>
         }
     }
     match bytes {
-        // Only whole characters were replaced, by ASCII bytes: still UTF-8.
-        Some(bytes) => Cow::Owned(String::from_utf8(bytes).expect("masking keeps UTF-8")),
+        // Only whole characters were replaced, by ASCII bytes: still UTF-8. Were it not,
+        // the lossy conversion would show U+FFFD rather than stop the run.
+        Some(bytes) => Cow::Owned(
+            String::from_utf8(bytes)
+                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
+        ),
         None => Cow::Borrowed(source),
     }
 }
