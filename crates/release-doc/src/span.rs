@@ -102,7 +102,15 @@ impl LineIndex {
         let bytes = source.as_bytes();
         let mut starts = Vec::with_capacity(bytes.len() / 32 + 1);
         starts.push(0);
-        // Only line breaks matter: jump from one to the next (`memchr` is SIMD).
+        // Only line breaks matter: jump from one to the next (`memchr` is SIMD). Without
+        // a CR anywhere, every LF starts a line.
+        if memchr::memchr(b'\r', bytes).is_none() {
+            starts.extend(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1));
+            return Self {
+                starts,
+                len: source.len(),
+            };
+        }
         let mut at = 0;
         while let Some(found) = memchr::memchr2(b'\n', b'\r', &bytes[at..]) {
             let i = at + found;

@@ -267,7 +267,7 @@ impl Walker<'_> {
 fn lone_cr_as_lf(text: &str) -> std::borrow::Cow<'_, str> {
     let bytes = text.as_bytes();
     let lone = |i: usize| bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n');
-    if !text.contains('\r') || !(0..bytes.len()).any(lone) {
+    if memchr::memchr(b'\r', bytes).is_none() || !(0..bytes.len()).any(lone) {
         return std::borrow::Cow::Borrowed(text);
     }
     let normalised: Vec<u8> = (0..bytes.len())

@@ -77,8 +77,8 @@ pub fn find_ranges(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 fn marker_at(text: &str, start: usize) -> Option<(usize, &str, bool)> {
     let rest = &text[start..];
     if let Some(body) = rest.strip_prefix("{{") {
-        let len = body
-            .find(['{', '}', '\n'])
+        // A byte search: the three are ASCII, never inside a UTF-8 sequence.
+        let len = memchr::memchr3(b'{', b'}', b'\n', body.as_bytes())
             .filter(|&end| body[end..].starts_with("}}"));
         if let Some(len) = len {
             return Some((start + 2 + len + 2, &body[..len], false));
@@ -130,6 +130,22 @@ const GO_TEMPLATE_WORDS: &[&str] = &["end", "else", "break", "continue", "nil"];
 /// A placeholder name: letters, digits, `_`, `-`, dots between parts and `[N]` indexes,
 /// starting with a letter or `_` (so not Go's `.Field` or `$var`), not a Go keyword.
 fn is_placeholder_name(name: &str) -> bool {
+    // Nearly every name is ASCII: read it byte by byte, without decoding characters.
+    if name.is_ascii() {
+        let bytes = name.as_bytes();
+        return bytes
+            .first()
+            .is_some_and(|&b| b.is_ascii_alphabetic() || b == b'_')
+            && bytes.iter().all(|&b| {
+                b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.' | b'[' | b']')
+            })
+            && !GO_TEMPLATE_WORDS.contains(&name);
+    }
+    is_placeholder_name_in_chars(name)
+}
+
+/// [`is_placeholder_name`] for any text, one character at a time.
+fn is_placeholder_name_in_chars(name: &str) -> bool {
     let starts_well = name.starts_with(|c: char| c.is_alphabetic() || c == '_');
     let chars_ok = name
         .chars()
@@ -212,6 +228,11 @@ mod tests {
             proptest::prop_assert_eq!(find_all(&text), by_regex(&text));
             let ranges: Vec<_> = find_all(&text).into_iter().map(|p| p.range).collect();
             proptest::prop_assert_eq!(find_ranges(&text).collect::<Vec<_>>(), ranges);
+        }
+
+        #[test]
+        fn names_read_by_bytes_as_by_characters(name in "[a-zA-Z0-9_.\\[\\]$ -]{0,8}|end|nil") {
+            proptest::prop_assert_eq!(is_placeholder_name(&name), is_placeholder_name_in_chars(&name));
         }
     }
 

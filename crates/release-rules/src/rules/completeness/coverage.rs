@@ -14,7 +14,9 @@ impl Coverage {
     /// The coverage of `spans`, in any order.
     pub(crate) fn new(spans: impl IntoIterator<Item = Span>) -> Self {
         let mut spans: Vec<Span> = spans.into_iter().collect();
-        spans.sort_unstable_by_key(|s| s.start);
+        // A stable sort: it merges the runs of spans already in order (each part of the
+        // model lists its sites in order), where an unstable sort starts over.
+        spans.sort_by_key(|s| s.start);
         let mut furthest = 0;
         let furthest_end = spans
             .iter()

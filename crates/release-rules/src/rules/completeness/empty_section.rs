@@ -1,7 +1,5 @@
 //! RL102: a due section with nothing in it.
 
-use std::collections::HashSet;
-
 use release_doc::SectionId;
 
 use crate::context::Context;
@@ -43,7 +41,7 @@ declare_rule! {
 
 /// A section as the rule counts it: a known section by its id, any other by its
 /// normalised title.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 enum Identity {
     /// A section of the template.
     Known(SectionId),
@@ -65,7 +63,8 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let entries = outline::template(ctx);
     let source = ctx.source();
     let doc = ctx.model();
-    let mut done = HashSet::new();
+    // A few dozen sections: a vector is cheaper than hashing each identity.
+    let mut done: Vec<Identity> = Vec::new();
     for section in &doc.sections {
         let identity = match section.id {
             Some(id) => Identity::Known(id),
@@ -89,7 +88,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if !ctx.schema.has_own_content(index) {
             continue;
         }
-        done.insert(identity.clone());
+        done.push(identity.clone());
         // Every copy of the section counts (a duplicate is `duplicate-section`'s).
         let copies = doc.sections.iter().filter(|s| match section.id {
             Some(id) => s.id == Some(id),
