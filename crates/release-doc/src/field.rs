@@ -72,7 +72,7 @@ impl<T> Field<T> {
     /// unfilled, otherwise `parse` decides between a value and invalid text. `parse`
     /// returns what was expected when it fails.
     pub fn read(raw: &str, span: Span, parse: impl FnOnce(&str) -> Result<T, String>) -> Self {
-        let text = raw.trim();
+        let text = crate::trim::trim(raw);
         if let Some(name) = placeholder::unfilled_marker(text) {
             return Field::Unfilled {
                 placeholder: name,

@@ -13,6 +13,7 @@ mod markdown;
 pub mod model;
 pub mod problem;
 pub mod span;
+mod trim;
 pub mod values;
 
 pub use field::{Field, Text};

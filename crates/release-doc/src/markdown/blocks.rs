@@ -301,13 +301,8 @@ fn item_text(source: &str, item: Span) -> Span {
 /// A table cell's span without surrounding white space and pipes.
 fn cell_span(source: &str, cell: Span) -> Span {
     let raw = cell.text(source);
-    let lead = raw.len()
-        - raw
-            .trim_start_matches(|c: char| c == '|' || c.is_whitespace())
-            .len();
-    let mut end = raw.len();
-    let tail = raw.trim_end_matches(|c: char| c.is_whitespace());
-    end = end.min(tail.len());
+    let lead = cell_lead(raw);
+    let end = crate::trim::trim_end(raw).len();
     // A trailing pipe is the cell border unless it is escaped.
     let mut trimmed = &raw[..end];
     if trimmed.ends_with('|') && !trimmed.ends_with("\\|") {
@@ -317,8 +312,32 @@ fn cell_span(source: &str, cell: Span) -> Span {
     Span::new(cell.start + lead, cell.start + end)
 }
 
+/// The length of the pipes and white space that start a cell's text. Pipes and ASCII
+/// white space are read as bytes; a non-ASCII character is left to `char::is_whitespace`.
+fn cell_lead(raw: &str) -> usize {
+    let is_lead = |b: u8| matches!(b, b'|' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' | b' ');
+    match raw.bytes().position(|b| !is_lead(b)) {
+        Some(at) if !raw.as_bytes()[at].is_ascii() => {
+            raw.len()
+                - raw
+                    .trim_start_matches(|c: char| c == '|' || c.is_whitespace())
+                    .len()
+        }
+        Some(at) => at,
+        None => raw.len(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    proptest::proptest! {
+        #[test]
+        fn a_cell_lead_is_what_the_character_trim_takes(raw in "[ \t|\u{a0}\u{3000}aé\\\\]{0,10}") {
+            let by_chars = raw.len() - raw.trim_start_matches(|c: char| c == '|' || c.is_whitespace()).len();
+            proptest::prop_assert_eq!(super::cell_lead(&raw), by_chars);
+        }
+    }
+
     use super::*;
 
     fn texts(source: &str) -> Vec<String> {

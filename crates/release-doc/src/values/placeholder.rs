@@ -114,7 +114,7 @@ impl<'t> Iterator for Scan<'t> {
                 continue;
             };
             self.at = end;
-            let name = inner.trim();
+            let name = crate::trim::trim(inner);
             if is_tag || is_placeholder_name(name) {
                 return Some((start..end, name));
             }
@@ -172,7 +172,7 @@ fn trimmed_placeholder_like(trimmed: &str) -> Option<String> {
 /// placeholder-like text, or `""` when it is empty.
 #[must_use]
 pub fn unfilled_marker(text: &str) -> Option<String> {
-    let trimmed = text.trim();
+    let trimmed = crate::trim::trim(text);
     if trimmed.is_empty() {
         return Some(String::new());
     }

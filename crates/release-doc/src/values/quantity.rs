@@ -103,12 +103,12 @@ impl fmt::Display for Quantity {
 /// `_em_` and `` `code` `` (also nested, like `` **`2%`** ``).
 #[must_use]
 pub fn strip_wrapping(text: &str) -> &str {
-    let mut text = text.trim();
+    let mut text = crate::trim::trim(text);
     'outer: loop {
         for mark in ["**", "__", "`", "*", "_"] {
             if text.len() > 2 * mark.len() && text.starts_with(mark) && text.ends_with(mark) {
                 if let Some(inner) = text.get(mark.len()..text.len() - mark.len()) {
-                    text = inner.trim();
+                    text = crate::trim::trim(inner);
                     continue 'outer;
                 }
             }
