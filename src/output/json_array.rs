@@ -54,14 +54,17 @@ impl ArrayFrame {
         let json = serde_json::to_string_pretty(value)
             .unwrap_or_else(|e| unreachable!("plain structs always serialize: {e}"));
         let depth = format!("{}  ", self.indent);
-        let mut out = String::with_capacity(json.len() + json.lines().count() * depth.len());
-        for (i, line) in json.lines().enumerate() {
-            if i > 0 {
-                out.push('\n');
-            }
+        // serde_json writes no `\r` and no line break at the end: each `\n` starts a line.
+        let breaks: Vec<usize> = memchr::memchr_iter(b'\n', json.as_bytes()).collect();
+        let mut out = String::with_capacity(json.len() + (breaks.len() + 1) * depth.len());
+        let mut start = 0;
+        for end in breaks {
             out.push_str(&depth);
-            out.push_str(line);
+            out.push_str(json.get(start..=end).unwrap_or_default());
+            start = end + 1;
         }
+        out.push_str(&depth);
+        out.push_str(json.get(start..).unwrap_or_default());
         out
     }
 }

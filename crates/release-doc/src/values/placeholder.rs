@@ -11,6 +11,19 @@ use regex::Regex;
 /// forms writers use for this.
 const PLACEHOLDER_WORDS: &[&str] = &["TBD", "TBC", "TODO", "FIXME", "XXX", "YYYY-MM-DD", "HH:MM"];
 
+/// Whether a byte is `?` or a letter a [`PLACEHOLDER_WORDS`] word starts with: a table,
+/// so that the pass over a text tests each byte once.
+const STARTS_WORD: [bool; 256] = {
+    let mut table = [false; 256];
+    let starts = b"?TFXYH";
+    let mut i = 0;
+    while i < starts.len() {
+        table[starts[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
 /// The first placeholder word of `text` as a whole word, or `???`, with its position:
 /// one pass over the bytes, looking closer only at the letters the words start with.
 fn first_placeholder_word(text: &str) -> Option<(usize, &'static str)> {
@@ -20,8 +33,16 @@ fn first_placeholder_word(text: &str) -> Option<(usize, &'static str)> {
             .get(i)
             .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
     };
-    for (at, &b) in bytes.iter().enumerate() {
-        match b {
+    let mut from = 0;
+    // A tight search for the next byte that may start a word, then a closer look.
+    while let Some(found) = bytes
+        .get(from..)?
+        .iter()
+        .position(|&b| STARTS_WORD[usize::from(b)])
+    {
+        let at = from + found;
+        from = at + 1;
+        match bytes[at] {
             b'?' if bytes[at..].starts_with(b"???") => return Some((at, "???")),
             b'T' | b'F' | b'X' | b'Y' | b'H' if at == 0 || !is_word(at - 1) => {
                 let word = PLACEHOLDER_WORDS
@@ -234,6 +255,25 @@ mod tests {
         fn names_read_by_bytes_as_by_characters(name in "[a-zA-Z0-9_.\\[\\]$ -]{0,8}|end|nil") {
             proptest::prop_assert_eq!(is_placeholder_name(&name), is_placeholder_name_in_chars(&name));
         }
+    }
+
+    #[test]
+    fn every_placeholder_word_starts_with_a_byte_of_the_table() {
+        for word in PLACEHOLDER_WORDS.iter().chain(&["???"]) {
+            assert!(STARTS_WORD[usize::from(word.as_bytes()[0])], "{word}");
+            assert_eq!(
+                first_placeholder_word(&format!("a {word}.")),
+                Some((2, *word))
+            );
+            // A placeholder word counts as a whole word only; `???` anywhere.
+            let glued = if *word == "???" {
+                Some((1, "???"))
+            } else {
+                None
+            };
+            assert_eq!(first_placeholder_word(&format!("x{word}")), glued);
+        }
+        assert_eq!(STARTS_WORD.iter().filter(|&&s| s).count(), 6);
     }
 
     #[test]
