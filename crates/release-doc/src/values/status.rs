@@ -117,6 +117,34 @@ fn leading_symbols(text: &str) -> (Vec<Status>, &str) {
     }
 }
 
+/// The words of `text` lower-cased, one space apart, without emoji presentation
+/// selectors (U+FE0F). ASCII words are lower-cased in place, byte by byte.
+fn lower_words(text: &str) -> String {
+    let mut lower = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        let start = lower.len();
+        if start > 0 {
+            lower.push(' ');
+        }
+        let word_start = lower.len();
+        if word.is_ascii() {
+            lower.push_str(word);
+            lower[word_start..].make_ascii_lowercase();
+        } else {
+            lower.extend(
+                word.chars()
+                    .filter(|c| *c != '\u{fe0f}')
+                    .flat_map(char::to_lowercase),
+            );
+        }
+        // A word of selectors only leaves nothing: drop its separator too.
+        if lower.len() == word_start {
+            lower.truncate(start);
+        }
+    }
+    lower
+}
+
 /// Parse a status cell, deciding by its leading symbol and word. Matching is
 /// case-insensitive; a symbol may precede or follow the word (`✅ Pass`, `Done ✅`), and a
 /// note may follow (`✅ Pass — within budget`, `❌ Fail (rolled back)`). Empty text, `-`
@@ -128,12 +156,7 @@ fn leading_symbols(text: &str) -> (Vec<Status>, &str) {
 /// What was expected, for contradicting or unknown statuses.
 pub fn parse_status(text: &str) -> Result<Status, String> {
     let err = || EXPECTED.to_owned();
-    let lower: String = strip_wrapping(text)
-        .chars()
-        .filter(|c| *c != '\u{fe0f}')
-        .flat_map(char::to_lowercase)
-        .collect();
-    let lower = lower.split_whitespace().collect::<Vec<_>>().join(" ");
+    let lower = lower_words(strip_wrapping(text));
     if matches!(lower.as_str(), "" | "-" | "—" | "–") {
         return Ok(Status::Pending);
     }
@@ -161,6 +184,19 @@ pub fn parse_status(text: &str) -> Result<Status, String> {
 mod tests {
     use super::Status::{Fail, Pass, Pending, Warn};
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn words_lower_cased_as_by_characters(text in "[ \tAaPÉé\u{fe0f}✅\u{a0}]{0,12}") {
+            let by_chars: String = text
+                .chars()
+                .filter(|c| *c != '\u{fe0f}')
+                .flat_map(char::to_lowercase)
+                .collect();
+            let by_chars = by_chars.split_whitespace().collect::<Vec<_>>().join(" ");
+            proptest::prop_assert_eq!(lower_words(&text), by_chars);
+        }
+    }
 
     #[rustfmt::skip]
     const ACCEPTED: &[(Status, &[&str])] = &[
