@@ -330,15 +330,15 @@ fn cell_lead(raw: &str) -> usize {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     proptest::proptest! {
         #[test]
         fn a_cell_lead_is_what_the_character_trim_takes(raw in "[ \t|\u{a0}\u{3000}aé\\\\]{0,10}") {
             let by_chars = raw.len() - raw.trim_start_matches(|c: char| c == '|' || c.is_whitespace()).len();
-            proptest::prop_assert_eq!(super::cell_lead(&raw), by_chars);
+            proptest::prop_assert_eq!(cell_lead(&raw), by_chars);
         }
     }
-
-    use super::*;
 
     fn texts(source: &str) -> Vec<String> {
         read_blocks(source, 0)

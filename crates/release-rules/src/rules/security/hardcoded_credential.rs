@@ -117,9 +117,11 @@ struct WordLines {
     urls: Vec<Range<usize>>,
 }
 
-/// [`WordLines`] of `text`. No word ends where another begins, so a word that the
-/// search passes over (it resumes after each match) sits on a line already listed
-/// for its kind.
+/// [`WordLines`] of `text`. The search resumes after each match, so it passes over a
+/// word that overlaps the one before it (`secretoken`): that word is on the same line,
+/// and of the same kind, since no word of one kind overlaps a word of another: no key
+/// word ends with `a`, the first letter of `authorization`, or starts with `n`, its
+/// last, and `://` has no letter.
 fn word_lines(text: &str) -> WordLines {
     let mut lines = WordLines::default();
     let bytes = text.as_bytes();
