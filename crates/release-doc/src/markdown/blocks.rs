@@ -315,7 +315,7 @@ fn cell_span(source: &str, cell: Span) -> Span {
 /// The length of the pipes and white space that start a cell's text. Pipes and ASCII
 /// white space are read as bytes; a non-ASCII character is left to `char::is_whitespace`.
 fn cell_lead(raw: &str) -> usize {
-    let is_lead = |b: u8| matches!(b, b'|' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' | b' ');
+    let is_lead = |b: u8| b == b'|' || crate::trim::is_ascii_space(b);
     match raw.bytes().position(|b| !is_lead(b)) {
         Some(at) if !raw.as_bytes()[at].is_ascii() => {
             raw.len()

@@ -157,8 +157,7 @@ pub(crate) fn normalize_into(title: &str, out: &mut String) {
 /// is ASCII without markup (most titles and labels); `false` when it is not, with `out`
 /// partly written.
 fn plain_words_into(title: &str, out: &mut String) -> bool {
-    // The ASCII characters `char::is_whitespace` accepts.
-    let is_space = |b: u8| matches!(b, b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' | b' ');
+    let is_space = crate::trim::is_ascii_space;
     let bytes = title.as_bytes();
     let mut at = 0;
     while at < bytes.len() {
