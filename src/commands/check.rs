@@ -67,10 +67,7 @@ pub fn run(args: &CheckArgs) -> Result<Status> {
             match outcome {
                 Outcome::Checked(file) => {
                     if args.verbose {
-                        eprintln!(
-                            "release-lint: checked {} at stage {}",
-                            file.path, file.stage
-                        );
+                        eprintln!("release-lint: {}: {}", file.path, file.stage_line);
                     }
                     printing.push(&mut out, &file)?;
                 }

@@ -22,6 +22,11 @@ struct Output<'a> {
 struct File<'a> {
     path: &'a str,
     stage: String,
+    /// Where the stage came from: `flag`, `stage`, `status`, `evidence`, `config` or
+    /// `default`.
+    stage_source: &'static str,
+    /// Why, in words: `from status: shipped`.
+    stage_reason: String,
     diagnostics: Vec<Finding<'a>>,
 }
 
@@ -44,6 +49,8 @@ impl<'a> File<'a> {
         File {
             path: &f.path,
             stage: f.stage.to_string(),
+            stage_source: f.resolution.source.kind(),
+            stage_reason: f.resolution.reason(),
             diagnostics: f
                 .diagnostics
                 .iter()

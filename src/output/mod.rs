@@ -10,7 +10,7 @@ pub mod sarif;
 pub mod statistics;
 
 use release_doc::{LineCol, Span};
-use release_rules::{Diagnostic, Document, Severity, Stage};
+use release_rules::{Diagnostic, Document, Severity, Stage, StageResolution};
 
 /// A finding with its start and end as 1-based lines and columns.
 #[derive(Debug, Clone)]
@@ -30,6 +30,8 @@ pub struct FileReport {
     pub path: String,
     /// The stage it was checked at.
     pub stage: Stage,
+    /// Where that stage came from.
+    pub resolution: StageResolution,
     /// The parsed document (its source is what the snippets show).
     pub document: Document,
     /// The findings, in document order.
@@ -37,15 +39,24 @@ pub struct FileReport {
 }
 
 impl FileReport {
-    /// Locate `diagnostics` in `document`. Each primary span ends before any line break it ends with, so that a finding on a
+    /// The line the human output prints for the file: `checked at deployed (from status:
+    /// shipped)`.
+    #[must_use]
+    pub fn stage_line(&self) -> String {
+        format!("checked at {} ({})", self.stage, self.resolution.reason())
+    }
+
+    /// Locate `diagnostics` in `document`, checked at `stage` (a [`StageResolution`], or
+    /// a [`Stage`] given outright). Each primary span ends before any line break it ends with, so that a finding on a
     /// whole line (a checklist item) ends on that line.
     #[must_use]
     pub fn new(
         path: String,
-        stage: Stage,
+        stage: impl Into<StageResolution>,
         document: Document,
         diagnostics: Vec<Diagnostic>,
     ) -> Self {
+        let resolution = stage.into();
         let diagnostics = diagnostics
             .into_iter()
             .map(|mut diagnostic| {
@@ -62,7 +73,8 @@ impl FileReport {
             .collect();
         Self {
             path,
-            stage,
+            stage: resolution.stage,
+            resolution,
             document,
             diagnostics,
         }

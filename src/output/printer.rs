@@ -66,6 +66,8 @@ pub struct Rendered {
     pub path: String,
     /// The stage it was checked at.
     pub stage: Stage,
+    /// The stage and why: `checked at deployed (from status: shipped)`.
+    pub stage_line: String,
     /// Its findings in the run's format (empty with `--statistics`).
     text: String,
     /// The rule of each finding.
@@ -109,6 +111,12 @@ impl Printer {
                 Renderer::Human(renderer) => {
                     let mut text = String::new();
                     renderer.render_file(&mut text, file);
+                    // Each file says the stage it was checked at and why, above its
+                    // findings (not with `--quiet`).
+                    if self.summary_line {
+                        let sep = if text.is_empty() { "" } else { "\n" };
+                        text = format!("{}: {}\n{sep}{text}", file.path, file.stage_line());
+                    }
                     text
                 }
                 Renderer::Concise => concise::render_file(file),
@@ -120,6 +128,7 @@ impl Printer {
         Rendered {
             path: file.path.clone(),
             stage: file.stage,
+            stage_line: file.stage_line(),
             text,
             rules: Tally::keys(file),
         }
@@ -182,8 +191,11 @@ impl Printing<'_> {
                 if file.text.is_empty() {
                     return Ok(());
                 }
-                let separated = matches!(self.printer.renderer, Renderer::Human(_));
-                if *blank_line {
+                // Human reports are separated by a blank line; a file that is only its
+                // stage line is not.
+                let separated = matches!(self.printer.renderer, Renderer::Human(_))
+                    && file.text.trim_end().contains('\n');
+                if *blank_line || separated && self.summary.files > 1 {
                     out.write_all(b"\n")?;
                 }
                 *blank_line = separated;

@@ -5,9 +5,9 @@ use std::io::{self, Write};
 
 use release_rules::{registry, RuleMeta, Severity};
 use serde_sarif::sarif::{
-    ArtifactLocation, Location, Message, MultiformatMessageString, PhysicalLocation, Region,
-    ReportingConfiguration, ReportingDescriptor, Result as SarifResult, ResultLevel, Run, Sarif,
-    Tool, ToolComponent,
+    ArtifactLocation, Location, Message, MultiformatMessageString, PhysicalLocation, PropertyBag,
+    Region, ReportingConfiguration, ReportingDescriptor, Result as SarifResult, ResultLevel, Run,
+    Sarif, Tool, ToolComponent,
 };
 
 use super::json_array::{ArrayFrame, ArrayWriter};
@@ -127,7 +127,24 @@ fn result(metas: &[&RuleMeta], file: &FileReport, d: &Located) -> SarifResult {
     if !related.is_empty() {
         result.related_locations = Some(related);
     }
+    result.properties = Some(stage_properties(file));
     result
+}
+
+/// The stage the result's file was checked at, and why, as result properties
+/// (`stage`, `stageSource`, `stageReason`).
+fn stage_properties(file: &FileReport) -> PropertyBag {
+    let properties: std::collections::BTreeMap<String, serde_json::Value> = [
+        ("stage", file.stage.to_string()),
+        ("stageSource", file.resolution.source.kind().to_owned()),
+        ("stageReason", file.resolution.reason()),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), serde_json::Value::from(v)))
+    .collect();
+    PropertyBag::builder()
+        .additional_properties(properties)
+        .build()
 }
 
 /// The log with no result in it: the frame the results are streamed into.

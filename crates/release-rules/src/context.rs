@@ -7,10 +7,12 @@ use release_doc::{ReleaseDoc, Section, SectionId, Span};
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::due;
+use crate::outcome::{self, InferredOutcome};
 use crate::rule::RuleMeta;
 use crate::rules::security;
 use crate::schema::Schema;
 use crate::settings::Settings;
+use crate::stage::StageResolution;
 use crate::standards::Standards;
 
 /// The read-only view every rule gets.
@@ -19,6 +21,8 @@ pub struct Context<'a> {
     pub doc: &'a Document,
     /// The stage it is checked at.
     pub stage: Stage,
+    /// Where that stage came from.
+    pub resolution: StageResolution,
     /// The settings.
     pub settings: &'a Settings,
     /// The template serving as schema.
@@ -27,6 +31,8 @@ pub struct Context<'a> {
     pub standards: Standards,
     /// The source with ASCII letters lower-cased, computed on first use.
     lower: std::cell::OnceCell<String>,
+    /// How the release ended, read once.
+    outcome: Option<InferredOutcome>,
     /// What the security rules found, shared between them.
     pub(crate) secrets: security::Found,
 }
@@ -34,12 +40,15 @@ pub struct Context<'a> {
 impl<'a> Context<'a> {
     /// Build the context of a check.
     #[must_use]
-    pub fn new(doc: &'a Document, stage: Stage, settings: &'a Settings) -> Self {
+    pub fn new(doc: &'a Document, resolution: StageResolution, settings: &'a Settings) -> Self {
         let schema = settings.schema();
         let standards = Standards::resolve(doc.model(), &settings.standards, schema.template());
+        let outcome = outcome::infer(doc.model(), resolution.stage);
         Self {
+            outcome,
             doc,
-            stage,
+            stage: resolution.stage,
+            resolution,
             settings,
             schema,
             standards,
@@ -68,13 +77,17 @@ impl<'a> Context<'a> {
         self.doc.source()
     }
 
-    /// The outcome the frontmatter declares.
+    /// How the release ended: the frontmatter's `outcome`, else what the document says
+    /// (see [`crate::outcome::infer`]).
     #[must_use]
     pub fn outcome(&self) -> Option<Outcome> {
-        self.model()
-            .frontmatter
-            .as_ref()
-            .and_then(|f| f.outcome.value().copied())
+        self.outcome.map(|o| o.outcome)
+    }
+
+    /// The outcome with where it was read.
+    #[must_use]
+    pub fn inferred_outcome(&self) -> Option<InferredOutcome> {
+        self.outcome
     }
 
     /// Whether content due from `since` is due now (`None`: never).

@@ -31,21 +31,29 @@ fn docs_text(meta: &RuleMeta) -> String {
 }
 
 /// The page of one rule: its code and name as title, a line with its family, default
-/// severity and first stage, then its docs.
+/// severity and when it applies, then its docs.
 #[must_use]
 pub fn rule_markdown(meta: &RuleMeta) -> String {
     format!(
         "# {code} {name}\n\n\
-         Family: {family} · Default severity: {severity} · Applies from stage: `{since}`\n\n\
+         Family: {family} · Default severity: {severity} · {applies}\n\n\
          {summary}.\n\n{docs}\n",
         code = meta.code,
         name = meta.name,
         family = meta.family.as_str(),
         severity = meta.severity,
-        since = meta.since,
+        applies = capitalized(&meta.applies()),
         summary = meta.summary,
         docs = docs_text(meta),
     )
+}
+
+/// `text` with its first letter upper-cased.
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
 
 /// The index of every rule: a table with each code linked to its page.
@@ -53,21 +61,23 @@ pub fn rule_markdown(meta: &RuleMeta) -> String {
 pub fn rules_index_markdown() -> String {
     let mut out = String::from(
         "# Rules\n\n\
-         Every rule of release-lint, generated from the rules' own docs. A rule applies\n\
-         from the stage in *Since* on; *Severity* is its default, which\n\
+         Every rule of release-lint, generated from the rules' own docs. *Applies* says\n\
+         when: a completeness rule is due from a stage on, the value, consistency, quality\n\
+         and security rules check every filled value at every stage; *Severity* is its\n\
+         default, which\n\
          [`[rules] severity`](../configuration.md#rules) changes.\n\n\
-         | Code | Name | Family | Severity | Since | Summary |\n\
+         | Code | Name | Family | Severity | Applies | Summary |\n\
          |---|---|---|---|---|---|\n",
     );
     for meta in registry::metas() {
         let _ = writeln!(
             out,
-            "| [{code}]({code}.md) | `{name}` | {family} | {severity} | `{since}` | {summary} |",
+            "| [{code}]({code}.md) | `{name}` | {family} | {severity} | {applies} | {summary} |",
             code = meta.code,
             name = meta.name,
             family = meta.family.as_str(),
             severity = meta.severity,
-            since = meta.since,
+            applies = meta.applies(),
             summary = meta.summary.replace('|', "\\|"),
         );
     }

@@ -5,7 +5,7 @@
 //! | `draft` | structure only |
 //! | `planned` | Overview, Release Scope & Impact, Risk Assessment, Rollback Plan, Deployment Commands, monitoring thresholds, Emergency Procedures, Related Documentation |
 //! | `ready` | Deployment Prerequisites, the Pre-Deployment checklist, Release Notes |
-//! | `deployed` | During/Post-Deployment checklists, Deployment Timeline, monitoring current values, Post-Deployment Validation, Issues Encountered, Communication Log, `outcome` |
+//! | `deployed` | During/Post-Deployment checklists, Deployment Timeline, monitoring current values with their Status and Alert cells, Post-Deployment Validation, Issues Encountered, Communication Log, `outcome` |
 //! | `closed` | Post-Release Activities, Metrics & Analytics, Retrospective & Improvements |
 //!
 //! Deployment Guidelines (and Quality Standards) are guidance: never due. Rollback
@@ -81,9 +81,9 @@ pub fn checklist_group(group: &ChecklistGroup, outcome: Option<Outcome>) -> Opti
     }
 }
 
-/// The monitoring table's columns that are due at `planned` (the rest, current value
-/// and status, at `deployed`).
-pub const MONITORING_PLANNED_COLUMNS: &[&str] = &["metric", "threshold", "alert"];
+/// The monitoring table's columns that are due at `planned` (the rest, current value,
+/// status and alert, with the values seen, at `deployed`).
+pub const MONITORING_PLANNED_COLUMNS: &[&str] = &["metric", "threshold"];
 
 /// The stage from which `outcome` is required in the frontmatter.
 pub const OUTCOME: Stage = Stage::Deployed;

@@ -1,24 +1,20 @@
 //! Running the rules: stage resolution, selection, severities, suppressions, order.
 
-use release_doc::values::enums::Stage;
-
 use crate::context::Context;
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::registry;
 use crate::rules::structure::unused_suppression::UnusedSuppression;
 use crate::settings::Settings;
+use crate::stage::{self, StageResolution};
 use crate::suppression::Suppressions;
 
-/// The stage a document is checked at: `--stage`, else the frontmatter's `stage`, else
-/// the configured `default-stage`, else `planned`.
+/// The stage a document is checked at, and why: `--stage`, the frontmatter's `stage`, its
+/// `status` word, the document's evidence, the configured `default-stage`, else `planned`
+/// (see [`crate::stage`]).
 #[must_use]
-pub fn resolve_stage(doc: &Document, settings: &Settings) -> Stage {
-    settings
-        .stage
-        .or_else(|| doc.model().declared_stage())
-        .or(settings.default_stage)
-        .unwrap_or(Stage::Planned)
+pub fn resolve_stage(doc: &Document, settings: &Settings) -> StageResolution {
+    stage::resolve(doc.model(), settings)
 }
 
 /// Check a document: every selected rule that applies at its stage, with configured
@@ -26,8 +22,9 @@ pub fn resolve_stage(doc: &Document, settings: &Settings) -> Stage {
 /// that suppressed nothing), sorted by position then code.
 #[must_use]
 pub fn check(doc: &Document, settings: &Settings) -> Vec<Diagnostic> {
-    let stage = resolve_stage(doc, settings);
-    let ctx = Context::new(doc, stage, settings);
+    let resolution = resolve_stage(doc, settings);
+    let stage = resolution.stage;
+    let ctx = Context::new(doc, resolution, settings);
     let mut found = Vec::new();
     for rule in registry::all() {
         let meta = rule.meta();

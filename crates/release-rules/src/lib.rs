@@ -14,11 +14,13 @@ pub mod docs;
 pub mod document;
 pub mod due;
 mod engine;
+pub mod outcome;
 pub mod registry;
 pub mod rule;
 mod rules;
 pub mod schema;
 pub mod settings;
+pub mod stage;
 pub mod standards;
 mod suppression;
 #[cfg(test)]
@@ -32,3 +34,4 @@ pub use release_doc::values::enums::Stage;
 pub use rule::{Family, Rule, RuleMeta};
 pub use schema::Schema;
 pub use settings::Settings;
+pub use stage::{StageResolution, StageSource};

@@ -76,6 +76,21 @@ pub struct RuleMeta {
     pub docs: &'static str,
 }
 
+impl RuleMeta {
+    /// When the rule applies, as `explain` and the rule docs say it: `checks filled
+    /// values at every stage` for the value, consistency, quality and security rules that
+    /// run at every stage, `checks at every stage` for the other rules that do, else
+    /// ``due from `ready` `` (the stage from which the content it reads must be filled).
+    #[must_use]
+    pub fn applies(&self) -> String {
+        match (self.since, self.family) {
+            (Stage::Draft, Family::Structure) => "checks at every stage".to_owned(),
+            (Stage::Draft, _) => "checks filled values at every stage".to_owned(),
+            (since, _) => format!("due from `{since}`"),
+        }
+    }
+}
+
 /// A rule: metadata and a check over the document.
 pub trait Rule: Sync {
     /// The rule's metadata.

@@ -18,6 +18,9 @@ pub struct Settings {
     pub stage: Option<Stage>,
     /// The configured `default-stage`, used when the frontmatter has no `stage`.
     pub default_stage: Option<Stage>,
+    /// The configured `require-outcome`: the frontmatter must declare `outcome` from
+    /// `deployed` on, instead of the outcome being read from the document.
+    pub require_outcome: bool,
     /// Rules to run: codes, code prefixes (`RL2`), names or `ALL`. Empty: all rules.
     pub select: Vec<String>,
     /// Rules not to run, same forms as `select`; wins over `select`.

@@ -183,13 +183,13 @@ fn default_stage_comes_after_the_frontmatter_and_the_flag() {
         .expect("settings");
     let without = Document::parse("---\nphase: deployment\n---\n# Release\n");
     let with = Document::parse("---\nphase: deployment\nstage: draft\n---\n# Release\n");
-    assert_eq!(resolve_stage(&without, &settings), Stage::Closed);
-    assert_eq!(resolve_stage(&with, &settings), Stage::Draft);
+    assert_eq!(resolve_stage(&without, &settings).stage, Stage::Closed);
+    assert_eq!(resolve_stage(&with, &settings).stage, Stage::Draft);
     let flag = release_rules::Settings {
         stage: Some(Stage::Ready),
         ..settings
     };
-    assert_eq!(resolve_stage(&with, &flag), Stage::Ready);
+    assert_eq!(resolve_stage(&with, &flag).stage, Stage::Ready);
 }
 
 // --- unknown keys and bad values ---------------------------------------------------
@@ -215,7 +215,7 @@ fn an_unknown_key_is_named_with_its_line() {
     assert_eq!(
         e.to_string(),
         format!(
-            "{PATH}:2:1: unknown key `defualt-stage`; expected one of `default-stage`, \
+            "{PATH}:2:1: unknown key `defualt-stage`; expected one of `default-stage`, `require-outcome`, \
              `include`, `exclude`, `template`, `max-file-size`, `rules`, `standards`"
         )
     );
@@ -615,4 +615,17 @@ fn a_loaded_config_matches_files_in_its_folder() {
     assert_eq!(found, path);
     let config = Config::load(&found).expect("valid");
     assert!(config.is_included(&file));
+}
+
+#[test]
+fn require_outcome_makes_the_key_due_from_deployed() {
+    let doc = Document::parse("---\nphase: deployment\nstage: deployed\n---\n# Release\n");
+    let missing_outcome = |config: &str| {
+        let settings = parse(config).expect("valid").settings().expect("settings");
+        check(&doc, &settings)
+            .iter()
+            .any(|d| d.code == "RL104" && d.message.contains("`outcome`"))
+    };
+    assert!(!missing_outcome(""));
+    assert!(missing_outcome("require-outcome = true\n"));
 }

@@ -75,7 +75,12 @@ fn a_rule_page_has_its_title_facts_and_docs() {
     assert_eq!(lines.next(), Some(""));
     assert_eq!(
         lines.next(),
-        Some("Family: checklists · Default severity: error · Applies from stage: `ready`")
+        Some("Family: checklists · Default severity: error · Due from `ready`")
+    );
+    let value_rule = rule_markdown(registry::find("RL406").expect("RL406 exists").meta());
+    assert!(
+        value_rule.contains("· Checks filled values at every stage\n"),
+        "{value_rule}"
     );
     for heading in [
         "## What it does",

@@ -17,10 +17,16 @@ use crate::diagnostic::Severity;
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
 #[schemars(title = "release-lint configuration")]
 pub(crate) struct RawConfig {
-    /// The lifecycle stage of a document whose frontmatter has no `stage` (the
-    /// `--stage` flag wins over both). Unset: `planned`.
+    /// The lifecycle stage of a document whose frontmatter has no `stage`, no `status`
+    /// that names a stage and no evidence of its stage (the `--stage` flag wins over all
+    /// of them). Unset: `planned`.
     #[schemars(schema_with = "stage_schema", extend("default" = "planned"))]
     pub default_stage: Option<Spanned<String>>,
+    /// Require the frontmatter key `outcome` from `deployed` on. Unset or `false`: the
+    /// outcome is read from the document (its `status`, a fired rollback trigger, a
+    /// phase or incident that says it was rolled back, else `success`).
+    #[schemars(extend("default" = false))]
+    pub require_outcome: Option<bool>,
     /// Globs, relative to the config's folder, of files that are release documents
     /// whatever their content.
     #[schemars(with = "Vec<String>")]

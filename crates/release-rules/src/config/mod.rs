@@ -40,6 +40,7 @@ pub struct Config {
     /// The config's folder, absolute: globs and `template` are relative to it.
     base: PathBuf,
     default_stage: Option<Stage>,
+    require_outcome: bool,
     include: Globs,
     exclude: Globs,
     template: Option<Template>,
@@ -122,6 +123,7 @@ impl Config {
                 .as_ref()
                 .map(|s| values::stage(&loc, s))
                 .transpose()?,
+            require_outcome: raw.require_outcome.unwrap_or(false),
             include: Globs::new(&loc, "include", &raw.include)?,
             exclude: Globs::new(&loc, "exclude", &raw.exclude)?,
             template: raw.template.as_ref().map(|t| Template {
@@ -201,6 +203,7 @@ impl Config {
         Ok(Settings {
             stage: None,
             default_stage: self.default_stage,
+            require_outcome: self.require_outcome,
             select: self.select.clone(),
             ignore: self.ignore.clone(),
             severities: self.severities.clone(),

@@ -15,13 +15,15 @@ declare_rule! {
     /// Reports a document without frontmatter (once, at line 1), and every key of the
     /// template's frontmatter (`component`, `type`, `phase`, `status`, `created`,
     /// `updated`, `owner`, `tags` in the default template) that the frontmatter lacks,
-    /// at its closing `---`. From `deployed` on, `outcome` is required too. A frontmatter
+    /// at its closing `---`. With `require-outcome = true` in the configuration, `outcome` is
+    /// required too from `deployed` on; without it, the outcome is read from the document
+    /// (its `status`, a fired rollback trigger, a phase or incident that says it was
+    /// rolled back, else `success`) and never reported missing. A frontmatter
     /// that cannot be read at all is reported by `invalid-frontmatter` instead.
     ///
     /// ## Why it matters
     /// Tools find, sort and report on release documents by these keys: a document
-    /// without `component` or `owner` drops out of every dashboard, and one without
-    /// `outcome` cannot be counted in the change failure rate.
+    /// without `component` or `owner` drops out of every dashboard.
     ///
     /// ## Example
     /// ```markdown
@@ -65,7 +67,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         .iter()
         .flat_map(|f| f.keys.iter().map(|k| k.key.as_str()))
         .collect();
-    let outcome_due = ctx.stage >= due::OUTCOME;
+    let outcome_due = ctx.settings.require_outcome && ctx.stage >= due::OUTCOME;
     if outcome_due && !required.contains(&"outcome") {
         required.push("outcome");
     }
@@ -114,6 +116,7 @@ mod tests {
     use release_doc::values::enums::Stage;
 
     use crate::test_support::{check_rule, diagnostics};
+    use crate::{Document, Settings};
 
     const FULL: &str = "---\ncomponent: \"Ledger\"\ntype: \"workflow\"\nphase: \"deployment\"\nstatus: \"active\"\ncreated: \"2026-11-24\"\nupdated: \"2026-11-25\"\nowner: \"Aiko Tanaka\"\ntags: [\"deployment\"]\n";
 
@@ -126,15 +129,36 @@ mod tests {
     }
 
     #[test]
-    fn outcome_is_required_from_deployed() {
+    fn outcome_is_never_missing_unless_required() {
         let doc = format!("{FULL}---\n");
-        assert!(check_rule("RL104", &doc, Some(Stage::Ready)).is_empty());
-        assert_eq!(
-            check_rule("RL104", &doc, Some(Stage::Deployed)),
-            ["RL104:10"]
-        );
+        for stage in Stage::ALL {
+            assert!(
+                check_rule("RL104", &doc, Some(*stage)).is_empty(),
+                "{stage}"
+            );
+        }
+    }
+
+    #[test]
+    fn outcome_is_required_from_deployed_when_configured() {
+        let check = |doc: &str, stage| {
+            let settings = Settings {
+                stage: Some(stage),
+                require_outcome: true,
+                select: vec!["RL104".into()],
+                ..Settings::default()
+            };
+            let doc = Document::parse(doc);
+            crate::check(&doc, &settings)
+                .iter()
+                .map(|d| doc.line_col(d.span.start).line)
+                .collect::<Vec<_>>()
+        };
+        let doc = format!("{FULL}---\n");
+        assert!(check(&doc, Stage::Ready).is_empty());
+        assert_eq!(check(&doc, Stage::Deployed), [10]);
         let doc = format!("{FULL}outcome: success\n---\n");
-        assert!(check_rule("RL104", &doc, Some(Stage::Closed)).is_empty());
+        assert!(check(&doc, Stage::Closed).is_empty());
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use release_doc::values::enums::ReleaseType;
 use release_doc::values::placeholder::is_intentionally_empty;
-use release_doc::{Field, SectionId};
+use release_doc::Field;
 
 use super::quote;
 use crate::context::Context;
@@ -12,7 +12,7 @@ use crate::diagnostic::Diagnostic;
 declare_rule! {
     /// ## What it does
     /// Reports each item of the Release Notes' Breaking Changes list in a release whose
-    /// Release Type is not `Major`, from `ready` on (when the Release Notes are due).
+    /// Release Type is not `Major`, at every stage.
     /// An item that says only `None`, `N/A` or `—` is not a breaking change.
     ///
     /// ## Why it matters
@@ -38,16 +38,13 @@ declare_rule! {
         name: "breaking-change-in-non-major",
         family: Consistency,
         severity: Error,
-        since: Ready,
+        since: Draft,
         summary: "Breaking Changes lists an item in a release that is not Major",
         check: check,
     }
 }
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    if !ctx.section_due(SectionId::BreakingChanges) {
-        return;
-    }
     let model = ctx.model();
     let Field::Value {
         value: release_type,
@@ -107,13 +104,16 @@ mod tests {
     }
 
     #[test]
-    fn silent_for_major_none_unfilled_or_not_due() {
+    fn silent_for_major_none_unfilled() {
         let breaking = "- Webhook payloads renamed\n";
         assert!(check_rule("RL407", &doc("Major", breaking), None).is_empty());
         assert!(check_rule("RL407", &doc("Patch", "- None\n"), None).is_empty());
         assert!(check_rule("RL407", &doc("Hotfix", "- N/A\n- —\n"), None).is_empty());
         assert!(check_rule("RL407", &doc("Patch", "- {{breaking_change_1}}\n"), None).is_empty());
         assert!(check_rule("RL407", &doc("{{release_type}}", breaking), None).is_empty());
-        assert!(check_rule("RL407", &doc("Patch", breaking), Some(Stage::Planned)).is_empty());
+        assert!(
+            !check_rule("RL407", &doc("Patch", breaking), Some(Stage::Planned)).is_empty(),
+            "filled values are checked at every stage"
+        );
     }
 }

@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 use release_doc::values::quantity::{parse_quantity, strip_wrapping, Quantity, Unit};
-use release_doc::{Field, SectionId};
+use release_doc::Field;
 
 use crate::context::Context;
 use crate::declare_rule;
@@ -12,7 +12,7 @@ use crate::diagnostic::Diagnostic;
 
 declare_rule! {
     /// ## What it does
-    /// Checks each Business Impact Metrics row, from `closed` on: its Change must equal
+    /// Checks each filled Business Impact Metrics row, at every stage: its Change must equal
     /// Post-Release − Baseline, in the values' unit, to the precision the Change is
     /// written with (`+0.6` is right for any difference from 0.55 to 0.65). A `%` change
     /// on values that are not percentages is the relative change, (Post-Release −
@@ -43,7 +43,7 @@ declare_rule! {
         name: "business-change-mismatch",
         family: Consistency,
         severity: Error,
-        since: Closed,
+        since: Draft,
         summary: "A Business Impact Change is not Post-Release minus Baseline",
         check: check,
     }
@@ -89,9 +89,6 @@ enum Expected {
 }
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    if !ctx.section_due(SectionId::MetricsAndAnalytics) {
-        return;
-    }
     for row in &ctx.model().business_metrics.rows {
         let (
             Field::Value {
@@ -240,10 +237,13 @@ mod tests {
     }
 
     #[test]
-    fn silent_when_unfilled_incomparable_or_not_due() {
+    fn silent_when_unfilled_incomparable() {
         let source = doc("| Engagement | {{baseline}} | 4,236 | +116 |\n| Tickets | 86 | 74 | {{change}} |\n| Mixed | 86 | 74% | -12 |\n| From zero | 0 | 12 | +5% |\n");
         assert!(check_rule("RL409", &source, None).is_empty());
         let wrong = doc("| Support Tickets | 86 | 74 | +12 |\n");
-        assert!(check_rule("RL409", &wrong, Some(Stage::Deployed)).is_empty());
+        assert!(
+            !check_rule("RL409", &wrong, Some(Stage::Deployed)).is_empty(),
+            "filled values are checked at every stage"
+        );
     }
 }

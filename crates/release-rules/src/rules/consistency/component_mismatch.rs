@@ -10,7 +10,7 @@ use crate::diagnostic::Diagnostic;
 declare_rule! {
     /// ## What it does
     /// Compares the Overview's `**Component**:` field with the frontmatter key
-    /// `component`, from `planned` on. Case, surrounding space, repeated inner space and
+    /// `component`, at every stage, when both are filled. Case, surrounding space, repeated inner space and
     /// wrapping markup (`**bold**`, `` `code` ``) are ignored.
     ///
     /// ## Why it matters
@@ -34,7 +34,7 @@ declare_rule! {
         name: "component-mismatch",
         family: Consistency,
         severity: Error,
-        since: Planned,
+        since: Draft,
         summary: "The Overview Component differs from the frontmatter `component`",
         check: check,
     }
@@ -122,10 +122,13 @@ mod tests {
     }
 
     #[test]
-    fn silent_when_unfilled_missing_or_not_due() {
+    fn silent_when_unfilled_missing() {
         assert!(check_rule("RL410", &doc("\"{{component}}\"", "Ledger Sync"), None).is_empty());
         assert!(check_rule("RL410", &doc("\"Payments API\"", "{{component}}"), None).is_empty());
         let draft = doc("\"Payments API\"", "Ledger Sync");
-        assert!(check_rule("RL410", &draft, Some(Stage::Draft)).is_empty());
+        assert!(
+            !check_rule("RL410", &draft, Some(Stage::Draft)).is_empty(),
+            "filled values are checked at every stage"
+        );
     }
 }

@@ -11,7 +11,7 @@ use crate::diagnostic::Diagnostic;
 declare_rule! {
     /// ## What it does
     /// Reports each checked Rollback Trigger (`- [x] Error rate > 1%`) when the
-    /// frontmatter says `outcome: success`, from `deployed` on. Rollback Triggers are
+    /// frontmatter says `outcome: success`, at every stage. Rollback Triggers are
     /// conditions, not tasks: a checked trigger means the condition occurred.
     ///
     /// ## Why it matters
@@ -38,7 +38,7 @@ declare_rule! {
         name: "fired-trigger-with-success",
         family: Consistency,
         severity: Error,
-        since: Deployed,
+        since: Draft,
         summary: "A rollback trigger is checked while `outcome` is `success`",
         check: check,
     }
@@ -101,9 +101,12 @@ mod tests {
     }
 
     #[test]
-    fn silent_for_other_outcomes_or_before_deployed() {
+    fn silent_for_other_outcomes() {
         assert!(check_rule("RL412", &doc("rolled-back"), None).is_empty());
         assert!(check_rule("RL412", &doc("\"{{outcome}}\""), None).is_empty());
-        assert!(check_rule("RL412", &doc("success"), Some(Stage::Ready)).is_empty());
+        assert!(
+            !check_rule("RL412", &doc("success"), Some(Stage::Ready)).is_empty(),
+            "filled values are checked at every stage"
+        );
     }
 }

@@ -122,7 +122,7 @@ mod tests {
     }
 
     #[test]
-    fn silent_with_real_items_unfilled_other_types_or_not_due() {
+    fn silent_with_real_items_unfilled_other_types() {
         assert!(check_rule("RL408", &doc("Major", "- Password grant removed\n"), None).is_empty());
         assert!(check_rule("RL408", &doc("Major", "- {{breaking_change_1}}\n"), None).is_empty());
         assert!(check_rule("RL408", &doc("Minor", "- None\n"), None).is_empty());

@@ -10,7 +10,7 @@ use crate::diagnostic::Diagnostic;
 declare_rule! {
     /// ## What it does
     /// Compares the Overview's Release Type with the version in `**Release**: name
-    /// (version)`, from `planned` on: a `Major` release is `x.0.0`, a `Minor` release
+    /// (version)`, at every stage: a `Major` release is `x.0.0`, a `Minor` release
     /// `x.y.0` with y > 0, a `Patch` or `Hotfix` release `x.y.z` with z > 0. Pre-release
     /// and build suffixes (`3.0.0-rc.1`) are ignored.
     ///
@@ -35,7 +35,7 @@ declare_rule! {
         name: "release-type-contradicts-version",
         family: Consistency,
         severity: Error,
-        since: Planned,
+        since: Draft,
         summary: "The Release Type contradicts the release's SemVer version",
         check: check,
     }
@@ -125,9 +125,12 @@ mod tests {
     }
 
     #[test]
-    fn silent_when_unfilled_or_not_due() {
+    fn silent_when_unfilled() {
         assert!(check_rule("RL406", &doc("{{release_version}}", "Patch"), None).is_empty());
         assert!(check_rule("RL406", &doc("3.0.0", "{{release_type}}"), None).is_empty());
-        assert!(check_rule("RL406", &doc("3.0.0", "Patch"), Some(Stage::Draft)).is_empty());
+        assert!(
+            !check_rule("RL406", &doc("3.0.0", "Patch"), Some(Stage::Draft)).is_empty(),
+            "filled values are checked at every stage"
+        );
     }
 }

@@ -3,7 +3,7 @@
 use release_doc::values::quantity::Quantity;
 use release_doc::values::status::Status;
 use release_doc::values::threshold::Threshold;
-use release_doc::{Field, SectionId, Text};
+use release_doc::{Field, Text};
 
 use crate::context::Context;
 use crate::declare_rule;
@@ -12,8 +12,8 @@ use crate::diagnostic::Diagnostic;
 declare_rule! {
     /// ## What it does
     /// Compares the Status of each Monitoring During Deployment row with its Current
-    /// Value and Threshold (from `deployed` on), and of each Deployment Success Metrics
-    /// row with its Actual and Target (from `closed` on). It reports a pass status
+    /// Value and Threshold, and of each Deployment Success Metrics row with its Actual
+    /// and Target, wherever both are filled, at every stage. It reports a pass status
     /// (`✅`, `Pass`, `Met`, ...) on a value that breaches the threshold, and a fail
     /// status (`❌`, `Fail`, `Not met`, ...) on a value that meets it. Values are
     /// compared after unit conversion (`0.18s` meets `< 300ms`); a warning or pending
@@ -39,7 +39,7 @@ declare_rule! {
         name: "status-contradicts-value",
         family: Consistency,
         severity: Error,
-        since: Deployed,
+        since: Draft,
         summary: "A metric's Status contradicts its value and threshold",
         check: check,
     }
@@ -67,11 +67,9 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let row_cells = (&row.metric, &row.current, &row.threshold, &row.status);
         out.extend(contradiction(ctx, &MONITORING, row_cells));
     }
-    if ctx.section_due(SectionId::MetricsAndAnalytics) {
-        for row in &model.success_metrics.rows {
-            let row_cells = (&row.metric, &row.actual, &row.target, &row.status);
-            out.extend(contradiction(ctx, &SUCCESS, row_cells));
-        }
+    for row in &model.success_metrics.rows {
+        let row_cells = (&row.metric, &row.actual, &row.target, &row.status);
+        out.extend(contradiction(ctx, &SUCCESS, row_cells));
     }
 }
 
@@ -160,8 +158,11 @@ mod tests {
     }
 
     #[test]
-    fn silent_before_deployed() {
-        assert!(check_rule("RL401", MONITORING, Some(Stage::Ready)).is_empty());
+    fn checked_before_deployed_too() {
+        assert!(
+            !check_rule("RL401", MONITORING, Some(Stage::Ready)).is_empty(),
+            "filled values are checked at every stage"
+        );
     }
 
     const SUCCESS: &str = "---\nphase: deployment\nstage: closed\n---\n## Post-Release Activities\n### Metrics & Analytics\n\n**Deployment Success Metrics**:\n\n| Metric | Target | Actual | Status |\n|---|---|---|---|\n| Deployment Time | < 90m | 1h 2m | ✅ Met |\n| Downtime | < 5m | 7m | ✅ Met |\n| Rollback Rate | < 5% | 0% | Not met |\n";
@@ -169,6 +170,9 @@ mod tests {
     #[test]
     fn success_metrics_are_checked_when_closed() {
         assert_eq!(check_rule("RL401", SUCCESS, None), ["RL401:13", "RL401:14"]);
-        assert!(check_rule("RL401", SUCCESS, Some(Stage::Deployed)).is_empty());
+        assert!(
+            !check_rule("RL401", SUCCESS, Some(Stage::Deployed)).is_empty(),
+            "filled values are checked at every stage"
+        );
     }
 }

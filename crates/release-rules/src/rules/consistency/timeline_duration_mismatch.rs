@@ -1,7 +1,7 @@
 //! RL403: a Deployment Timeline Duration that is not End − Start.
 
 use release_doc::values::datetime::Duration;
-use release_doc::{Field, SectionId};
+use release_doc::Field;
 
 use super::timeline::{phases, seconds_between};
 use crate::context::Context;
@@ -12,7 +12,7 @@ declare_rule! {
     /// ## What it does
     /// Reports a Deployment Timeline row whose Duration differs from End Time − Start
     /// Time by more than the tolerance (one minute unless configured by the rule option
-    /// `duration-tolerance-minutes`), from `deployed` on. A time without a date is on the
+    /// `duration-tolerance-minutes`), at every stage. A time without a date is on the
     /// Scheduled Date; a row whose End is before its Start is left to
     /// `timeline-end-before-start`.
     ///
@@ -36,16 +36,13 @@ declare_rule! {
         name: "timeline-duration-mismatch",
         family: Consistency,
         severity: Warning,
-        since: Deployed,
+        since: Draft,
         summary: "A Deployment Timeline Duration differs from End − Start",
         check: check,
     }
 }
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    if !ctx.section_due(SectionId::DeploymentTimeline) {
-        return;
-    }
     let tolerance = ctx.settings.options.duration_tolerance_minutes.max(0.0);
     for (index, phase) in phases(ctx).iter().enumerate() {
         let (Some(start), Some(end)) = (phase.start, phase.end) else {
@@ -127,10 +124,13 @@ mod tests {
     }
 
     #[test]
-    fn silent_when_not_due_or_unfilled() {
+    fn silent_when_unfilled() {
         let source =
             doc("| Checks | 14:00 | 14:12 | 20m | ✅ | |\n| App | 14:20 | {{end}} | 5m | ✅ | |\n");
-        assert!(check_rule("RL403", &source, Some(Stage::Planned)).is_empty());
+        assert!(
+            !check_rule("RL403", &source, Some(Stage::Planned)).is_empty(),
+            "filled values are checked at every stage"
+        );
         assert_eq!(check_rule("RL403", &source, None).len(), 1);
     }
 }

@@ -1,7 +1,5 @@
 //! RL402: a Deployment Timeline phase that ends before it starts.
 
-use release_doc::SectionId;
-
 use super::timeline::{phases, seconds_between};
 use crate::context::Context;
 use crate::declare_rule;
@@ -10,7 +8,7 @@ use crate::diagnostic::Diagnostic;
 declare_rule! {
     /// ## What it does
     /// Reports a Deployment Timeline row whose End Time is earlier than its Start Time,
-    /// from `deployed` on. A time without a date is on the Scheduled Date. A phase that
+    /// at every stage. A time without a date is on the Scheduled Date. A phase that
     /// runs past midnight with times only (`23:50` → `00:10`) is accepted when its
     /// Duration says so (`20m`); without such a Duration, write the dates
     /// (`2026-11-30 23:50`, `2026-12-01 00:10`).
@@ -35,16 +33,13 @@ declare_rule! {
         name: "timeline-end-before-start",
         family: Consistency,
         severity: Error,
-        since: Deployed,
+        since: Draft,
         summary: "A Deployment Timeline phase ends before it starts",
         check: check,
     }
 }
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    if !ctx.section_due(SectionId::DeploymentTimeline) {
-        return;
-    }
     for (index, phase) in phases(ctx).iter().enumerate() {
         let (Some(start), Some(end)) = (phase.start, phase.end) else {
             continue;
@@ -123,11 +118,14 @@ mod tests {
     }
 
     #[test]
-    fn silent_when_not_due_or_unfilled() {
+    fn silent_when_unfilled() {
         let source = doc(
             "| Migration | 14:30 | 14:10 | 20m | ✅ | |\n| App | {{s}} | 14:00 | 5m | ✅ | |\n",
         );
-        assert!(check_rule("RL402", &source, Some(Stage::Ready)).is_empty());
+        assert!(
+            !check_rule("RL402", &source, Some(Stage::Ready)).is_empty(),
+            "filled values are checked at every stage"
+        );
         assert_eq!(check_rule("RL402", &source, None).len(), 1);
     }
 }

@@ -1,7 +1,5 @@
 //! RL404: a Deployment Timeline phase that starts before the previous phase ends.
 
-use release_doc::SectionId;
-
 use super::timeline::phases;
 use crate::context::Context;
 use crate::declare_rule;
@@ -37,16 +35,13 @@ declare_rule! {
         name: "timeline-phase-overlap",
         family: Consistency,
         severity: Warning,
-        since: Deployed,
+        since: Draft,
         summary: "A Deployment Timeline phase starts before the previous phase ends",
         check: check,
     }
 }
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    if !ctx.section_due(SectionId::DeploymentTimeline) {
-        return;
-    }
     let phases = phases(ctx);
     for (index, phase) in phases.iter().enumerate() {
         let Some(start) = phase.start else {
@@ -125,10 +120,13 @@ mod tests {
     }
 
     #[test]
-    fn silent_when_not_due() {
+    fn checked_at_every_stage() {
         let source = doc(
             "| Checks | 14:00 | 14:12 | 12m | ✅ | |\n| Migration | 14:10 | 14:20 | 10m | ✅ | |\n",
         );
-        assert!(check_rule("RL404", &source, Some(Stage::Ready)).is_empty());
+        assert!(
+            !check_rule("RL404", &source, Some(Stage::Ready)).is_empty(),
+            "filled values are checked at every stage"
+        );
     }
 }

@@ -12,7 +12,7 @@ declare_rule! {
     /// ## What it does
     /// Compares each Rollback Trigger that names a metric and a limit (`Error rate > 1%`)
     /// with the Threshold of the same metric in the Monitoring During Deployment table
-    /// (`Error Rate | < 1%`), from `planned` on. Only the number and unit are compared,
+    /// (`Error Rate | < 1%`), at every stage. Only the number and unit are compared,
     /// after unit conversion (`0.3s` is `300ms`): the comparators are naturally opposite
     /// (the trigger fires above the limit the threshold keeps below). Metric names match
     /// loosely: case, punctuation and parenthesised qualifiers are ignored, and one name
@@ -42,7 +42,7 @@ declare_rule! {
         name: "trigger-threshold-mismatch",
         family: Consistency,
         severity: Error,
-        since: Planned,
+        since: Draft,
         summary: "A rollback trigger's limit differs from the monitoring threshold of the same metric",
         check: check,
     }
@@ -177,8 +177,9 @@ mod tests {
     fn silent_when_unfilled_or_unmatched() {
         let source = doc("- [ ] Error rate > {{error_threshold}}%\n- [ ] Queue depth > 500\n- [ ] Response time > 300ms\n");
         assert!(check_rule("RL405", &source, None).is_empty());
+        // Filled values are checked at every stage.
         assert!(
-            check_rule("RL405", &doc("- [ ] Error rate > 5%\n"), Some(Stage::Draft)).is_empty()
+            !check_rule("RL405", &doc("- [ ] Error rate > 5%\n"), Some(Stage::Draft)).is_empty()
         );
     }
 

@@ -3,7 +3,7 @@
 use release_doc::values::datetime::Duration;
 use release_doc::values::quantity::{Quantity, Unit};
 use release_doc::values::threshold::{parse_threshold, Threshold};
-use release_doc::{Field, SectionId, Span, TargetKind};
+use release_doc::{Field, Span, TargetKind};
 
 use crate::context::Context;
 use crate::declare_rule;
@@ -14,7 +14,7 @@ declare_rule! {
     /// Reports an Issues Encountered row whose Severity is critical (`Critical`, `SEV1`,
     /// `SEV-1` or `P0`, in any case, alone or as a word of the cell: `SEV1 (Critical)`,
     /// `P0 – outage`) and whose Duration does not meet the Mean Time to
-    /// Recovery target, from the `deployed` stage on. The target is the document's
+    /// Recovery target, at every stage. The target is the document's
     /// Quality Standards `Mean Time to Recovery`, else the configured `mttr`, else the
     /// template's (`<15 minutes`).
     ///
@@ -40,7 +40,7 @@ declare_rule! {
         name: "incident-exceeds-mttr",
         family: Quality,
         severity: Error,
-        since: Deployed,
+        since: Draft,
         summary: "A critical incident lasted longer than the MTTR target",
         check: check,
     }
@@ -65,9 +65,6 @@ fn is_critical(severity: &str) -> bool {
 }
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    if !ctx.section_due(SectionId::IssuesEncountered) {
-        return;
-    }
     let Some(target) = ctx.standards.mttr.as_ref() else {
         return;
     };
@@ -232,7 +229,7 @@ mod tests {
     }
 
     #[test]
-    fn silent_when_unfilled_invalid_or_not_due() {
+    fn silent_when_unfilled_invalid() {
         let source = doc(
             "| 14:27 | Checkout 502 | {{severity}} | All | Rolled back | 45m |\n\
              | 14:27 | Checkout 502 | SEV1 | All | Rolled back | {{duration}} |\n\
@@ -245,7 +242,10 @@ mod tests {
             "| 14:27 | Checkout 502 | SEV1 | All | Rolled back | 45m |\n",
             "",
         );
-        assert!(check_rule("RL502", &late, Some(Stage::Ready)).is_empty());
+        assert!(
+            !check_rule("RL502", &late, Some(Stage::Ready)).is_empty(),
+            "filled values are checked at every stage"
+        );
     }
 
     #[test]

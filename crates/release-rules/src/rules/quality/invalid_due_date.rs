@@ -1,6 +1,6 @@
 //! RL505: an action item due date that is not a date, or that falls before the release.
 
-use release_doc::{Field, SectionId};
+use release_doc::Field;
 
 use super::cell_text;
 use crate::context::Context;
@@ -11,7 +11,7 @@ declare_rule! {
     /// ## What it does
     /// Reports an Action Items Due Date that is not a date (`next Tuesday`, `30/11/2026`),
     /// as an error, and one that falls before the release's Scheduled Date, as a
-    /// warning, from the `closed` stage on.
+    /// warning, at every stage.
     ///
     /// ## Why it matters
     /// A due date is what makes an action item trackable: one that cannot be read
@@ -37,16 +37,13 @@ declare_rule! {
         name: "invalid-due-date",
         family: Quality,
         severity: Error,
-        since: Closed,
+        since: Draft,
         summary: "An action item's due date is not a date or is before the release",
         check: check,
     }
 }
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    if !ctx.section_due(SectionId::ActionItems) {
-        return;
-    }
     let scheduled = &ctx.model().overview.scheduled_date;
     for row in &ctx.model().retrospective.action_items.rows {
         let action = cell_text(&row.action, "(unnamed)");
@@ -136,11 +133,14 @@ mod tests {
     }
 
     #[test]
-    fn silent_when_unfilled_or_not_due() {
+    fn silent_when_unfilled() {
         let source = doc("| Per-run fixtures | Mei | {{due_1}} | P3 |\n\
              | Probe timeouts | Jonas | YYYY-MM-DD | P2 |\n");
         assert!(check_rule("RL505", &source, None).is_empty());
         let bad = doc("| Per-run fixtures | Mei | next Tuesday | P3 |\n");
-        assert!(check_rule("RL505", &bad, Some(Stage::Deployed)).is_empty());
+        assert!(
+            !check_rule("RL505", &bad, Some(Stage::Deployed)).is_empty(),
+            "filled values are checked at every stage"
+        );
     }
 }

@@ -1,6 +1,6 @@
 //! RL506: an action item priority outside `P0`–`P3` and `Low`–`Critical`.
 
-use release_doc::{Field, SectionId};
+use release_doc::Field;
 
 use super::cell_text;
 use crate::context::Context;
@@ -10,7 +10,7 @@ use crate::diagnostic::Diagnostic;
 declare_rule! {
     /// ## What it does
     /// Reports an Action Items Priority that is neither a level `P0` to `P3` nor one of
-    /// `Low`, `Medium`, `High`, `Critical` (any case), from the `closed` stage on.
+    /// `Low`, `Medium`, `High`, `Critical` (any case), at every stage.
     ///
     /// ## Why it matters
     /// Priorities are how action items from every release are sorted into the team's
@@ -32,16 +32,13 @@ declare_rule! {
         name: "invalid-priority",
         family: Quality,
         severity: Error,
-        since: Closed,
+        since: Draft,
         summary: "An action item's priority is outside P0-P3 and Low-Critical",
         check: check,
     }
 }
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    if !ctx.section_due(SectionId::ActionItems) {
-        return;
-    }
     for row in &ctx.model().retrospective.action_items.rows {
         let Field::Invalid { raw, span, .. } = &row.priority else {
             continue;
@@ -88,12 +85,15 @@ mod tests {
     }
 
     #[test]
-    fn silent_when_valid_unfilled_or_not_due() {
+    fn silent_when_valid_unfilled() {
         let source = doc("| Probe timeouts | Jonas | 2026-11-20 | **High** |\n\
              | Per-run fixtures | Mei | 2026-11-27 | {{priority_2}} |\n\
              | Delete the flag | Priya | 2026-12-15 | TBD |\n");
         assert!(check_rule("RL506", &source, None).is_empty());
         let bad = doc("| Probe timeouts | Jonas | 2026-11-20 | P4 |\n");
-        assert!(check_rule("RL506", &bad, Some(Stage::Deployed)).is_empty());
+        assert!(
+            !check_rule("RL506", &bad, Some(Stage::Deployed)).is_empty(),
+            "filled values are checked at every stage"
+        );
     }
 }

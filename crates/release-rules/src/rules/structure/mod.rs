@@ -11,6 +11,7 @@ pub(crate) mod missing_section;
 pub(crate) mod missing_table_column;
 pub(crate) mod outline;
 mod problems;
+pub(crate) mod status_names_no_stage;
 pub(crate) mod unused_suppression;
 
 /// The rules of this family.
@@ -23,4 +24,5 @@ pub(crate) const RULES: &[&'static dyn Rule] = &[
     &malformed_table_row::MalformedTableRow,
     &binary_content::BinaryContent,
     &unused_suppression::UnusedSuppression,
+    &status_names_no_stage::StatusNamesNoStage,
 ];

@@ -1,7 +1,5 @@
 //! RL302: a date that does not parse (Scheduled Date, frontmatter `created`/`updated`).
 
-use release_doc::SectionId;
-
 use super::{invalid_frontmatter, push, report};
 use crate::context::Context;
 use crate::declare_rule;
@@ -10,8 +8,8 @@ use crate::diagnostic::Diagnostic;
 declare_rule! {
     /// ## What it does
     /// Reports a filled date that is not a calendar date like `2026-11-30`: the
-    /// frontmatter's `created` and `updated` (at every stage) and the Overview's
-    /// Scheduled Date (from `planned`). A date with a time (`2026-11-30 14:05`) is
+    /// frontmatter's `created` and `updated` and the Overview's Scheduled Date, at every
+    /// stage. A date with a time (`2026-11-30 14:05`) is
     /// accepted. Action item due dates are checked by RL505.
     ///
     /// ## Why it matters
@@ -49,17 +47,15 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             }
         }
     }
-    if ctx.section_due(SectionId::Overview) {
-        let date = &model.overview.scheduled_date;
-        report(
-            ctx,
-            &InvalidDate::META,
-            date,
-            KIND,
-            || "Scheduled Date".to_owned(),
-            out,
-        );
-    }
+    let date = &model.overview.scheduled_date;
+    report(
+        ctx,
+        &InvalidDate::META,
+        date,
+        KIND,
+        || "Scheduled Date".to_owned(),
+        out,
+    );
 }
 
 #[cfg(test)]
@@ -81,8 +77,12 @@ mod tests {
     }
 
     #[test]
-    fn overview_is_not_checked_at_draft() {
-        assert_eq!(check_rule("RL302", DOC, Some(Stage::Draft)), ["RL302:5"]);
+    fn filled_values_are_checked_at_every_stage() {
+        let closed = check_rule("RL302", DOC, Some(Stage::Closed));
+        assert!(!closed.is_empty());
+        for stage in Stage::ALL {
+            assert_eq!(check_rule("RL302", DOC, Some(*stage)), closed, "{stage}");
+        }
     }
 
     #[test]

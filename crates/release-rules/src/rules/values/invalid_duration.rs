@@ -1,7 +1,5 @@
 //! RL304: a duration that does not parse (timeline, Issues Encountered).
 
-use release_doc::SectionId;
-
 use super::{report, row};
 use crate::context::Context;
 use crate::declare_rule;
@@ -10,7 +8,7 @@ use crate::diagnostic::Diagnostic;
 declare_rule! {
     /// ## What it does
     /// Reports a filled Duration of the Deployment Timeline or of Issues Encountered
-    /// that does not parse, from `deployed`. Accepted: `45m`, `45 min`, `1h`, `1 hour`,
+    /// that does not parse, at every stage. Accepted: `45m`, `45 min`, `1h`, `1 hour`,
     /// `1h 30m`, `90 minutes`, `1:30` and ISO 8601 (`PT1H30M`).
     ///
     /// ## Why it matters
@@ -32,7 +30,7 @@ declare_rule! {
         name: "invalid-duration",
         family: Values,
         severity: Error,
-        since: Deployed,
+        since: Draft,
         summary: "A duration does not parse",
         check: check,
     }
@@ -43,17 +41,13 @@ const KIND: &str = "a valid duration";
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let model = ctx.model();
     let meta = &InvalidDuration::META;
-    if ctx.section_due(SectionId::DeploymentTimeline) {
-        for (i, r) in model.timeline.rows.iter().enumerate() {
-            let what = || format!("Duration of {}", row("timeline phase", &r.phase, i));
-            report(ctx, meta, &r.duration, KIND, what, out);
-        }
+    for (i, r) in model.timeline.rows.iter().enumerate() {
+        let what = || format!("Duration of {}", row("timeline phase", &r.phase, i));
+        report(ctx, meta, &r.duration, KIND, what, out);
     }
-    if ctx.section_due(SectionId::IssuesEncountered) {
-        for (i, r) in model.issues.rows.iter().enumerate() {
-            let what = || format!("Duration of {}", row("issue", &r.issue, i));
-            report(ctx, meta, &r.duration, KIND, what, out);
-        }
+    for (i, r) in model.issues.rows.iter().enumerate() {
+        let what = || format!("Duration of {}", row("issue", &r.issue, i));
+        report(ctx, meta, &r.duration, KIND, what, out);
     }
 }
 
@@ -71,7 +65,10 @@ mod tests {
     }
 
     #[test]
-    fn silent_before_deployed() {
-        assert!(check_rule("RL304", DOC, Some(Stage::Ready)).is_empty());
+    fn checked_before_deployed_too() {
+        assert!(
+            !check_rule("RL304", DOC, Some(Stage::Ready)).is_empty(),
+            "filled values are checked at every stage"
+        );
     }
 }

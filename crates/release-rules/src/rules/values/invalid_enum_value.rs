@@ -23,8 +23,8 @@ declare_rule! {
     /// Matching ignores case, spacing and punctuation (`blue green` is `Blue-Green`), and
     /// a value may keep the template's hint after it (`Minor (Major | Minor | Patch |
     /// Hotfix)`). An option that the template's hint adds (a team template offering
-    /// `Emergency` as a Release Type) is allowed. The frontmatter is checked at every
-    /// stage, the Overview, Rollback Plan and Risk Assessment from `planned`.
+    /// `Emergency` as a Release Type) is allowed. Every filled value is checked at every
+    /// stage.
     ///
     /// ## Why it matters
     /// Other rules and tools read these values: the release type is checked against the
@@ -64,55 +64,49 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             push(ctx, &found, "frontmatter `outcome`", &options, out);
         }
     }
-    if ctx.section_due(SectionId::Overview) {
-        let overview = &model.overview;
-        field(
-            ctx,
-            &overview.release_type,
-            "Release Type",
-            || hinted(ctx, SectionId::Overview, "Release Type", ReleaseType::ALL),
-            out,
-        );
-        field(
-            ctx,
-            &overview.target_environment,
-            "Target Environment",
-            || {
-                hinted(
-                    ctx,
-                    SectionId::Overview,
-                    "Target Environment",
-                    Environment::ALL,
-                )
-            },
-            out,
-        );
-    }
-    if ctx.section_due(SectionId::RollbackPlan) {
-        field(
-            ctx,
-            &model.rollback.strategy,
-            "Rollback Strategy",
-            || {
-                hinted(
-                    ctx,
-                    SectionId::RollbackPlan,
-                    "Rollback Strategy",
-                    RollbackStrategy::ALL,
-                )
-            },
-            out,
-        );
-    }
-    if ctx.section_due(SectionId::RiskAssessment) {
-        let mut levels: Option<Vec<String>> = None;
-        for (i, risk) in model.risks.rows.iter().enumerate() {
-            for (column, cell) in [("Probability", &risk.probability), ("Impact", &risk.impact)] {
-                if let Some(found) = invalid(cell) {
-                    let what = format!("{column} of {}", row("risk", &risk.risk, i));
-                    let levels = levels.get_or_insert_with(|| names(RiskLevel::ALL));
-                    push(ctx, &found, &what, levels, out);
-                }
+    let overview = &model.overview;
+    field(
+        ctx,
+        &overview.release_type,
+        "Release Type",
+        || hinted(ctx, SectionId::Overview, "Release Type", ReleaseType::ALL),
+        out,
+    );
+    field(
+        ctx,
+        &overview.target_environment,
+        "Target Environment",
+        || {
+            hinted(
+                ctx,
+                SectionId::Overview,
+                "Target Environment",
+                Environment::ALL,
+            )
+        },
+        out,
+    );
+    field(
+        ctx,
+        &model.rollback.strategy,
+        "Rollback Strategy",
+        || {
+            hinted(
+                ctx,
+                SectionId::RollbackPlan,
+                "Rollback Strategy",
+                RollbackStrategy::ALL,
+            )
+        },
+        out,
+    );
+    let mut levels: Option<Vec<String>> = None;
+    for (i, risk) in model.risks.rows.iter().enumerate() {
+        for (column, cell) in [("Probability", &risk.probability), ("Impact", &risk.impact)] {
+            if let Some(found) = invalid(cell) {
+                let what = format!("{column} of {}", row("risk", &risk.risk, i));
+                let levels = levels.get_or_insert_with(|| names(RiskLevel::ALL));
+                push(ctx, &found, &what, levels, out);
             }
         }
     }
@@ -236,8 +230,12 @@ mod tests {
     }
 
     #[test]
-    fn only_the_frontmatter_at_draft() {
-        assert_eq!(check_rule("RL301", DOC, Some(Stage::Draft)), ["RL301:4"]);
+    fn filled_values_are_checked_at_every_stage() {
+        let closed = check_rule("RL301", DOC, Some(Stage::Closed));
+        assert!(!closed.is_empty());
+        for stage in Stage::ALL {
+            assert_eq!(check_rule("RL301", DOC, Some(*stage)), closed, "{stage}");
+        }
     }
 
     #[test]

@@ -1,9 +1,7 @@
 //! RL305: a measured value that does not parse as a number (monitoring, success and
 //! business metrics).
 
-use release_doc::SectionId;
-
-use super::{monitoring_due, report, row};
+use super::{report, row};
 use crate::context::Context;
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
@@ -11,9 +9,9 @@ use crate::diagnostic::Diagnostic;
 declare_rule! {
     /// ## What it does
     /// Reports a filled measurement that is not a number with an optional unit: the
-    /// Current Value of the monitoring table (from `deployed`), the Actual of the
+    /// Current Value of the monitoring table, the Actual of the
     /// Deployment Success Metrics and the Baseline, Post-Release and Change of the
-    /// Business Impact Metrics (from `closed`). Accepted: `2%`, `2.5 %`, `180ms`,
+    /// Business Impact Metrics, at every stage. Accepted: `2%`, `2.5 %`, `180ms`,
     /// `0.18s`, `1,200`, `+116`, `-0.6%`, `1h 2m`.
     ///
     /// ## Why it matters
@@ -35,7 +33,7 @@ declare_rule! {
         name: "invalid-number",
         family: Values,
         severity: Error,
-        since: Deployed,
+        since: Draft,
         summary: "A measured value does not parse as a number",
         check: check,
     }
@@ -46,33 +44,29 @@ const KIND: &str = "a number";
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let model = ctx.model();
     let meta = &InvalidNumber::META;
-    if monitoring_due(ctx, "current value") {
-        for (i, r) in model.monitoring.rows.iter().enumerate() {
-            let what = || format!("Current Value of {}", row("metric", &r.metric, i));
-            report(ctx, meta, &r.current, KIND, what, out);
-        }
+    for (i, r) in model.monitoring.rows.iter().enumerate() {
+        let what = || format!("Current Value of {}", row("metric", &r.metric, i));
+        report(ctx, meta, &r.current, KIND, what, out);
     }
-    if ctx.section_due(SectionId::MetricsAndAnalytics) {
-        for (i, r) in model.success_metrics.rows.iter().enumerate() {
-            let what = || format!("Actual of {}", row("success metric", &r.metric, i));
-            report(ctx, meta, &r.actual, KIND, what, out);
-        }
-        for (i, r) in model.business_metrics.rows.iter().enumerate() {
-            let metric = || row("business metric", &r.metric, i);
-            for (column, cell) in [
-                ("Baseline", &r.baseline),
-                ("Post-Release", &r.post_release),
-                ("Change", &r.change),
-            ] {
-                report(
-                    ctx,
-                    meta,
-                    cell,
-                    KIND,
-                    || format!("{column} of {}", metric()),
-                    out,
-                );
-            }
+    for (i, r) in model.success_metrics.rows.iter().enumerate() {
+        let what = || format!("Actual of {}", row("success metric", &r.metric, i));
+        report(ctx, meta, &r.actual, KIND, what, out);
+    }
+    for (i, r) in model.business_metrics.rows.iter().enumerate() {
+        let metric = || row("business metric", &r.metric, i);
+        for (column, cell) in [
+            ("Baseline", &r.baseline),
+            ("Post-Release", &r.post_release),
+            ("Change", &r.change),
+        ] {
+            report(
+                ctx,
+                meta,
+                cell,
+                KIND,
+                || format!("{column} of {}", metric()),
+                out,
+            );
         }
     }
 }
@@ -94,11 +88,11 @@ mod tests {
     }
 
     #[test]
-    fn metrics_wait_for_closed_and_current_values_for_deployed() {
-        assert_eq!(
-            check_rule("RL305", DOC, Some(Stage::Deployed)),
-            ["RL305:11"]
-        );
-        assert!(check_rule("RL305", DOC, Some(Stage::Ready)).is_empty());
+    fn filled_values_are_checked_at_every_stage() {
+        let closed = check_rule("RL305", DOC, Some(Stage::Closed));
+        assert!(!closed.is_empty());
+        for stage in Stage::ALL {
+            assert_eq!(check_rule("RL305", DOC, Some(*stage)), closed, "{stage}");
+        }
     }
 }

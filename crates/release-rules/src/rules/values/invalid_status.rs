@@ -1,9 +1,7 @@
 //! RL308: a status cell that is not a known status (timeline, monitoring, success
 //! metrics).
 
-use release_doc::SectionId;
-
-use super::{monitoring_due, report, row};
+use super::{report, row};
 use crate::context::Context;
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
@@ -11,8 +9,8 @@ use crate::diagnostic::Diagnostic;
 declare_rule! {
     /// ## What it does
     /// Reports a filled Status cell that is not a known status: the Deployment Timeline
-    /// and the monitoring table from `deployed`, the Deployment Success Metrics from
-    /// `closed`. Known: pass (`✅ OK Pass Passed Met Green Done Complete Completed
+    /// and the monitoring table, and the Deployment Success Metrics, at every stage.
+    /// Known: pass (`✅ OK Pass Passed Met Green Done Complete Completed
     /// Healthy`), fail (`❌ Fail Failed Not met Red Breached Missed`), warn (`⚠️ Warning
     /// Amber At risk`) and pending (`-`, `Pending`, `Not started`, `In progress`), with
     /// or without a symbol and in any case.
@@ -37,7 +35,7 @@ declare_rule! {
         name: "invalid-status",
         family: Values,
         severity: Error,
-        since: Deployed,
+        since: Draft,
         summary: "A status cell is not a known status",
         check: check,
     }
@@ -48,23 +46,17 @@ const KIND: &str = "a known status";
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let model = ctx.model();
     let meta = &InvalidStatus::META;
-    if ctx.section_due(SectionId::DeploymentTimeline) {
-        for (i, r) in model.timeline.rows.iter().enumerate() {
-            let what = || format!("Status of {}", row("timeline phase", &r.phase, i));
-            report(ctx, meta, &r.status, KIND, what, out);
-        }
+    for (i, r) in model.timeline.rows.iter().enumerate() {
+        let what = || format!("Status of {}", row("timeline phase", &r.phase, i));
+        report(ctx, meta, &r.status, KIND, what, out);
     }
-    if monitoring_due(ctx, "status") {
-        for (i, r) in model.monitoring.rows.iter().enumerate() {
-            let what = || format!("Status of {}", row("metric", &r.metric, i));
-            report(ctx, meta, &r.status, KIND, what, out);
-        }
+    for (i, r) in model.monitoring.rows.iter().enumerate() {
+        let what = || format!("Status of {}", row("metric", &r.metric, i));
+        report(ctx, meta, &r.status, KIND, what, out);
     }
-    if ctx.section_due(SectionId::MetricsAndAnalytics) {
-        for (i, r) in model.success_metrics.rows.iter().enumerate() {
-            let what = || format!("Status of {}", row("success metric", &r.metric, i));
-            report(ctx, meta, &r.status, KIND, what, out);
-        }
+    for (i, r) in model.success_metrics.rows.iter().enumerate() {
+        let what = || format!("Status of {}", row("success metric", &r.metric, i));
+        report(ctx, meta, &r.status, KIND, what, out);
     }
 }
 
@@ -85,11 +77,11 @@ mod tests {
     }
 
     #[test]
-    fn success_metrics_wait_for_closed() {
-        assert_eq!(
-            check_rule("RL308", DOC, Some(Stage::Deployed)),
-            ["RL308:11", "RL308:18"]
-        );
-        assert!(check_rule("RL308", DOC, Some(Stage::Ready)).is_empty());
+    fn filled_values_are_checked_at_every_stage() {
+        let closed = check_rule("RL308", DOC, Some(Stage::Closed));
+        assert!(!closed.is_empty());
+        for stage in Stage::ALL {
+            assert_eq!(check_rule("RL308", DOC, Some(*stage)), closed, "{stage}");
+        }
     }
 }

@@ -2,9 +2,8 @@
 //! rollback triggers).
 
 use release_doc::values::threshold::parse_threshold;
-use release_doc::SectionId;
 
-use super::{invalid, monitoring_due, push, report, row};
+use super::{invalid, push, report, row};
 use crate::context::Context;
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
@@ -12,8 +11,8 @@ use crate::diagnostic::Diagnostic;
 declare_rule! {
     /// ## What it does
     /// Reports a filled threshold that is not a comparator and a number: the
-    /// monitoring table's Threshold and the rollback triggers (from `planned`), the
-    /// Deployment Success Metrics' Target (from `closed`). Accepted: `< 1%`, `<=200ms`,
+    /// monitoring table's Threshold, the rollback triggers and the Deployment Success
+    /// Metrics' Target, at every stage. Accepted: `< 1%`, `<=200ms`,
     /// `≤ 200 ms`, `> 95%`, `under 500ms`, `at least 99%`. A rollback trigger is a
     /// sentence: a threshold followed by more words (`> 1% for 5 minutes`) is fine.
     ///
@@ -36,7 +35,7 @@ declare_rule! {
         name: "invalid-threshold",
         family: Values,
         severity: Error,
-        since: Planned,
+        since: Draft,
         summary: "A threshold or target does not parse as a comparator and a number",
         check: check,
     }
@@ -47,29 +46,23 @@ const KIND: &str = "a valid threshold";
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let model = ctx.model();
     let meta = &InvalidThreshold::META;
-    if monitoring_due(ctx, "threshold") {
-        for (i, r) in model.monitoring.rows.iter().enumerate() {
-            let what = || format!("Threshold of {}", row("metric", &r.metric, i));
-            report(ctx, meta, &r.threshold, KIND, what, out);
-        }
+    for (i, r) in model.monitoring.rows.iter().enumerate() {
+        let what = || format!("Threshold of {}", row("metric", &r.metric, i));
+        report(ctx, meta, &r.threshold, KIND, what, out);
     }
-    if ctx.section_due(SectionId::RollbackPlan) {
-        for trigger in &model.rollback.triggers {
-            let Some(found) = invalid(&trigger.threshold) else {
-                continue;
-            };
-            if starts_with_threshold(found.raw) {
-                continue;
-            }
-            let what = format!("rollback trigger `{}`", trigger.metric);
-            push(ctx, meta, &found, KIND, what, out);
+    for trigger in &model.rollback.triggers {
+        let Some(found) = invalid(&trigger.threshold) else {
+            continue;
+        };
+        if starts_with_threshold(found.raw) {
+            continue;
         }
+        let what = format!("rollback trigger `{}`", trigger.metric);
+        push(ctx, meta, &found, KIND, what, out);
     }
-    if ctx.section_due(SectionId::MetricsAndAnalytics) {
-        for (i, r) in model.success_metrics.rows.iter().enumerate() {
-            let what = || format!("Target of {}", row("success metric", &r.metric, i));
-            report(ctx, meta, &r.target, KIND, what, out);
-        }
+    for (i, r) in model.success_metrics.rows.iter().enumerate() {
+        let what = || format!("Target of {}", row("success metric", &r.metric, i));
+        report(ctx, meta, &r.target, KIND, what, out);
     }
 }
 
@@ -105,11 +98,11 @@ mod tests {
     }
 
     #[test]
-    fn targets_wait_for_closed() {
-        assert_eq!(
-            check_rule("RL306", DOC, Some(Stage::Planned)),
-            ["RL306:12", "RL306:21"]
-        );
-        assert!(check_rule("RL306", DOC, Some(Stage::Draft)).is_empty());
+    fn filled_values_are_checked_at_every_stage() {
+        let closed = check_rule("RL306", DOC, Some(Stage::Closed));
+        assert!(!closed.is_empty());
+        for stage in Stage::ALL {
+            assert_eq!(check_rule("RL306", DOC, Some(*stage)), closed, "{stage}");
+        }
     }
 }

@@ -1,7 +1,5 @@
 //! RL303: a time that does not parse (timeline, Issues Encountered, Communication Log).
 
-use release_doc::SectionId;
-
 use super::{report, row};
 use crate::context::Context;
 use crate::declare_rule;
@@ -9,8 +7,7 @@ use crate::diagnostic::Diagnostic;
 
 declare_rule! {
     /// ## What it does
-    /// Reports a filled time that does not parse, from `deployed` (when these tables are
-    /// due): the Start Time and End Time of the Deployment Timeline, the Time of Issues
+    /// Reports a filled time that does not parse, at every stage: the Start Time and End Time of the Deployment Timeline, the Time of Issues
     /// Encountered and of the Communication Log. Accepted: `14:05`, `14:05 UTC`,
     /// `2:05 PM`, `2026-11-30 14:05` and RFC 3339 timestamps; a time without a date is on
     /// the Scheduled Date.
@@ -35,7 +32,7 @@ declare_rule! {
         name: "invalid-time",
         family: Values,
         severity: Error,
-        since: Deployed,
+        since: Draft,
         summary: "A time does not parse",
         check: check,
     }
@@ -46,38 +43,32 @@ const KIND: &str = "a valid time";
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let model = ctx.model();
     let meta = &InvalidTime::META;
-    if ctx.section_due(SectionId::DeploymentTimeline) {
-        for (i, r) in model.timeline.rows.iter().enumerate() {
-            let phase = || row("timeline phase", &r.phase, i);
-            report(
-                ctx,
-                meta,
-                &r.start,
-                KIND,
-                || format!("Start Time of {}", phase()),
-                out,
-            );
-            report(
-                ctx,
-                meta,
-                &r.end,
-                KIND,
-                || format!("End Time of {}", phase()),
-                out,
-            );
-        }
+    for (i, r) in model.timeline.rows.iter().enumerate() {
+        let phase = || row("timeline phase", &r.phase, i);
+        report(
+            ctx,
+            meta,
+            &r.start,
+            KIND,
+            || format!("Start Time of {}", phase()),
+            out,
+        );
+        report(
+            ctx,
+            meta,
+            &r.end,
+            KIND,
+            || format!("End Time of {}", phase()),
+            out,
+        );
     }
-    if ctx.section_due(SectionId::IssuesEncountered) {
-        for (i, r) in model.issues.rows.iter().enumerate() {
-            let what = || format!("Time of {}", row("issue", &r.issue, i));
-            report(ctx, meta, &r.time, KIND, what, out);
-        }
+    for (i, r) in model.issues.rows.iter().enumerate() {
+        let what = || format!("Time of {}", row("issue", &r.issue, i));
+        report(ctx, meta, &r.time, KIND, what, out);
     }
-    if ctx.section_due(SectionId::CommunicationLog) {
-        for (i, r) in model.communication_log.rows.iter().enumerate() {
-            let what = || format!("Time of {}", row("message", &r.message, i));
-            report(ctx, meta, &r.time, KIND, what, out);
-        }
+    for (i, r) in model.communication_log.rows.iter().enumerate() {
+        let what = || format!("Time of {}", row("message", &r.message, i));
+        report(ctx, meta, &r.time, KIND, what, out);
     }
 }
 
@@ -103,7 +94,10 @@ mod tests {
     }
 
     #[test]
-    fn silent_before_deployed() {
-        assert!(check_rule("RL303", DOC, Some(Stage::Ready)).is_empty());
+    fn checked_before_deployed_too() {
+        assert!(
+            !check_rule("RL303", DOC, Some(Stage::Ready)).is_empty(),
+            "filled values are checked at every stage"
+        );
     }
 }

@@ -5,12 +5,10 @@
 //! that is due: unfilled values belong to RL101 `unfilled-placeholder`, and values of
 //! sections not yet due are not checked.
 
-use release_doc::values::enums::Stage;
-use release_doc::{Field, Frontmatter, SectionId, Span, Text};
+use release_doc::{Field, Frontmatter, Span, Text};
 
 use crate::context::Context;
 use crate::diagnostic::Diagnostic;
-use crate::due;
 use crate::rule::{Rule, RuleMeta};
 
 pub(crate) mod invalid_date;
@@ -118,11 +116,4 @@ pub(super) fn row(kind: &str, name: &Text, index: usize) -> String {
         }
         _ => format!("{kind} in row {}", index + 1),
     }
-}
-
-/// Whether a column of the Monitoring During Deployment table is due: the thresholds
-/// with the section (`planned`), the current values and statuses from `deployed`.
-pub(super) fn monitoring_due(ctx: &Context<'_>, column: &str) -> bool {
-    ctx.section_due(SectionId::MonitoringDuringDeployment)
-        && (due::MONITORING_PLANNED_COLUMNS.contains(&column) || ctx.stage >= Stage::Deployed)
 }

@@ -9,7 +9,7 @@ use crate::diagnostic::Diagnostic;
 
 declare_rule! {
     /// ## What it does
-    /// Warns, from `planned`, when the version in the Overview's `**Release**:` field
+    /// Warns, at every stage, when the version in the Overview's `**Release**:` field
     /// (`Payments API (v2.4.0)`) is not a SemVer version `MAJOR.MINOR.PATCH`, with
     /// optional pre-release and build parts. A leading `v` is fine. A filled release
     /// name with no version at all (`**Release**: Payments API`) is reported too, at the
@@ -33,22 +33,20 @@ declare_rule! {
         name: "version-not-semver",
         family: Values,
         severity: Warning,
-        since: Planned,
+        since: Draft,
         summary: "The release version is not SemVer",
         check: check,
     }
 }
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    if ctx.section_due(SectionId::Overview) {
-        let version = &ctx.model().overview.release_version;
-        let what = || "release version".to_owned();
-        report(ctx, &VersionNotSemver::META, version, "SemVer", what, out);
-        if let (Field::Missing, Field::Value { raw: name, .. }) =
-            (version, &ctx.model().overview.release_name)
-        {
-            missing_version(ctx, name, out);
-        }
+    let version = &ctx.model().overview.release_version;
+    let what = || "release version".to_owned();
+    report(ctx, &VersionNotSemver::META, version, "SemVer", what, out);
+    if let (Field::Missing, Field::Value { raw: name, .. }) =
+        (version, &ctx.model().overview.release_name)
+    {
+        missing_version(ctx, name, out);
     }
 }
 
@@ -87,7 +85,10 @@ mod tests {
             found[0].message,
             "release version is `v2.4`, not SemVer; expected a SemVer version like 2.4.0"
         );
-        assert!(check_rule("RL307", doc, Some(Stage::Draft)).is_empty());
+        assert!(
+            !check_rule("RL307", doc, Some(Stage::Draft)).is_empty(),
+            "filled values are checked at every stage"
+        );
     }
 
     #[test]
@@ -110,7 +111,10 @@ mod tests {
             "release `Feature Flag Service` has no version; expected a SemVer version in \
              parentheses like `Feature Flag Service (2.4.0)`"
         );
-        assert!(check_rule("RL307", doc, Some(Stage::Draft)).is_empty());
+        assert!(
+            !check_rule("RL307", doc, Some(Stage::Draft)).is_empty(),
+            "filled values are checked at every stage"
+        );
         let doc = "---\nstage: planned\n---\n## Overview\n\n**Release**: {{release_name}}\n";
         assert!(check_rule("RL307", doc, None).is_empty());
     }
