@@ -130,16 +130,16 @@ fn check_one(
             Err(err) => return Outcome::Failed(format!("{err:#}")),
         },
     };
-    let document = Document::parse(text);
     let included = config.as_ref().is_some_and(|c| c.is_included(&input.path));
+    let mut settings = config.map(|c| c.settings.clone()).unwrap_or_default();
+    apply_overrides(&mut settings, args);
+    let document = Document::parse_for(text, &settings);
     if !included && !document.is_release_document() {
         return Outcome::Skipped {
             path: input.display.clone(),
             why: "not a release document",
         };
     }
-    let mut settings = config.map(|c| c.settings.clone()).unwrap_or_default();
-    apply_overrides(&mut settings, args);
     let diagnostics = release_rules::check(&document, &settings);
     let stage = release_rules::resolve_stage(&document, &settings);
     let report = FileReport::new(input.display.clone(), stage, document, diagnostics);

@@ -34,5 +34,38 @@ pub use span::{LineCol, LineIndex, Span};
 /// ```
 #[must_use]
 pub fn parse(source: &str) -> Parsed<ReleaseDoc> {
-    build::parse(source)
+    build::parse(source, &ParseOptions::default())
+}
+
+/// How to read a document beyond the template's own titles.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ParseOptions {
+    /// Headings (as written, compared like titles: case, markup and a trailing `:`
+    /// ignored) that are to be read as a known section: `("Rollback", RollbackPlan)`.
+    pub aliases: Vec<(String, SectionId)>,
+}
+
+impl ParseOptions {
+    /// Options with these section aliases.
+    #[must_use]
+    pub fn with_aliases(aliases: Vec<(String, SectionId)>) -> Self {
+        Self { aliases }
+    }
+}
+
+/// [`parse`] with options: headings the options alias are read as their sections.
+/// Without options, a heading that is not a template title but names a section the
+/// document lacks, by its words or by its table, is read as that section too (its
+/// [`Section::matched_by`] says how).
+///
+/// ```
+/// use release_doc::{parse_with, ParseOptions, SectionId};
+/// let options = ParseOptions::with_aliases(vec![("Back-out".into(), SectionId::RollbackPlan)]);
+/// let doc = parse_with("### Back-out\n\n**Rollback Strategy**: Canary\n", &options).value;
+/// assert!(doc.rollback.strategy.value().is_some());
+/// ```
+#[must_use]
+pub fn parse_with(source: &str, options: &ParseOptions) -> Parsed<ReleaseDoc> {
+    build::parse(source, options)
 }

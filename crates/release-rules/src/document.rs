@@ -1,6 +1,8 @@
 //! A parsed document together with its source and line index.
 
-use release_doc::{LineCol, LineIndex, Parsed, ReleaseDoc, Span};
+use release_doc::{LineCol, LineIndex, ParseOptions, Parsed, ReleaseDoc, Span};
+
+use crate::settings::Settings;
 
 /// A document ready to be checked: its text, its model and its structural problems.
 #[derive(Debug, Clone)]
@@ -14,8 +16,23 @@ impl Document {
     /// Parse `source`.
     #[must_use]
     pub fn parse(source: impl Into<String>) -> Self {
+        Self::parse_with(source, &ParseOptions::default())
+    }
+
+    /// Parse `source` as `settings` say (the configured `[sections] aliases`).
+    #[must_use]
+    pub fn parse_for(source: impl Into<String>, settings: &Settings) -> Self {
+        Self::parse_with(
+            source,
+            &ParseOptions::with_aliases(settings.section_aliases.clone()),
+        )
+    }
+
+    /// Parse `source` with parser options.
+    #[must_use]
+    pub fn parse_with(source: impl Into<String>, options: &ParseOptions) -> Self {
         let source = source.into();
-        let parsed = release_doc::parse(&source);
+        let parsed = release_doc::parse_with(&source, options);
         let lines = LineIndex::new(&source);
         Self {
             source,

@@ -21,6 +21,9 @@ pub struct Settings {
     /// The configured `require-outcome`: the frontmatter must declare `outcome` from
     /// `deployed` on, instead of the outcome being read from the document.
     pub require_outcome: bool,
+    /// Headings to read as known sections (`[sections] aliases`): `("Rollback",
+    /// RollbackPlan)`. Apply them by parsing with [`crate::Document::parse_for`].
+    pub section_aliases: Vec<(String, release_doc::SectionId)>,
     /// Rules to run: codes, code prefixes (`RL2`), names or `ALL`. Empty: all rules.
     pub select: Vec<String>,
     /// Rules not to run, same forms as `select`; wins over `select`.

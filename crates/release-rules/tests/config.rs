@@ -216,7 +216,7 @@ fn an_unknown_key_is_named_with_its_line() {
         e.to_string(),
         format!(
             "{PATH}:2:1: unknown key `defualt-stage`; expected one of `default-stage`, `require-outcome`, \
-             `include`, `exclude`, `template`, `max-file-size`, `rules`, `standards`"
+             `include`, `exclude`, `template`, `max-file-size`, `rules`, `standards`, `sections`"
         )
     );
 }
@@ -628,4 +628,24 @@ fn require_outcome_makes_the_key_due_from_deployed() {
     };
     assert!(!missing_outcome(""));
     assert!(missing_outcome("require-outcome = true\n"));
+}
+
+#[test]
+fn section_aliases_name_template_sections() {
+    let settings = parse("[sections]\naliases = { \"Rollback\" = \"rollback plan\" }\n")
+        .expect("valid")
+        .settings()
+        .expect("settings");
+    assert_eq!(
+        settings.section_aliases,
+        [("Rollback".to_owned(), release_doc::SectionId::RollbackPlan)]
+    );
+    let e = error("[sections]\naliases = { \"Rollback\" = \"Rolback Plan\" }\n");
+    assert!(
+        e.to_string().contains(
+            "`Rolback Plan` is not a section of the template (did you mean `Rollback Plan`?)"
+        ),
+        "{e}"
+    );
+    assert!(e.to_string().starts_with(&format!("{PATH}:2:")), "{e}");
 }

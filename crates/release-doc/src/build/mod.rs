@@ -6,18 +6,47 @@ mod context;
 mod frontmatter_map;
 mod lists;
 mod overview;
+mod renames;
 mod table;
 
 use crate::frontmatter;
 use crate::markdown::{read_blocks, Block};
-use crate::model::{ReleaseDoc, Section, SectionId, UnknownSection};
+use crate::model::{normalize_title, MatchedBy, ReleaseDoc, Section, SectionId, UnknownSection};
 use crate::problem::{Parsed, ProblemKind};
 use crate::span::Span;
 
 pub(crate) use context::Builder;
 
-/// Parse a release document. Never fails: see [`crate::parse`].
-pub(crate) fn parse(source: &str) -> Parsed<ReleaseDoc> {
+/// Parse a release document. Never fails: see [`crate::parse_with`].
+///
+/// A first reading uses the configured aliases; when it leaves headings that are no
+/// known section but name one the document lacks (by their words or their table), the
+/// document is read again with those renames, so every rule of the section applies there.
+pub(crate) fn parse(source: &str, options: &crate::ParseOptions) -> Parsed<ReleaseDoc> {
+    let aliases: Vec<renames::Rename> = options
+        .aliases
+        .iter()
+        .map(|(title, id)| renames::Rename {
+            title: normalize_title(title),
+            id: *id,
+            by: MatchedBy::Alias,
+        })
+        .collect();
+    let first = read(source, &aliases);
+    if first.value.unknown_sections.is_empty() {
+        return first;
+    }
+    let found = renames::detect(&first.value);
+    if found.is_empty() {
+        return first;
+    }
+    let mut all = aliases;
+    all.extend(found);
+    read(source, &all)
+}
+
+/// One reading of the document, with headings renamed as `renames` say.
+fn read(source: &str, renames: &[renames::Rename]) -> Parsed<ReleaseDoc> {
     let mut b = Builder::new(source);
     // `memchr` is SIMD; `str::find` reads the whole text a word at a time.
     if let Some(nul) = memchr::memchr(0, source.as_bytes()) {
@@ -36,11 +65,26 @@ pub(crate) fn parse(source: &str) -> Parsed<ReleaseDoc> {
         b.doc.frontmatter = Some(fm);
     }
     let blocks = read_blocks(source, split.body_start);
-    walk(&mut b, &blocks);
+    walk(&mut b, &blocks, renames);
     b.finish()
 }
 
-fn walk(b: &mut Builder<'_>, blocks: &[Block]) {
+/// The known section a heading is, and how it was matched when it is not the title.
+fn section_of(title: &str, renames: &[renames::Rename]) -> (Option<SectionId>, Option<MatchedBy>) {
+    if let Some(id) = SectionId::from_title(title) {
+        return (Some(id), None);
+    }
+    if renames.is_empty() {
+        return (None, None);
+    }
+    let normal = normalize_title(title);
+    renames
+        .iter()
+        .find(|r| r.title == normal)
+        .map_or((None, None), |r| (Some(r.id), Some(r.by)))
+}
+
+fn walk(b: &mut Builder<'_>, blocks: &[Block], renames: &[renames::Rename]) {
     let mut seen: Vec<SectionId> = Vec::new();
     for block in blocks {
         match block {
@@ -51,7 +95,7 @@ fn walk(b: &mut Builder<'_>, blocks: &[Block]) {
                 b.enter(None, String::new(), h.span);
             }
             Block::Heading(h) if h.level <= 3 => {
-                let id = SectionId::from_title(&h.title);
+                let (id, matched_by) = section_of(&h.title, renames);
                 if let Some(id) = id {
                     if seen.contains(&id) {
                         let line = b.line_of_section(id);
@@ -80,6 +124,7 @@ fn walk(b: &mut Builder<'_>, blocks: &[Block]) {
                     level: h.level,
                     span: h.span,
                     body: Span::new(h.span.end, h.span.end),
+                    matched_by,
                 });
                 b.enter(id, h.title.clone(), h.span);
             }

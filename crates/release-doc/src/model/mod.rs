@@ -20,7 +20,7 @@ pub use parts::{
     NotApplicable, QualityTarget, SignOff, TargetKind, TriggerCondition, UnknownSection,
 };
 pub(crate) use sections::{normalize_title as normalize_label, with_normalized};
-pub use sections::{normalize_title, Section, SectionId};
+pub use sections::{normalize_title, MatchedBy, Section, SectionId};
 pub use tables::{
     ActionItemRow, BusinessMetricRow, Column, CommunicationRow, IssueRow, MetricRow, RawRow,
     RiskRow, SuccessMetricRow, Table, TimelineRow,

@@ -19,6 +19,25 @@ pub struct Section {
     pub span: Span,
     /// From the end of the heading to the next heading of the same or a higher level.
     pub body: Span,
+    /// How a heading that is not the template's title was read as the known section
+    /// `id`; `None` when the heading is the title itself (or no known section).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub matched_by: Option<MatchedBy>,
+}
+
+/// How a renamed heading was matched to a known section.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum MatchedBy {
+    /// A configured alias (`[sections] aliases`): an exact match.
+    Alias,
+    /// Its words: one of the heading and the title holds the other's (`Rollback` for
+    /// `Rollback Plan`, `Timeline (all times CEST)` for `Deployment Timeline`).
+    Words,
+    /// What it holds: a table whose columns identify the section.
+    Content,
 }
 
 macro_rules! sections {

@@ -49,6 +49,20 @@ pub(crate) struct RawConfig {
     /// Quality-standard targets, used where a document's own Quality Standards section
     /// gives none.
     pub standards: RawStandards,
+    /// How the team's headings map to the template's sections.
+    pub sections: RawSections,
+}
+
+/// The `[sections]` table.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+#[schemars(rename = "Sections")]
+pub(crate) struct RawSections {
+    /// Headings the team writes for a template section, read as that section exactly:
+    /// `{ "Rollback" = "Rollback Plan" }`. Keys are compared like titles (case, markup
+    /// and a trailing `:` ignored); values are titles of the template's sections.
+    #[schemars(with = "BTreeMap<String, String>", extend("examples" = [{"Rollback": "Rollback Plan"}]))]
+    pub aliases: BTreeMap<Spanned<String>, Spanned<String>>,
 }
 
 /// The `[rules]` table.

@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use release_doc::values::enums::Stage;
-use release_doc::LineCol;
+use release_doc::{LineCol, SectionId};
 
 pub use discover::{discover, FILE_NAMES};
 pub use error::{ConfigError, ConfigErrorKind};
@@ -41,6 +41,7 @@ pub struct Config {
     base: PathBuf,
     default_stage: Option<Stage>,
     require_outcome: bool,
+    section_aliases: Vec<(String, SectionId)>,
     include: Globs,
     exclude: Globs,
     template: Option<Template>,
@@ -124,6 +125,12 @@ impl Config {
                 .map(|s| values::stage(&loc, s))
                 .transpose()?,
             require_outcome: raw.require_outcome.unwrap_or(false),
+            section_aliases: raw
+                .sections
+                .aliases
+                .iter()
+                .map(|(heading, section)| values::section_alias(&loc, heading, section))
+                .collect::<Result<_, _>>()?,
             include: Globs::new(&loc, "include", &raw.include)?,
             exclude: Globs::new(&loc, "exclude", &raw.exclude)?,
             template: raw.template.as_ref().map(|t| Template {
@@ -204,6 +211,7 @@ impl Config {
             stage: None,
             default_stage: self.default_stage,
             require_outcome: self.require_outcome,
+            section_aliases: self.section_aliases.clone(),
             select: self.select.clone(),
             ignore: self.ignore.clone(),
             severities: self.severities.clone(),

@@ -7,7 +7,7 @@ use std::path::Path;
 use release_doc::values::enums::Stage;
 use release_doc::values::quantity::Unit;
 use release_doc::values::threshold::parse_threshold;
-use release_doc::{LineCol, LineIndex};
+use release_doc::{LineCol, LineIndex, SectionId};
 use toml::Spanned;
 
 use super::error::{ConfigError, ConfigErrorKind};
@@ -98,6 +98,45 @@ pub(crate) fn stage(loc: &Locator<'_>, value: &Spanned<String>) -> Result<Stage,
             one_of(&names),
         )
     })
+}
+
+/// An entry of `[sections] aliases`: a heading and the template section it stands for.
+pub(crate) fn section_alias(
+    loc: &Locator<'_>,
+    heading: &Spanned<String>,
+    section: &Spanned<String>,
+) -> Result<(String, SectionId), ConfigError> {
+    if heading.get_ref().trim().is_empty() {
+        return Err(loc.invalid(
+            heading,
+            "an empty heading in `[sections] aliases`".to_owned(),
+            "the heading as the documents write it, like `Rollback`",
+        ));
+    }
+    match SectionId::from_title(section.get_ref()) {
+        Some(id) => Ok((heading.get_ref().clone(), id)),
+        None => {
+            let nearest = SectionId::ALL
+                .iter()
+                .min_by_key(|id| {
+                    strsim::levenshtein(
+                        &id.title().to_lowercase(),
+                        &section.get_ref().to_lowercase(),
+                    )
+                })
+                .map_or(String::new(), |id| {
+                    format!(" (did you mean `{}`?)", id.title())
+                });
+            Err(loc.invalid(
+                section,
+                format!(
+                    "`{}` is not a section of the template{nearest}",
+                    section.get_ref()
+                ),
+                "the title of a template section, like `Rollback Plan`",
+            ))
+        }
+    }
 }
 
 /// A severity of `[rules] severity`.

@@ -1,6 +1,6 @@
 //! RL003: a section of the template that the document does not have.
 
-use release_doc::Span;
+use release_doc::{MatchedBy, Span};
 
 use super::outline::{self, Entry};
 use crate::context::Context;
@@ -14,6 +14,12 @@ declare_rule! {
     /// content is due at the document's stage is an error; one that is not yet due is a
     /// warning. A missing section whose subsections are all missing too is reported
     /// once. The guidance sections (`Deployment Guidelines` and below) are optional.
+    ///
+    /// A section written under another heading is found by its words (`### Rollback`
+    /// for `### Rollback Plan`, `### Timeline (all times CEST)` for `### Deployment
+    /// Timeline`) or by its table (Phase, Start and End columns are the timeline): its
+    /// rules apply there, and an info says "did you mean `### Rollback`?" with the
+    /// `[sections] aliases` entry that makes the match exact and the info go away.
     ///
     /// ## Why it matters
     /// Deleting a heading is the quiet way to skip a part of the process: no rollback
@@ -52,7 +58,13 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             .collect()
     };
     for (i, entry) in entries.iter().enumerate() {
-        if entry.guidance || present[i] {
+        if entry.guidance {
+            continue;
+        }
+        if present[i] {
+            if let Some(renamed) = outline::find_in_doc(doc, entry.section) {
+                out.extend(renamed_report(ctx, entry.section, renamed));
+            }
             continue;
         }
         // A missing section with all its subsections missing is reported once, with them.
@@ -141,6 +153,34 @@ fn report(
     } else {
         d.with_severity(Severity::Warning)
     }
+}
+
+/// An info for a template section found under another heading (by its words or its
+/// table): its rules apply there, so nothing is lost; the finding says which heading it
+/// took and how to make the match exact.
+fn renamed_report(
+    ctx: &Context<'_>,
+    wanted: &release_doc::Section,
+    found: &release_doc::Section,
+) -> Option<Diagnostic> {
+    let how = match found.matched_by? {
+        MatchedBy::Words => "by its words",
+        MatchedBy::Content => "by its table",
+        _ => return None,
+    };
+    let d = ctx.diagnostic(
+        &MissingSection::META,
+        found.span,
+        format!(
+            "section `{}` is missing; did you mean `{}`? It is checked as `{}` (matched {how}); expected the template's heading, or `[sections] aliases = {{ \"{}\" = \"{}\" }}` in release-lint.toml",
+            outline::heading(wanted),
+            outline::heading(found),
+            wanted.title,
+            found.title.replace('"', "\\\""),
+            wanted.title,
+        ),
+    );
+    Some(d.with_severity(Severity::Info))
 }
 
 /// The last line that holds text, or the start of an empty document.
@@ -252,5 +292,72 @@ mod tests {
             &settings(Stage::Closed)
         )
         .is_empty());
+    }
+
+    /// The template with two sections renamed the way teams rename them, and a timeline
+    /// whose Duration disagrees with its times.
+    fn renamed() -> String {
+        TEMPLATE
+            .replace("### Rollback Plan", "### Rollback")
+            .replace("### Deployment Timeline", "### Timeline (all times CEST)")
+            .replace(
+                "| Database migration | {{db_start}} | {{db_end}} | {{db_duration}} |",
+                "| Database migration | 14:00 | 14:10 | 45m |",
+            )
+    }
+
+    #[test]
+    fn a_renamed_section_is_an_info_that_names_the_heading() {
+        let doc = renamed();
+        let found = diagnostics("RL003", &doc, Some(Stage::Closed));
+        let lines: Vec<usize> = found
+            .iter()
+            .map(|d| Document::parse(doc.as_str()).line_col(d.span.start).line)
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                line_of(&doc, "### Rollback"),
+                line_of(&doc, "### Timeline (all times CEST)")
+            ]
+        );
+        assert!(found.iter().all(|d| d.severity == Severity::Info));
+        assert!(
+            found[0].message.contains("did you mean `### Rollback`?"),
+            "{}",
+            found[0].message
+        );
+        assert!(
+            found[1].message.contains("matched by its table"),
+            "{}",
+            found[1].message
+        );
+    }
+
+    #[test]
+    fn a_renamed_section_gets_its_rules_and_an_alias_silences_the_rename() {
+        let doc = renamed();
+        let mut settings = Settings {
+            stage: Some(Stage::Closed),
+            select: vec!["RL003".into(), "RL403".into()],
+            ..Settings::default()
+        };
+        let codes = |settings: &Settings| {
+            let parsed = Document::parse_for(doc.as_str(), settings);
+            crate::check(&parsed, settings)
+                .iter()
+                .map(|d| d.code)
+                .collect::<Vec<_>>()
+        };
+        // The timeline under its new heading is checked: RL403 finds the bad Duration.
+        assert_eq!(codes(&settings), ["RL003", "RL003", "RL403"]);
+        settings.section_aliases = vec![
+            ("Rollback".into(), release_doc::SectionId::RollbackPlan),
+            (
+                "timeline (all times cest)".into(),
+                release_doc::SectionId::DeploymentTimeline,
+            ),
+        ];
+        assert_eq!(codes(&settings), ["RL403"]);
     }
 }
