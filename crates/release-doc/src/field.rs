@@ -80,7 +80,7 @@ impl<T> Field<T> {
             };
         }
         match parse(text) {
-            Err(_) if placeholder::is_intentionally_empty(text) => Field::Empty {
+            Err(_) if placeholder::says_not_applicable(text) => Field::Empty {
                 raw: text.to_owned(),
                 span,
             },

@@ -20,7 +20,7 @@ use std::fmt::Write as _;
 use std::sync::LazyLock;
 
 use regex::Regex;
-use release_doc::values::placeholder::is_intentionally_empty;
+use release_doc::values::placeholder::says_not_applicable;
 use release_doc::{Field, List, ReleaseDoc};
 use serde::Serialize;
 
@@ -150,7 +150,7 @@ pub fn release_notes(doc: &ReleaseDoc) -> ReleaseNotes {
 
 fn filled_items(list: &List) -> impl Iterator<Item = String> + '_ {
     list.items.iter().filter_map(|item| match &item.text {
-        Field::Value { raw, .. } if !is_intentionally_empty(raw) => Some(raw.clone()),
+        Field::Value { raw, .. } if !says_not_applicable(raw) => Some(raw.clone()),
         _ => None,
     })
 }

@@ -59,6 +59,49 @@ pub(super) fn group(b: &mut Builder<'_>, list: &ListBlock) {
         label_span,
         span: list.span,
         items,
+        not_applicable: None,
+    });
+}
+
+/// Whether a list or paragraph in `section` under `label` stands for a checklist group:
+/// the sections made of checklists, and the Rollback Plan's Triggers and Validation.
+pub(super) fn is_checklist_place(section: SectionId, label: Option<&str>) -> bool {
+    use SectionId as S;
+    match section {
+        S::DeploymentPrerequisites
+        | S::DeploymentChecklist
+        | S::AutomatedValidation
+        | S::ManualValidation
+        | S::MonitoringAndSupport
+        | S::CleanupTasks => true,
+        S::RollbackPlan => label.is_some_and(|l| {
+            let l = l.to_lowercase();
+            l.contains("trigger") || l.contains("validation")
+        }),
+        _ => false,
+    }
+}
+
+/// A checklist group replaced by one line that says it does not apply (`span`): a group
+/// with no items, not applicable, with the reason after the `N/A` word.
+pub(super) fn not_applicable_group(b: &mut Builder<'_>, span: Span) {
+    let (label, label_span) = b
+        .label
+        .clone()
+        .unwrap_or_else(|| (b.section_title.clone(), b.section_span));
+    let text = span.text(b.source).trim();
+    let reason = text
+        .split_once(|c: char| ":—–-(".contains(c))
+        .map(|(_, r)| r.trim().trim_end_matches([')', '.']).trim().to_owned())
+        .filter(|r| !r.is_empty());
+    b.doc.checklists.push(ChecklistGroup {
+        section: b.section,
+        section_title: b.section_title.clone(),
+        label,
+        label_span,
+        span,
+        items: Vec::new(),
+        not_applicable: Some(NotApplicable { reason, span }),
     });
 }
 

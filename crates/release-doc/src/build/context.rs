@@ -135,6 +135,9 @@ impl<'a> Builder<'a> {
     }
 
     pub fn paragraph(&mut self, span: Span) {
+        if self.not_applicable_prose(span) {
+            return;
+        }
         self.flush_empty_field();
         let Some((label, label_span, value)) = split_label(self.source, span, false) else {
             // A paragraph that is only bold text (`**Infrastructure**`) labels what follows.
@@ -170,8 +173,60 @@ impl<'a> Builder<'a> {
         });
     }
 
+    /// A paragraph (not a `**Label**: value` field) that says the list or checklist it
+    /// stands in for does not apply: read as that list's one item, or as a checklist group
+    /// that does not apply. `false` when it is any other paragraph.
+    fn not_applicable_prose(&mut self, span: Span) -> bool {
+        let Some(section) = self.section else {
+            return false;
+        };
+        let text = span.text(self.source);
+        if !placeholder::says_not_applicable(text)
+            || split_label(self.source, span, false).is_some()
+        {
+            return false;
+        }
+        let label = self.label.as_ref().map(|(l, _)| l.as_str());
+        if checklist::is_checklist_place(section, label) {
+            self.empty_field = None;
+            checklist::not_applicable_group(self, span);
+            return true;
+        }
+        let item = crate::markdown::Item {
+            span,
+            text: span,
+            task: None,
+        };
+        let block = ListBlock {
+            span,
+            ordered: false,
+            items: vec![item],
+        };
+        if lists::holds_list(section) {
+            self.empty_field = None;
+            lists::plain_list(self, &block);
+            return true;
+        }
+        false
+    }
+
     pub fn list(&mut self, list: &ListBlock) {
         self.empty_field = None;
+        let single_na = match &list.items[..] {
+            [item] if item.task.is_none() => {
+                placeholder::says_not_applicable(item.text.text(self.source))
+            }
+            _ => false,
+        };
+        let label = self.label.as_ref().map(|(l, _)| l.as_str());
+        if single_na
+            && self
+                .section
+                .is_some_and(|s| checklist::is_checklist_place(s, label))
+        {
+            checklist::not_applicable_group(self, list.items[0].text);
+            return;
+        }
         if list.items.iter().any(|i| i.task.is_some()) {
             checklist::group(self, list);
         } else {

@@ -89,6 +89,25 @@ pub(super) fn plain_list(b: &mut Builder<'_>, block: &ListBlock) {
     }
 }
 
+/// Whether [`plain_list`] reads a list in `section` into the model (so that a paragraph
+/// saying the list does not apply can stand in for it).
+pub(super) fn holds_list(section: SectionId) -> bool {
+    use SectionId as S;
+    matches!(
+        section,
+        S::ReleaseScope
+            | S::RollbackPlan
+            | S::EmergencyProcedures
+            | S::NewFeatures
+            | S::BugFixes
+            | S::TechnicalImprovements
+            | S::BreakingChanges
+            | S::KnownIssues
+            | S::WhatWentWell
+            | S::WhatCouldBeImproved
+    )
+}
+
 /// The first list of a kind wins; a second one (in a duplicated section) is kept too.
 fn set_once(slot: &mut List, list: List) {
     if slot.span.is_none() {
@@ -206,5 +225,39 @@ fn target_kind(label: &str) -> Option<TargetKind> {
         Some(TargetKind::LeadTime)
     } else {
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::SectionId;
+
+    #[test]
+    fn prose_that_says_a_list_or_group_does_not_apply_stands_in_for_it() {
+        let doc = "## Release Notes\n\n### Breaking Changes\n\nN/A — hotfix, no schema change.\n\n### Known Issues\n\nNone known.\n\n### Bug Fixes\n\nThe fix was small.\n\n## Pre-Deployment Planning\n\n### Deployment Prerequisites\n\n**Database**:\n\nN/A — this service has no database.\n\n**Infrastructure**:\n\n- Not applicable: serverless\n";
+        let model = crate::parse(doc).value;
+        let notes = &model.release_notes;
+        assert_eq!(notes.breaking_changes.items.len(), 1);
+        assert_eq!(notes.known_issues.items.len(), 1);
+        // Other prose is not a list.
+        assert!(notes.bug_fixes.span.is_none());
+        let groups: Vec<_> = model
+            .checklists_in(SectionId::DeploymentPrerequisites)
+            .map(|g| {
+                (
+                    g.label.as_str(),
+                    g.not_applicable.as_ref().and_then(|n| n.reason.clone()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            groups,
+            [
+                ("Database", Some("this service has no database".to_owned())),
+                ("Infrastructure", Some("serverless".to_owned()))
+            ]
+        );
+        // The `**Database**:` label is not left behind as an empty field.
+        assert!(model.fields.iter().all(|f| f.label != "Database"));
     }
 }

@@ -4,5 +4,5 @@
 mod blocks;
 mod inline;
 
-pub(crate) use blocks::{read_blocks, Block, CodeBlock, ListBlock, TableBlock};
+pub(crate) use blocks::{read_blocks, Block, CodeBlock, Item, ListBlock, TableBlock};
 pub(crate) use inline::{plain, split_label, unescape_cell};

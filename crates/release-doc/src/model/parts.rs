@@ -79,6 +79,10 @@ pub struct ChecklistGroup {
     pub span: Span,
     /// The items in order.
     pub items: Vec<ChecklistItem>,
+    /// The group was replaced by one line that says it does not apply (`N/A — no schema
+    /// change.`): every item of the template's group counts as not applicable.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not_applicable: Option<NotApplicable>,
 }
 
 /// One task-list item.

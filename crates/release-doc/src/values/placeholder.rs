@@ -220,9 +220,94 @@ pub fn is_intentionally_empty(text: &str) -> bool {
         .any(|word| t.eq_ignore_ascii_case(word))
 }
 
+/// Whether `text` says that what it stands in for does not apply: intentionally empty
+/// ([`is_intentionally_empty`]), or prose that starts so: `N/A — hotfix, no schema
+/// change.`, `Not applicable: API-only release`, `None known.`, `None for this release`,
+/// `Nothing to report.` Content that only starts with such a word (`None of the users
+/// noticed`, `Nothing broke`) is not.
+#[must_use]
+pub fn says_not_applicable(text: &str) -> bool {
+    if is_intentionally_empty(text) {
+        return true;
+    }
+    let t = text
+        .trim()
+        .trim_start_matches(|c| c == '*' || c == '_')
+        .trim_start();
+    let lower: String = t.chars().take(40).flat_map(char::to_lowercase).collect();
+    let rest_after = |word: &str| lower.strip_prefix(word);
+    // What may follow the word: the end, punctuation, or words that keep it a "none".
+    let separated = |rest: &str| {
+        rest.is_empty()
+            || rest.starts_with(|c: char| ".,;:()[]—–-*_!".contains(c))
+            || rest.starts_with(" —")
+            || rest.starts_with(" –")
+            || rest.starts_with(" - ")
+            || rest.starts_with(" (")
+            || rest.starts_with(": ")
+    };
+    const NONE_WORDS: &[&str] = &[
+        " known",
+        " expected",
+        " planned",
+        " reported",
+        " identified",
+        " so far",
+        " yet",
+        " this release",
+        " for this",
+        " in this",
+        " required",
+        " needed",
+        " applicable",
+    ];
+    if let Some(rest) = rest_after("n/a") {
+        return rest.is_empty() || !rest.starts_with(|c: char| c.is_alphanumeric() || c == '/');
+    }
+    if rest_after("not applicable").is_some() {
+        return true;
+    }
+    for word in ["none", "nothing"] {
+        if let Some(rest) = rest_after(word) {
+            return separated(rest)
+                || NONE_WORDS.iter().any(|w| rest.starts_with(w))
+                || (word == "nothing"
+                    && (rest.starts_with(" to report") || rest.starts_with(" to note")));
+        }
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn prose_that_says_it_does_not_apply() {
+        for t in [
+            "N/A — hotfix, no schema change.",
+            "N/A: API-only release",
+            "n/a (rolled back)",
+            "Not applicable: no database in this service",
+            "None known.",
+            "None for this release.",
+            "None — the change is additive",
+            "*None expected*",
+            "Nothing to report.",
+            "None",
+        ] {
+            assert!(says_not_applicable(t), "{t}");
+        }
+        for t in [
+            "None of the users noticed",
+            "Nothing broke during the cut-over",
+            "N/Ab testing",
+            "Nonetheless the canary held",
+            "Payments API",
+        ] {
+            assert!(!says_not_applicable(t), "{t}");
+        }
+    }
 
     /// The scanner finds what the regex `\{\{([^{}\n]*)\}\}|\{%([^\n]*?)%\}` finds.
     fn by_regex(text: &str) -> Vec<Placeholder> {

@@ -18,7 +18,9 @@ declare_rule! {
     /// Once a checklist group is due, checks that every item the template has in that
     /// group (same section, same label) is still in the document's group, and that the
     /// group itself is still there when its section is. Rollback Triggers are checked
-    /// from `planned`, with the Rollback Plan.
+    /// from `planned`, with the Rollback Plan. A group replaced by one line that says it
+    /// does not apply (`N/A — serverless, nothing to provision.`, or a single item `-
+    /// Not applicable: …`) counts as not applicable for all its items.
     ///
     /// Items are compared loosely: case, white space, inline markup and strikethrough
     /// do not matter, a trailing `N/A: reason` is ignored, a `{{placeholder}}` of the
@@ -80,6 +82,10 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             .checklists_in(id)
             .filter(|g| release_doc::normalize_title(&g.label) == label)
             .collect();
+        // A group replaced by a line that says it does not apply: all its items are N/A.
+        if groups.iter().any(|g| g.not_applicable.is_some()) {
+            continue;
+        }
         let Some(first) = groups.first() else {
             out.push(ctx.diagnostic(
                 &DeletedTemplateItem::META,
@@ -393,6 +399,21 @@ mod tests {
         // Documentation lacks one item; Infrastructure is gone.
         assert_eq!(check_rule("RL205", GROUPS, None), ["RL205:6", "RL205:18"]);
         assert!(check_rule("RL205", GROUPS, Some(Stage::Planned)).is_empty());
+    }
+
+    #[test]
+    fn a_group_replaced_by_a_line_that_says_it_does_not_apply_is_settled() {
+        // Infrastructure said N/A in prose, Documentation as one plain item.
+        let doc = GROUPS.replace(
+            "**Documentation**:",
+            "**Infrastructure**:\n\nN/A — serverless, nothing to provision.\n\n**Documentation**:",
+        );
+        assert_eq!(check_rule("RL205", &doc, None), ["RL205:22"]);
+        let doc = doc.replace(
+            "- [x] Release notes prepared\n- [x] Runbook updated\n- [x] Communication plan ready\n- [x] Rollback plan documented\n",
+            "- Not applicable: docs live in the service repository\n",
+        );
+        assert!(check_rule("RL205", &doc, None).is_empty());
     }
 
     #[test]

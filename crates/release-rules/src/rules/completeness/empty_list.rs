@@ -13,7 +13,9 @@ declare_rule! {
     /// no rows, or a section that is there and has content but lacks the list or table
     /// the template puts in it (Rollback Steps, What's being deployed, New Features, the
     /// Risk Assessment table, ...). A list whose only item is `None`, `N/A` or `—`, or a
-    /// table whose only row says so, is filled. A section with no content at all is
+    /// table whose only row says so, is filled; so is a list replaced by prose that says
+    /// it does not apply (`N/A — hotfix, no schema change.`, `None known.`, `Not
+    /// applicable: …`). A section with no content at all is
     /// reported by `empty-section` instead.
     ///
     /// ## Why it matters

@@ -1,7 +1,7 @@
 //! RL407: a breaking change listed in a release that is not Major.
 
 use release_doc::values::enums::ReleaseType;
-use release_doc::values::placeholder::is_intentionally_empty;
+use release_doc::values::placeholder::says_not_applicable;
 use release_doc::Field;
 
 use super::quote;
@@ -61,7 +61,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(text) = item.text.value() else {
             continue;
         };
-        if is_intentionally_empty(text) {
+        if says_not_applicable(text) {
             continue;
         }
         let span = item.text.span().unwrap_or(item.span);

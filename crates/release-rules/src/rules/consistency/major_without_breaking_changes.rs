@@ -1,7 +1,7 @@
 //! RL408: a Major release whose Breaking Changes list is empty or says `None`.
 
 use release_doc::values::enums::ReleaseType;
-use release_doc::values::placeholder::is_intentionally_empty;
+use release_doc::values::placeholder::says_not_applicable;
 use release_doc::{Field, SectionId};
 
 use crate::context::Context;
@@ -70,7 +70,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let mut said = None;
     for item in &list.items {
         match &item.text {
-            Field::Value { value, .. } if is_intentionally_empty(value) => {
+            Field::Value { value, .. } if says_not_applicable(value) => {
                 said.get_or_insert((value.clone(), item.text.span().unwrap_or(item.span)));
             }
             // A real item, or one for `unfilled-placeholder`.

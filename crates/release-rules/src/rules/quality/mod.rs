@@ -2,7 +2,7 @@
 //! longer than the MTTR target, a Production release without security sign-off, and
 //! action items without owner, with a bad due date or an unknown priority.
 
-use release_doc::values::placeholder::is_intentionally_empty;
+use release_doc::values::placeholder::says_not_applicable;
 use release_doc::{Field, Span, Text};
 
 use crate::rule::Rule;
@@ -36,7 +36,7 @@ pub(crate) fn absent_cell(cell: &Text, row: Span, source: &str) -> Option<(Span,
             let end = row.start + text.trim_end().len();
             Some((Span::new(row.start, end), "no cell".to_owned()))
         }
-        Field::Value { raw, span, .. } if is_intentionally_empty(raw) => {
+        Field::Value { raw, span, .. } if says_not_applicable(raw) => {
             Some((*span, format!("`{raw}`")))
         }
         _ => None,
