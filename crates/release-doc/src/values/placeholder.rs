@@ -232,7 +232,7 @@ pub fn says_not_applicable(text: &str) -> bool {
     }
     let t = text
         .trim()
-        .trim_start_matches(|c| c == '*' || c == '_')
+        .trim_start_matches(['*', '_'])
         .trim_start();
     let lower: String = t.chars().take(40).flat_map(char::to_lowercase).collect();
     let rest_after = |word: &str| lower.strip_prefix(word);
