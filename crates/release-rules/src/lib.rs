@@ -31,4 +31,4 @@ pub use engine::{check, resolve_stage};
 pub use release_doc::values::enums::Stage;
 pub use rule::{Family, Rule, RuleMeta};
 pub use schema::Schema;
-pub use settings::Settings;
+pub use settings::{Settings, VersionScheme};

@@ -124,6 +124,7 @@ fn trigger(source: &str, item: &ChecklistItem) -> TriggerCondition {
                         value,
                         raw: span.text(source).trim().to_owned(),
                         span,
+                        note: None,
                     }
                 }
                 None => Field::read(raw, span, parse_threshold),

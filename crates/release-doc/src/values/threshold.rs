@@ -4,6 +4,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use super::note::parse_noted;
 use super::quantity::{close, parse_quantity, strip_wrapping, Quantity};
 
 /// What [`parse_threshold`] expects, for messages.
@@ -216,6 +217,16 @@ pub fn parse_threshold(text: &str) -> Result<Threshold, String> {
     })
 }
 
+/// Parse a threshold as [`parse_threshold`] does, followed by an optional note
+/// (`< 10 min lag`, `> 99% (weekly)`, see [`parse_noted`]).
+///
+/// # Errors
+///
+/// What was expected, when no start of `text` is a threshold followed by a note.
+pub fn parse_threshold_noted(text: &str) -> Result<(Threshold, Option<&str>), String> {
+    parse_noted(text, parse_threshold, |_| true)
+}
+
 /// A comparator and number at the start of `text`, followed by other words:
 /// `>95% successful deployments`, `< 15 minutes for critical issues`,
 /// `> 1% for 5 minutes`. Returns the threshold and the byte length it covers.
@@ -390,6 +401,30 @@ mod tests {
                 "{text:?} vs {actual:?}"
             );
         }
+    }
+
+    #[test]
+    fn notes_after_thresholds_and_rates() {
+        let (threshold, note) = parse_threshold_noted("< 10 min lag").unwrap();
+        assert_eq!(
+            (threshold.to_string(), note),
+            ("< 600000ms".into(), Some("lag"))
+        );
+        let (threshold, note) = parse_threshold_noted("> 99% (weekly)").unwrap();
+        assert_eq!(
+            (threshold.to_string(), note),
+            ("> 99%".into(), Some("(weekly)"))
+        );
+        assert_eq!(parse_threshold_noted("< 1%").map(|(_, n)| n), Ok(None));
+        for text in ["10 min lag", "about 5% (x)", "< 5 to 10 min", "< (1%)"] {
+            assert!(parse_threshold_noted(text).is_err(), "{text:?}");
+        }
+        let weekly = t("> 100/week");
+        let per_day = |text: &str| parse_quantity(text).unwrap();
+        assert_eq!(weekly.is_met_by(&per_day("120/week")), Some(true));
+        assert_eq!(weekly.is_met_by(&per_day("10/day")), Some(false));
+        assert_eq!(weekly.is_met_by(&per_day("20/day")), Some(true));
+        assert_eq!(weekly.is_met_by(&per_day("120")), None);
     }
 
     #[test]

@@ -84,6 +84,7 @@ fn contradiction(
         value: status,
         raw: status_raw,
         span: status_span,
+        ..
     } = status
     else {
         return None;
@@ -92,6 +93,7 @@ fn contradiction(
         value: quantity,
         raw: value_raw,
         span: value_span,
+        ..
     } = value
     else {
         return None;
@@ -100,6 +102,7 @@ fn contradiction(
         value: threshold,
         raw: limit_raw,
         span: limit_span,
+        ..
     } = limit
     else {
         return None;
