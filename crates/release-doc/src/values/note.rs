@@ -6,6 +6,10 @@
 /// (`5 to 10 min`, `2% or 3%`) rather than a note about it.
 const JOINING_WORDS: &[&str] = &["to", "or", "and", "vs", "versus", "of", "from", "through"];
 
+/// The longest value text a note may follow, in bytes: longer than any value written
+/// (`Tuesday, September 24, 2024 at 11:30 AM America/Los_Angeles` is 59).
+const MAX_VALUE_LEN: usize = 80;
+
 /// Read `text` with `parse`; when the whole text is not a value, read the longest start
 /// of it that is, followed by a note: words (`9 min lag`) or a parenthesis
 /// (`+55 (one day)`). The note is returned trimmed.
@@ -29,7 +33,12 @@ pub fn parse_noted<T>(
         Err(error) => error,
     };
     // The longest value first: `9 min lag` is `9 min` and `lag`, not `9` and `min lag`.
-    for (at, _) in text.char_indices().rev() {
+    // Values are short: a long cell costs no more than a short one.
+    let longest = (0..=MAX_VALUE_LEN.min(text.len()))
+        .rev()
+        .find(|&at| text.is_char_boundary(at))
+        .unwrap_or(0);
+    for (at, _) in text[..longest].char_indices().rev() {
         let Some((head, note)) = split_at_note(text, at) else {
             continue;
         };
@@ -124,6 +133,16 @@ mod tests {
         ] {
             assert_eq!(noted(text), Err("minutes".to_owned()), "{text:?}");
         }
+    }
+
+    #[test]
+    fn only_a_short_start_can_be_the_value() {
+        let long = format!("9 {}", "word ".repeat(10_000));
+        assert_eq!(noted(&long).map(|(v, _)| v), Ok(9));
+        let late = format!("{} 9 lag", "x".repeat(MAX_VALUE_LEN));
+        assert!(noted(&late).is_err());
+        let multibyte = "é".repeat(MAX_VALUE_LEN);
+        assert!(noted(&multibyte).is_err());
     }
 
     #[test]
