@@ -239,7 +239,7 @@ pub fn parse_leading_threshold(text: &str) -> Option<(Threshold, usize)> {
         return Some((t, len));
     }
     let digits = m
-        .trim_end_matches(|c: char| c.is_ascii_alphabetic())
+        .trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '/')
         .trim_end();
     parse_threshold(digits).ok().map(|t| (t, digits.len()))
 }
@@ -259,12 +259,17 @@ fn leading_threshold_len(text: &str) -> Option<usize> {
         .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
         .unwrap_or(rest.len());
     let spaced = rest[number..].trim_start();
+    let letters = |text: &str| {
+        text.find(|c: char| !c.is_ascii_alphabetic())
+            .unwrap_or(text.len())
+    };
     let unit = if spaced.starts_with('%') {
         1
+    } else if let Some(per) = spaced.strip_prefix('/') {
+        // A rate: `> 10/week deployments`.
+        1 + letters(per)
     } else {
-        spaced
-            .find(|c: char| !c.is_ascii_alphabetic())
-            .unwrap_or(spaced.len())
+        letters(spaced)
     };
     let end = &spaced[unit..];
     Some(text.len() - end.len())
@@ -305,6 +310,10 @@ mod tests {
     fn leading_thresholds() {
         let (t, len) = parse_leading_threshold("> 1% for 5 minutes").unwrap();
         assert_eq!((t.to_string(), len), ("> 1%".to_owned(), 4));
+        let (t, len) = parse_leading_threshold("> 10/week deployments").unwrap();
+        assert_eq!((t.quantity.unit, len), (Unit::PerDay, 9));
+        let (t, len) = parse_leading_threshold("> 10/month deployments").unwrap();
+        assert_eq!((t.quantity.unit, len), (Unit::Count, 4));
         let (t, _) = parse_leading_threshold("<1 hour from commit to production").unwrap();
         assert_eq!(t.quantity.unit, Unit::Millis);
         assert!(parse_leading_threshold("Multiple deployments per day").is_none());
