@@ -56,6 +56,10 @@ pub enum Field<T> {
         /// Where the text is.
         #[serde(default)]
         span: Span,
+        /// Words or a parenthesis written after the value (`(incl. rollback)` in
+        /// `62m (incl. rollback)`), kept but not read.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        note: Option<String>,
     },
 }
 
@@ -72,6 +76,16 @@ impl<T> Field<T> {
     /// unfilled, otherwise `parse` decides between a value and invalid text. `parse`
     /// returns what was expected when it fails.
     pub fn read(raw: &str, span: Span, parse: impl FnOnce(&str) -> Result<T, String>) -> Self {
+        Self::read_noted(raw, span, |text| parse(text).map(|value| (value, None)))
+    }
+
+    /// Like [`Field::read`], for a value that may be followed by a note: `parse` returns
+    /// the value and the note it left (see [`crate::values::note::parse_noted`]).
+    pub fn read_noted<'t>(
+        raw: &'t str,
+        span: Span,
+        parse: impl FnOnce(&'t str) -> Result<(T, Option<&'t str>), String>,
+    ) -> Self {
         let text = crate::trim::trim(raw);
         if let Some(name) = placeholder::unfilled_marker(text) {
             return Field::Unfilled {
@@ -84,10 +98,11 @@ impl<T> Field<T> {
                 raw: text.to_owned(),
                 span,
             },
-            Ok(value) => Field::Value {
+            Ok((value, note)) => Field::Value {
                 value,
                 raw: text.to_owned(),
                 span,
+                note: note.map(str::to_owned),
             },
             Err(expected) => Field::Invalid {
                 raw: text.to_owned(),
@@ -103,6 +118,26 @@ impl<T> Field<T> {
         match self {
             Field::Value { value, .. } => Some(value),
             _ => None,
+        }
+    }
+
+    /// The note written after the value (`lag` in `9 min lag`), if any.
+    #[must_use]
+    pub fn note(&self) -> Option<&str> {
+        match self {
+            Field::Value { note, .. } => note.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// The text of the value without its note (`9 min` of `9 min lag`): `raw` when there
+    /// is no note, for `Empty`, `Invalid` and `Value`.
+    #[must_use]
+    pub fn value_text(&self) -> Option<&str> {
+        let raw = self.raw()?;
+        match self.note() {
+            Some(note) => Some(raw.strip_suffix(note).unwrap_or(raw).trim_end()),
+            None => Some(raw),
         }
     }
 
@@ -171,10 +206,16 @@ impl<T> Field<T> {
                 expected,
                 span,
             },
-            Field::Value { value, raw, span } => Field::Value {
+            Field::Value {
+                value,
+                raw,
+                span,
+                note,
+            } => Field::Value {
                 value: f(value),
                 raw,
                 span,
+                note,
             },
         }
     }

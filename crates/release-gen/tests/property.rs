@@ -418,6 +418,7 @@ fn model(g: &Generated) -> ReleaseDoc {
             value: g.tags.clone(),
             raw,
             span: Span::default(),
+            note: None,
         };
         fm.keys.clear();
     }

@@ -33,5 +33,5 @@ pub use engine::{check, resolve_stage};
 pub use release_doc::values::enums::Stage;
 pub use rule::{Family, Rule, RuleMeta};
 pub use schema::Schema;
-pub use settings::Settings;
+pub use settings::{Settings, VersionScheme};
 pub use stage::{StageResolution, StageSource};

@@ -36,6 +36,32 @@ pub struct Settings {
     pub standards: StandardTargets,
     /// The team's own template, when configured; else the embedded default.
     pub schema: Option<Arc<Schema>>,
+    /// How release versions are written (`version-scheme`): SemVer unless configured.
+    pub version_scheme: VersionScheme,
+}
+
+/// How a team writes its release versions: the config key `version-scheme`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum VersionScheme {
+    /// `MAJOR.MINOR.PATCH` (`2.4.0`): the Release Type is checked against it.
+    #[default]
+    Semver,
+    /// Calendar versions `YYYY.MM[.N]` (`2024.05.1`): no SemVer bump to check.
+    Calver,
+}
+
+impl VersionScheme {
+    /// Every scheme, in the order the docs list them.
+    pub const ALL: [VersionScheme; 2] = [VersionScheme::Semver, VersionScheme::Calver];
+
+    /// The name in the config (`semver`, `calver`).
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            VersionScheme::Semver => "semver",
+            VersionScheme::Calver => "calver",
+        }
+    }
 }
 
 /// Options of individual rules.

@@ -59,6 +59,7 @@ fn error(text: &str) -> ConfigError {
 
 const EVERY_KEY: &str = r#"
 default-stage = "ready"
+version-scheme = "calver"
 include = ["releases/**/*.md"]
 exclude = ["releases/archive/**"]
 
@@ -102,6 +103,7 @@ fn every_key_reaches_the_settings() {
     assert_eq!(s.standards.change_failure_rate.as_deref(), Some("< 5%"));
     assert_eq!(s.standards.lead_time.as_deref(), Some("< 1 hour"));
     assert!(s.schema.is_none(), "no template: the built-in one");
+    assert_eq!(s.version_scheme, release_rules::VersionScheme::Calver);
 }
 
 #[test]
@@ -114,6 +116,7 @@ fn an_empty_file_is_the_default_behaviour() {
     assert_eq!(s.severities, d.severities);
     assert_eq!(s.options, d.options);
     assert_eq!(s.standards, d.standards);
+    assert_eq!(s.version_scheme, release_rules::VersionScheme::Semver);
 }
 
 #[test]
@@ -128,6 +131,7 @@ fn the_init_text_is_valid_and_gives_the_defaults() {
     assert_eq!(s.options, release_rules::settings::RuleOptions::default());
     assert_eq!(s.standards, Default::default());
     assert!(s.schema.is_none());
+    assert_eq!(s.version_scheme, release_rules::VersionScheme::Semver);
 }
 
 #[test]
@@ -216,7 +220,7 @@ fn an_unknown_key_is_named_with_its_line() {
         e.to_string(),
         format!(
             "{PATH}:2:1: unknown key `defualt-stage`; expected one of `default-stage`, `require-outcome`, \
-             `include`, `exclude`, `template`, `max-file-size`, `rules`, `standards`, `sections`"
+             `include`, `exclude`, `template`, `max-file-size`, `version-scheme`, `rules`, `standards`, `sections`"
         )
     );
 }
@@ -248,6 +252,12 @@ fn unknown_keys_in_tables_name_the_table() {
 #[test]
 fn bad_values_are_named_with_their_line() {
     let bad = ConfigErrorKind::InvalidValue;
+    assert_error(
+        "\n\nversion-scheme = \"romver\"\n",
+        bad,
+        3,
+        "bad version scheme `romver` for `version-scheme`; expected `semver` or `calver`",
+    );
     assert_error(
         "\ndefault-stage = \"shipped\"\n",
         bad,

@@ -167,6 +167,7 @@ fn trigger(source: &str, item: &ChecklistItem) -> TriggerCondition {
                         value,
                         raw: span.text(source).trim().to_owned(),
                         span,
+                        note: None,
                     }
                 }
                 None => Field::read(raw, span, parse_threshold),

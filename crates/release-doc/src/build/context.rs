@@ -3,9 +3,10 @@
 
 use crate::field::Field;
 use crate::markdown::{plain, split_label, CodeBlock as MdCode, ListBlock, TableBlock};
-use crate::model::{CodeBlock, LabeledField, ReleaseDoc, SectionId};
+use crate::model::{with_normalized, CodeBlock, LabeledField, ReleaseDoc, SectionId};
 use crate::problem::{Parsed, Problem, ProblemKind};
 use crate::span::Span;
+use crate::values::datetime::parse_date_noted;
 use crate::values::{enums::split_hint, placeholder};
 
 use super::{checklist, lists, overview, table};
@@ -103,7 +104,23 @@ impl<'a> Builder<'a> {
         span: Span,
         parse: impl FnOnce(&str) -> Result<T, String>,
     ) -> Field<T> {
-        let field = Field::read(raw, span, parse);
+        self.record_invalid(what, Field::read(raw, span, parse))
+    }
+
+    /// Read a typed value that may be followed by a note (see [`Field::read_noted`]),
+    /// recording an `InvalidValue` problem when it does not parse.
+    pub fn read_noted<'t, T>(
+        &mut self,
+        what: &str,
+        raw: &'t str,
+        span: Span,
+        parse: impl FnOnce(&'t str) -> Result<(T, Option<&'t str>), String>,
+    ) -> Field<T> {
+        self.record_invalid(what, Field::read_noted(raw, span, parse))
+    }
+
+    /// `field`, after recording an `InvalidValue` problem when it is invalid.
+    fn record_invalid<T>(&mut self, what: &str, field: Field<T>) -> Field<T> {
         if let Field::Invalid {
             raw,
             expected,
@@ -120,6 +137,30 @@ impl<'a> Builder<'a> {
             });
         }
         field
+    }
+
+    /// The year of a date written without one (`May 21`): the Scheduled Date's, else
+    /// the frontmatter's `created`, else its `updated`.
+    pub fn year(&self) -> Option<i16> {
+        let scheduled = || {
+            let field = self.doc.fields.iter().find(|f| {
+                f.section == Some(SectionId::Overview)
+                    && with_normalized(&f.label, |l| l == "scheduled date")
+            })?;
+            parse_date_noted(field.value.raw()?, None)
+                .ok()
+                .map(|(d, _)| d)
+        };
+        let frontmatter = self.doc.frontmatter.as_ref();
+        self.doc
+            .overview
+            .scheduled_date
+            .value()
+            .copied()
+            .or_else(scheduled)
+            .or_else(|| frontmatter.and_then(|f| f.created.value().copied()))
+            .or_else(|| frontmatter.and_then(|f| f.updated.value().copied()))
+            .map(|d| d.year())
     }
 
     /// Free text at `span`.

@@ -33,11 +33,13 @@ pub(super) fn frontmatter(b: &mut Builder<'_>, span: Span, entries: Vec<Entry>) 
                         value: items.iter().map(|(t, _)| t.clone()).collect(),
                         raw: entry.value_span.text(b.source).trim().to_owned(),
                         span: entry.value_span,
+                        note: None,
                     },
                     EntryValue::Text(t) => Field::Value {
                         value: vec![t.clone()],
                         raw: t.clone(),
                         span: entry.value_span,
+                        note: None,
                     },
                     _ => text(&entry).map(|t| vec![t]),
                 };

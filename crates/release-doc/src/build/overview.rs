@@ -3,9 +3,9 @@
 use crate::field::Field;
 use crate::model::{with_normalized, SectionId};
 use crate::span::Span;
-use crate::values::datetime::parse_date;
+use crate::values::datetime::parse_date_noted;
 use crate::values::enums::{Environment, ReleaseType, RollbackStrategy};
-use crate::values::version::parse_version;
+use crate::values::version::{parse_version, split_version_change};
 
 use super::Builder;
 
@@ -27,7 +27,9 @@ const KNOWN: &[(SectionId, &str, Setter)] = &[
             b.read("Target Environment", raw, span, Environment::parse);
     }),
     (SectionId::Overview, "scheduled date", |b, raw, span| {
-        b.doc.overview.scheduled_date = b.read("Scheduled Date", raw, span, parse_date);
+        let year = b.year();
+        b.doc.overview.scheduled_date =
+            b.read_noted("Scheduled Date", raw, span, |t| parse_date_noted(t, year));
     }),
     (
         SectionId::Overview,
@@ -78,24 +80,41 @@ pub(super) fn overview(b: &mut Builder<'_>) {
 }
 
 /// `Payments API (v2.4.0)`: the name, then the version in the last parentheses (or as
-/// the last word when it looks like a version).
+/// the last word when it looks like a version). A version change in them
+/// (`Profile revamp (2.3.1 → 2.3.2)`) gives the version and the previous version.
 fn release(b: &mut Builder<'_>, raw: &str, span: Span) {
     let (name, version) = split_release(raw);
-    let name_span = Span::new(span.start + name.start, span.start + name.end);
-    b.doc.overview.release_name = Field::text(&raw[name.clone()], name_span);
-    b.doc.overview.release_version = match version {
-        Some(v) => {
-            let v_span = Span::new(span.start + v.start, span.start + v.end);
-            b.read("Release version", &raw[v], v_span, parse_version)
-        }
+    let at = |r: &std::ops::Range<usize>| Span::new(span.start + r.start, span.start + r.end);
+    b.doc.overview.release_name = Field::text(&raw[name.clone()], at(&name));
+    let Some(version) = version else {
+        b.doc.overview.release_version = Field::Missing;
+        return;
+    };
+    let change = split_version_change(&raw[version.clone()]).map(|(previous, new)| {
+        let shift = |r: std::ops::Range<usize>| version.start + r.start..version.start + r.end;
+        (shift(previous), shift(new))
+    });
+    let (previous, version) = match change {
+        Some((previous, new)) => (Some(previous), new),
+        None => (None, version),
+    };
+    b.doc.overview.release_version = b.read(
+        "Release version",
+        &raw[version.clone()],
+        at(&version),
+        parse_version,
+    );
+    b.doc.overview.previous_version = match previous {
+        Some(p) => b.read("Previous version", &raw[p.clone()], at(&p), parse_version),
         None => Field::Missing,
     };
 }
 
+/// Where the name and the version are in a Release field's text.
 fn split_release(raw: &str) -> (std::ops::Range<usize>, Option<std::ops::Range<usize>>) {
     let trimmed_end = raw.trim_end().len();
     if raw[..trimmed_end].ends_with(')') {
-        if let Some(open) = raw[..trimmed_end].rfind('(') {
+        if let Some(open) = opening_parenthesis(&raw[..trimmed_end]) {
             let inner = open + 1..trimmed_end - 1;
             let lead = raw[inner.clone()].len() - raw[inner.clone()].trim_start().len();
             let version = inner.start + lead..inner.start + raw[inner.clone()].trim_end().len();
@@ -122,9 +141,29 @@ fn split_release(raw: &str) -> (std::ops::Range<usize>, Option<std::ops::Range<u
     (0..trimmed_end, None)
 }
 
+/// The `(` that the `)` ending `text` closes, counting the pairs nested inside; `None`
+/// when there is none.
+fn opening_parenthesis(text: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    for (at, byte) in text.bytes().enumerate().rev() {
+        match byte {
+            b')' => depth += 1,
+            b'(' => {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    return Some(at);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::split_release;
+    use crate::field::Field;
 
     #[test]
     fn release_splits() {
@@ -142,5 +181,52 @@ mod tests {
         assert_eq!((&raw[n], &raw[v.unwrap()]), ("Search", "3.0.0"));
         let raw = "Spring cleanup";
         assert!(split_release(raw).1.is_none());
+        let raw = "Checkout (web) (2.3.1 → 2.3.2)";
+        let (n, v) = split_release(raw);
+        assert_eq!(
+            (&raw[n], &raw[v.unwrap()]),
+            ("Checkout (web)", "2.3.1 → 2.3.2")
+        );
+        let raw = "Profile revamp (mobile (iOS) from 2.3.1 to 2.3.2)";
+        let (n, v) = split_release(raw);
+        assert_eq!(
+            (&raw[n], &raw[v.unwrap()]),
+            ("Profile revamp", "mobile (iOS) from 2.3.1 to 2.3.2")
+        );
+        let raw = "Unbalanced 2.3.1)";
+        let (n, v) = split_release(raw);
+        assert_eq!((&raw[n], &raw[v.unwrap()]), ("Unbalanced", "2.3.1)"));
+    }
+
+    #[test]
+    fn a_version_change_gives_both_versions_with_their_spans() {
+        for (raw, previous, version) in [
+            ("Profile revamp (2.3.1 → 2.3.2)", "2.3.1", "2.3.2"),
+            ("Profile revamp (v2.3.1 -> v2.3.2)", "v2.3.1", "v2.3.2"),
+            ("Profile revamp (from 2.3.1 to 2.3.2)", "2.3.1", "2.3.2"),
+            ("Profile revamp (web) (2.3.1 → 2.3.2)", "2.3.1", "2.3.2"),
+            ("Profile revamp (iOS (2.3.1 → 2.3.2))", "2.3.1", "2.3.2"),
+            ("Profile revamp (2.3.1 → 2.3.2 (hotfix))", "2.3.1", "2.3.2"),
+        ] {
+            let source = format!("## Overview\n\n**Release**: {raw}\n");
+            let doc = crate::parse(&source).value;
+            let overview = &doc.overview;
+            let text = |f: &Field<semver::Version>| f.span().map(|s| s.text(&source).to_owned());
+            assert_eq!(
+                text(&overview.release_version).as_deref(),
+                Some(version),
+                "{raw}"
+            );
+            assert_eq!(
+                text(&overview.previous_version).as_deref(),
+                Some(previous),
+                "{raw}"
+            );
+            assert_eq!(overview.release_version.value().map(|v| v.patch), Some(2));
+            assert_eq!(overview.previous_version.value().map(|v| v.patch), Some(1));
+        }
+        let source = "## Overview\n\n**Release**: Payments (2.4.0)\n";
+        let doc = crate::parse(source).value;
+        assert!(doc.overview.previous_version.is_missing());
     }
 }

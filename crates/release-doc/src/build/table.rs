@@ -12,12 +12,12 @@ use crate::model::{
 };
 use crate::problem::ProblemKind;
 use crate::span::Span;
-use crate::values::datetime::{parse_date, parse_duration, parse_moment};
+use crate::values::datetime::{parse_date_noted, parse_duration_noted, parse_moment_noted};
 use crate::values::enums::{Priority, RiskLevel};
 use crate::values::placeholder::is_intentionally_empty;
-use crate::values::quantity::parse_quantity;
+use crate::values::quantity::parse_quantity_noted;
 use crate::values::status::parse_status;
-use crate::values::threshold::parse_threshold;
+use crate::values::threshold::parse_threshold_noted;
 
 use super::Builder;
 
@@ -171,6 +171,20 @@ impl Row<'_, '_> {
     fn text(&self, key: &str) -> Text {
         self.cell(key)
             .map_or(Field::Missing, |(raw, span)| Field::text(raw, *span))
+    }
+
+    /// A cell whose value may be followed by a note (`62m (incl. rollback)`).
+    fn noted<T>(
+        &self,
+        b: &mut Builder<'_>,
+        key: &str,
+        what: &str,
+        parse: impl for<'t> FnOnce(&'t str) -> Result<(T, Option<&'t str>), String>,
+    ) -> Field<T> {
+        match self.cell(key) {
+            Some((raw, span)) => b.read_noted(what, raw, *span, parse),
+            None => Field::Missing,
+        }
     }
 
     fn typed<T>(
@@ -343,11 +357,12 @@ fn risk(b: &mut Builder<'_>, r: &mut Row<'_, '_>) -> RiskRow {
 }
 
 fn timeline(b: &mut Builder<'_>, r: &mut Row<'_, '_>) -> TimelineRow {
+    let year = b.year();
     TimelineRow {
         phase: r.text("phase"),
-        start: r.typed(b, "start", "Start Time", parse_moment),
-        end: r.typed(b, "end", "End Time", parse_moment),
-        duration: r.typed(b, "duration", "Duration", parse_duration),
+        start: r.noted(b, "start", "Start Time", |t| parse_moment_noted(t, year)),
+        end: r.noted(b, "end", "End Time", |t| parse_moment_noted(t, year)),
+        duration: r.noted(b, "duration", "Duration", parse_duration_noted),
         status: r.typed(b, "status", "Status", parse_status),
         notes: r.text("notes"),
         span: r.span,
@@ -358,8 +373,8 @@ fn timeline(b: &mut Builder<'_>, r: &mut Row<'_, '_>) -> TimelineRow {
 fn metric(b: &mut Builder<'_>, r: &mut Row<'_, '_>) -> MetricRow {
     MetricRow {
         metric: r.text("metric"),
-        threshold: r.typed(b, "threshold", "Threshold", parse_threshold),
-        current: r.typed(b, "current", "Current Value", parse_quantity),
+        threshold: r.noted(b, "threshold", "Threshold", parse_threshold_noted),
+        current: r.noted(b, "current", "Current Value", parse_quantity_noted),
         status: r.typed(b, "status", "Status", parse_status),
         alert: r.text("alert"),
         span: r.span,
@@ -368,13 +383,14 @@ fn metric(b: &mut Builder<'_>, r: &mut Row<'_, '_>) -> MetricRow {
 }
 
 fn issue(b: &mut Builder<'_>, r: &mut Row<'_, '_>) -> IssueRow {
+    let year = b.year();
     IssueRow {
-        time: r.typed(b, "time", "Time", parse_moment),
+        time: r.noted(b, "time", "Time", |t| parse_moment_noted(t, year)),
         issue: r.text("issue"),
         severity: r.text("severity"),
         impact: r.text("impact"),
         resolution: r.text("resolution"),
-        duration: r.typed(b, "duration", "Duration", parse_duration),
+        duration: r.noted(b, "duration", "Duration", parse_duration_noted),
         span: r.span,
         extra: std::mem::take(&mut r.extra),
     }
@@ -383,8 +399,8 @@ fn issue(b: &mut Builder<'_>, r: &mut Row<'_, '_>) -> IssueRow {
 fn success_metric(b: &mut Builder<'_>, r: &mut Row<'_, '_>) -> SuccessMetricRow {
     SuccessMetricRow {
         metric: r.text("metric"),
-        target: r.typed(b, "target", "Target", parse_threshold),
-        actual: r.typed(b, "actual", "Actual", parse_quantity),
+        target: r.noted(b, "target", "Target", parse_threshold_noted),
+        actual: r.noted(b, "actual", "Actual", parse_quantity_noted),
         status: r.typed(b, "status", "Status", parse_status),
         span: r.span,
         extra: std::mem::take(&mut r.extra),
@@ -394,19 +410,20 @@ fn success_metric(b: &mut Builder<'_>, r: &mut Row<'_, '_>) -> SuccessMetricRow 
 fn business_metric(b: &mut Builder<'_>, r: &mut Row<'_, '_>) -> BusinessMetricRow {
     BusinessMetricRow {
         metric: r.text("metric"),
-        baseline: r.typed(b, "baseline", "Baseline", parse_quantity),
-        post_release: r.typed(b, "post_release", "Post-Release", parse_quantity),
-        change: r.typed(b, "change", "Change", parse_quantity),
+        baseline: r.noted(b, "baseline", "Baseline", parse_quantity_noted),
+        post_release: r.noted(b, "post_release", "Post-Release", parse_quantity_noted),
+        change: r.noted(b, "change", "Change", parse_quantity_noted),
         span: r.span,
         extra: std::mem::take(&mut r.extra),
     }
 }
 
 fn action(b: &mut Builder<'_>, r: &mut Row<'_, '_>) -> ActionItemRow {
+    let year = b.year();
     ActionItemRow {
         action: r.text("action"),
         owner: r.text("owner"),
-        due: r.typed(b, "due", "Due Date", parse_date),
+        due: r.noted(b, "due", "Due Date", |t| parse_date_noted(t, year)),
         priority: r.typed(b, "priority", "Priority", Priority::parse),
         span: r.span,
         extra: std::mem::take(&mut r.extra),
@@ -414,8 +431,9 @@ fn action(b: &mut Builder<'_>, r: &mut Row<'_, '_>) -> ActionItemRow {
 }
 
 fn communication(b: &mut Builder<'_>, r: &mut Row<'_, '_>) -> CommunicationRow {
+    let year = b.year();
     CommunicationRow {
-        time: r.typed(b, "time", "Time", parse_moment),
+        time: r.noted(b, "time", "Time", |t| parse_moment_noted(t, year)),
         audience: r.text("audience"),
         message: r.text("message"),
         channel: r.text("channel"),

@@ -186,6 +186,11 @@ pub struct Overview {
     #[serde(default)]
     #[cfg_attr(feature = "schemars", schemars(with = "Field<String>"))]
     pub release_version: Field<semver::Version>,
+    /// The version it replaces, when the Release field writes a change
+    /// (`Profile revamp (2.3.1 → 2.3.2)`, `from 2.3.1 to 2.3.2`); else missing.
+    #[serde(default)]
+    #[cfg_attr(feature = "schemars", schemars(with = "Field<String>"))]
+    pub previous_version: Field<semver::Version>,
     /// `Component`.
     #[serde(default)]
     pub component: Text,

@@ -5,10 +5,12 @@ use std::fmt;
 use std::sync::LazyLock;
 
 use jiff::civil::{Date, DateTime, Time};
+use jiff::fmt::strtime::BrokenDownTime;
 use jiff::{SignedDuration, Span, SpanRelativeTo};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 
+use super::note::parse_noted;
 use super::quantity::strip_wrapping;
 
 /// What [`parse_date`] expects, for messages.
@@ -18,13 +20,60 @@ const EXPECTED_MOMENT: &str = "a time like 14:05, 14:05 UTC or 2026-11-30 14:05"
 /// What [`parse_duration`] expects, for messages.
 const EXPECTED_DURATION: &str = "a duration like 45m, 1h 30m, 1:30 or PT1H30M";
 
-/// Time zone abbreviations accepted after a time (besides `Z`, offsets and `Area/City`).
-const ZONE_NAMES: &[&str] = &[
-    "UTC", "GMT", "WET", "WEST", "BST", "IST", "CET", "CEST", "EET", "EEST", "MSK", "EST", "EDT",
-    "CST", "CDT", "MST", "MDT", "PST", "PDT", "AKST", "AKDT", "HST", "BRT", "ART", "SAST", "CAT",
-    "EAT", "WAT", "GST", "PKT", "ICT", "WIB", "SGT", "HKT", "PHT", "JST", "KST", "AEST", "AEDT",
-    "ACST", "AWST", "NZST", "NZDT",
+/// Time zone abbreviations accepted after a time (besides `Z`, offsets and `Area/City`),
+/// with the zone each stands for: a fixed offset, or a region's zone when the
+/// abbreviation names no season (`ET` is Eastern Time, summer or winter). Abbreviations
+/// with more than one common meaning are not here: `IST` (India, Israel, Ireland), `CST`
+/// (US Central, China, Cuba), `GST` (Gulf, South Georgia).
+#[rustfmt::skip]
+pub const ZONES: &[(&str, &str)] = &[
+    ("UTC", "+00:00"), ("GMT", "+00:00"), ("WET", "+00:00"), ("WEST", "+01:00"),
+    ("BST", "+01:00"), ("CET", "+01:00"), ("CEST", "+02:00"), ("EET", "+02:00"),
+    ("EEST", "+03:00"), ("MSK", "+03:00"),
+    ("ET", "America/New_York"), ("EST", "-05:00"), ("EDT", "-04:00"),
+    ("CT", "America/Chicago"), ("CDT", "-05:00"),
+    ("MT", "America/Denver"), ("MST", "-07:00"), ("MDT", "-06:00"),
+    ("PT", "America/Los_Angeles"), ("PST", "-08:00"), ("PDT", "-07:00"),
+    ("AKST", "-09:00"), ("AKDT", "-08:00"), ("HST", "-10:00"),
+    ("BRT", "-03:00"), ("ART", "-03:00"),
+    ("SAST", "+02:00"), ("CAT", "+02:00"), ("EAT", "+03:00"), ("WAT", "+01:00"),
+    ("PKT", "+05:00"), ("ICT", "+07:00"), ("WIB", "+07:00"), ("SGT", "+08:00"),
+    ("HKT", "+08:00"), ("PHT", "+08:00"), ("JST", "+09:00"), ("KST", "+09:00"),
+    ("AWST", "+08:00"), ("ACST", "+09:30"), ("AEST", "+10:00"), ("AEDT", "+11:00"),
+    ("NZST", "+12:00"), ("NZDT", "+13:00"),
 ];
+
+/// The zone a time zone abbreviation of [`ZONES`] stands for (any ASCII case): a fixed
+/// offset like `-04:00`, or an `Area/City` zone for `ET`, `CT`, `MT` and `PT`.
+#[must_use]
+pub fn zone_meaning(abbreviation: &str) -> Option<&'static str> {
+    ZONES
+        .iter()
+        .find(|(name, _)| name.eq_ignore_ascii_case(abbreviation))
+        .map(|(_, meaning)| *meaning)
+}
+
+/// Dates as people write them, tried in order (jiff `strtime` formats) on the start of
+/// the text; a time may follow. Forms with a weekday or a full name come before their
+/// shorter forms, which would read only part of them.
+#[rustfmt::skip]
+const DATE_FORMATS: &[&str] = &[
+    "%A, %d %B %Y", "%A %d %B %Y", "%a, %d %B %Y", "%a %d %B %Y", "%a, %d %b %Y", "%a %d %b %Y",
+    "%A, %B %d, %Y", "%A %B %d, %Y", "%a, %B %d, %Y", "%a %B %d, %Y", "%a, %b %d, %Y",
+    "%a %b %d, %Y", "%a %b %d %Y",
+    "%d %B %Y", "%d %b %Y", "%B %d, %Y", "%B %d %Y", "%b %d, %Y", "%b %d %Y",
+];
+
+/// Dates written without a year (`May 21`, `Tue 7 May`): the year is the document's.
+#[rustfmt::skip]
+const YEARLESS_FORMATS: &[&str] = &[
+    "%A, %d %B", "%A %d %B", "%a, %d %B", "%a %d %B", "%a, %d %b", "%a %d %b",
+    "%A, %B %d", "%A %B %d", "%a, %B %d", "%a %B %d", "%a, %b %d", "%a %b %d",
+    "%d %B", "%d %b", "%B %d", "%b %d",
+];
+
+/// Clock times without minutes (`2pm`, `11 AM`), for what `MOMENT_RE` does not read.
+const HOUR_FORMATS: &[&str] = &["%I %p"];
 
 /// The shape [`plain_date`] reads, kept as the reference its tests compare against.
 #[cfg(test)]
@@ -56,12 +105,106 @@ static CLOCK_RE: LazyLock<Regex> = LazyLock::new(|| {
 ///
 /// What was expected, when `text` is not such a date or names a day that does not exist.
 pub fn parse_date(text: &str) -> Result<Date, String> {
+    parse_date_in(text, None)
+}
+
+/// Parse a date as [`parse_date`] does, and as people write them: `20 Feb 2024`,
+/// `20 February 2024`, `Feb 20, 2024`, `Tue 7 May 2024`, `Tuesday, May 7, 2024`, with or
+/// without a time after it (`Tue 7 May 2024, 2pm ET`). A date without a year (`May 21`,
+/// `21 May`, `Tue 7 May`) is in `year`, the year of the document's other dates; without
+/// one it is not a date. A weekday must be the date's.
+///
+/// # Errors
+///
+/// What was expected, when `text` is no such date.
+pub fn parse_date_in(text: &str, year: Option<i16>) -> Result<Date, String> {
     let text = strip_wrapping(text);
     // A date alone is read by hand; a date with a time is read as a moment.
     plain_date(text.as_bytes())
         .and_then(|(y, mo, d)| Date::new(y, mo, d).ok())
         .or_else(|| moment(text)?.date)
+        .or_else(|| natural(text, year).map(|(date, _)| date))
         .ok_or_else(|| EXPECTED_DATE.to_owned())
+}
+
+/// Parse a date as [`parse_date_in`] does, followed by an optional note
+/// (`2024-06-11 (emergency)`, see [`parse_noted`]).
+///
+/// # Errors
+///
+/// What was expected, when no start of `text` is a date followed by a note.
+pub fn parse_date_noted(text: &str, year: Option<i16>) -> Result<(Date, Option<&str>), String> {
+    parse_noted(text, |t| parse_date_in(t, year), |_| true)
+}
+
+/// A date written as people write it (see [`DATE_FORMATS`]) and the clock time after
+/// it, if any: `Tue 7 May 2024, 2pm ET`, `May 21 14:05`, `20 Feb 2024 at 09:30 UTC`.
+fn natural(text: &str, year: Option<i16>) -> Option<(Date, Option<Moment>)> {
+    // Month and weekday names start with a letter; this skips the formats for the rest.
+    if !text.starts_with(|c: char| c.is_ascii_alphabetic() || c.is_ascii_digit()) {
+        return None;
+    }
+    let with_year = DATE_FORMATS.iter().map(|f| (f, None));
+    let without = YEARLESS_FORMATS.iter().map(|f| (f, Some(year)));
+    for (format, default_year) in with_year.chain(without) {
+        let Ok((mut tm, len)) = BrokenDownTime::parse_prefix(format, text) else {
+            continue;
+        };
+        if let Some(year) = default_year {
+            if tm.set_year(year).is_err() {
+                continue;
+            }
+        }
+        // `%Y` reads any number of digits: `May 21 14:05` is not the year 14.
+        let Some(date) = tm
+            .to_date()
+            .ok()
+            .filter(|d| (1000..=9999).contains(&d.year()))
+        else {
+            continue;
+        };
+        let rest = text[len..].trim_start();
+        if rest.is_empty() {
+            return Some((date, None));
+        }
+        let rest = rest.strip_prefix(',').unwrap_or(rest).trim_start();
+        let rest = strip_prefix_word(rest, "at").unwrap_or(rest);
+        if let Some(clock) = clock(rest) {
+            return Some((date, Some(clock)));
+        }
+    }
+    None
+}
+
+/// `text` after a leading `word` (any ASCII case) and the space after it.
+fn strip_prefix_word<'t>(text: &'t str, word: &str) -> Option<&'t str> {
+    let head = text.get(..word.len())?;
+    let rest = &text[word.len()..];
+    (head.eq_ignore_ascii_case(word) && rest.starts_with(char::is_whitespace))
+        .then(|| rest.trim_start())
+}
+
+/// A time of day without a date, with an optional zone: what `MOMENT_RE` reads
+/// (`14:05 UTC`, `2:05 PM`), or an hour alone (`2pm`, `11 AM ET`).
+fn clock(text: &str) -> Option<Moment> {
+    if let Some(moment) = moment(text).filter(|m| m.date.is_none()) {
+        return Some(moment);
+    }
+    let (time, zone) = match text.rsplit_once(char::is_whitespace) {
+        Some((time, word)) => match zone_of(word) {
+            Some(zone) => (time.trim_end(), Some(zone)),
+            None => (text, None),
+        },
+        None => (text, None),
+    };
+    let time = HOUR_FORMATS
+        .iter()
+        .find_map(|f| BrokenDownTime::parse(f, time).ok()?.to_time().ok())?;
+    Some(Moment {
+        date: None,
+        time,
+        zone,
+    })
 }
 
 /// The value of `digits` when every byte is an ASCII digit.
@@ -189,7 +332,7 @@ fn zone_of(written: &str) -> Option<String> {
     let upper = written.to_uppercase();
     let name = upper.split(['+', '-']).next().unwrap_or("");
     let offset_ok = name.len() == upper.len() || name == "UTC" || name == "GMT";
-    (ZONE_NAMES.contains(&name) && offset_ok).then_some(upper)
+    (zone_meaning(name).is_some() && offset_ok).then_some(upper)
 }
 
 /// Parse a time of day with an optional date before it and an optional zone after it:
@@ -200,8 +343,45 @@ fn zone_of(written: &str) -> Option<String> {
 ///
 /// What was expected, for other text or a time that does not exist (`25:61`).
 pub fn parse_moment(text: &str) -> Result<Moment, String> {
+    parse_moment_in(text, None)
+}
+
+/// Parse a moment as [`parse_moment`] does, and as people write them: an hour alone
+/// (`2pm`, `11 AM ET`), or a date as [`parse_date_in`] reads it followed by a time
+/// (`Tue 7 May 2024, 2pm ET`, `20 Feb 2024 14:05 UTC`, `May 21 at 9:30 AM`); `year` is
+/// the year of a date written without one.
+///
+/// # Errors
+///
+/// What was expected, for other text or a time that does not exist.
+pub fn parse_moment_in(text: &str, year: Option<i16>) -> Result<Moment, String> {
     let text = strip_wrapping(text);
-    moment(text).ok_or_else(|| EXPECTED_MOMENT.to_owned())
+    moment(text)
+        .or_else(|| {
+            let (date, clock) = natural(text, year)?;
+            clock.map(|c| Moment {
+                date: Some(date),
+                ..c
+            })
+        })
+        .or_else(|| clock(text))
+        .ok_or_else(|| EXPECTED_MOMENT.to_owned())
+}
+
+/// Parse a moment as [`parse_moment_in`] does, followed by an optional note
+/// (`14:05 (delayed)`, `14:05 UTC approx.`, see [`parse_noted`]). A note that looks like
+/// a time zone (two to five capitals, `14:05 XYZ`) is refused: an unknown zone is not a
+/// note.
+///
+/// # Errors
+///
+/// What was expected, when no start of `text` is a moment followed by a note.
+pub fn parse_moment_noted(text: &str, year: Option<i16>) -> Result<(Moment, Option<&str>), String> {
+    let zone_like = |note: &str| {
+        let word = note.split_whitespace().next().unwrap_or("");
+        (2..=5).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_uppercase())
+    };
+    parse_noted(text, |t| parse_moment_in(t, year), |note| !zone_like(note))
 }
 
 /// The moment `text` writes, if it is one.
@@ -297,6 +477,16 @@ impl fmt::Display for Duration {
 pub fn parse_duration(text: &str) -> Result<Duration, String> {
     let text = strip_wrapping(text);
     duration(text).ok_or_else(|| EXPECTED_DURATION.to_owned())
+}
+
+/// Parse a duration as [`parse_duration`] does, followed by an optional note
+/// (`62m (incl. rollback)`, `45 min approx.`, see [`parse_noted`]).
+///
+/// # Errors
+///
+/// What was expected, when no start of `text` is a duration followed by a note.
+pub fn parse_duration_noted(text: &str) -> Result<(Duration, Option<&str>), String> {
+    parse_noted(text, parse_duration, |_| true)
 }
 
 /// The duration `text` writes, if it is one.
@@ -428,6 +618,150 @@ mod tests {
         let text = "2026-11-30 14:05 UTC";
         assert_eq!(m(text).to_string(), text);
         assert_eq!(m("14:05:30").to_string(), "14:05:30");
+    }
+
+    #[test]
+    fn natural_dates() {
+        for (text, year, expected) in [
+            ("20 Feb 2024", None, (2024, 2, 20)),
+            ("20 February 2024", None, (2024, 2, 20)),
+            ("Feb 20, 2024", None, (2024, 2, 20)),
+            ("February 20 2024", None, (2024, 2, 20)),
+            ("Tue 7 May 2024", None, (2024, 5, 7)),
+            ("Tue, 7 May 2024", None, (2024, 5, 7)),
+            ("Tuesday, May 7, 2024", None, (2024, 5, 7)),
+            ("tue 7 may 2024", None, (2024, 5, 7)),
+            ("Tue 7 May 2024, 2pm ET", None, (2024, 5, 7)),
+            ("May 21", Some(2024), (2024, 5, 21)),
+            ("21 May", Some(2024), (2024, 5, 21)),
+            ("Tue 21 May", Some(2024), (2024, 5, 21)),
+            ("**May 21**", Some(2024), (2024, 5, 21)),
+            ("20 Feb 2024", Some(2019), (2024, 2, 20)),
+        ] {
+            let (y, mo, d) = expected;
+            assert_eq!(parse_date_in(text, year), Ok(date(y, mo, d)), "{text:?}");
+        }
+        for (text, year) in [
+            ("May 21", None),
+            ("Wed 7 May 2024", None),
+            ("Mon 21 May", Some(2024)),
+            ("30 Feb 2024", None),
+            ("May 2024", Some(2024)),
+            ("May 21 14", Some(2024)),
+            ("Maybe 21", Some(2024)),
+            ("21 Mai 2024", None),
+            ("20 Feb 2024 later", None),
+            ("20 Feb 2024, 25:00", None),
+        ] {
+            assert_eq!(
+                parse_date_in(text, year),
+                Err(EXPECTED_DATE.to_owned()),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn notes_after_dates_moments_and_durations() {
+        let (day, note) = parse_date_noted("2024-06-11 (emergency)", None).unwrap();
+        assert_eq!((day, note), (date(2024, 6, 11), Some("(emergency)")));
+        let (day, note) = parse_date_noted("May 21 (moved)", Some(2024)).unwrap();
+        assert_eq!((day, note), (date(2024, 5, 21), Some("(moved)")));
+        assert!(parse_date_noted("soon (emergency)", None).is_err());
+        let (moment, note) = parse_moment_noted("14:05 UTC (approx)", None).unwrap();
+        assert_eq!(
+            (moment.to_string(), note),
+            ("14:05 UTC".into(), Some("(approx)"))
+        );
+        let (moment, note) = parse_moment_noted("14:05 delayed", None).unwrap();
+        assert_eq!(
+            (moment.to_string(), note),
+            ("14:05".into(), Some("delayed"))
+        );
+        for text in ["14:05 XYZ", "14:05 ABCDE", "later (approx)", "25:00 (x)"] {
+            assert!(parse_moment_noted(text, None).is_err(), "{text:?}");
+        }
+        let (length, note) = parse_duration_noted("62m (incl. rollback)").unwrap();
+        assert_eq!((length.seconds, note), (3720, Some("(incl. rollback)")));
+        assert!(parse_duration_noted("a while (est.)").is_err());
+    }
+
+    #[test]
+    fn natural_moments() {
+        for (text, year, day, (h, mi), zone) in [
+            ("2pm", None, None, (14, 0), None),
+            ("11 AM ET", None, None, (11, 0), Some("ET")),
+            ("2:30 pm PT", None, None, (14, 30), Some("PT")),
+            ("14:05 EDT", None, None, (14, 5), Some("EDT")),
+            (
+                "Tue 7 May 2024, 2pm ET",
+                None,
+                Some((2024, 5, 7)),
+                (14, 0),
+                Some("ET"),
+            ),
+            (
+                "20 Feb 2024 14:05 UTC",
+                None,
+                Some((2024, 2, 20)),
+                (14, 5),
+                Some("UTC"),
+            ),
+            (
+                "May 21 at 9:30 AM",
+                Some(2024),
+                Some((2024, 5, 21)),
+                (9, 30),
+                None,
+            ),
+            (
+                "May 21, 14:05 CEST",
+                Some(2024),
+                Some((2024, 5, 21)),
+                (14, 5),
+                Some("CEST"),
+            ),
+        ] {
+            let expected = Moment {
+                date: day.map(|(y, mo, d)| date(y, mo, d)),
+                time: time(h, mi, 0, 0),
+                zone: zone.map(str::to_owned),
+            };
+            assert_eq!(parse_moment_in(text, year), Ok(expected), "{text:?}");
+        }
+        for (text, year) in [
+            ("Tue 7 May 2024", None),
+            ("May 21 2pm", None),
+            ("13pm", None),
+            ("2pm XYZ", None),
+            ("2 pm IST", None),
+            ("14:05 CST", None),
+            ("Wed 7 May 2024, 2pm", None),
+        ] {
+            assert_eq!(
+                parse_moment_in(text, year),
+                Err(EXPECTED_MOMENT.to_owned()),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn zone_abbreviations_have_one_meaning_each() {
+        assert_eq!(zone_meaning("et"), Some("America/New_York"));
+        assert_eq!(zone_meaning("PDT"), Some("-07:00"));
+        assert_eq!(zone_meaning("BST"), Some("+01:00"));
+        for ambiguous in ["IST", "CST", "GST", "XYZ"] {
+            assert_eq!(zone_meaning(ambiguous), None, "{ambiguous}");
+        }
+        let mut names: Vec<&str> = ZONES.iter().map(|(name, _)| *name).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), ZONES.len(), "an abbreviation is listed twice");
+        for (name, meaning) in ZONES {
+            let offset = meaning.starts_with(['+', '-']) && meaning.len() == 6;
+            assert!(offset || meaning.contains('/'), "{name}: {meaning}");
+        }
     }
 
     #[test]

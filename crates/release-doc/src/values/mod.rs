@@ -2,6 +2,7 @@
 
 pub mod datetime;
 pub mod enums;
+pub mod note;
 pub mod placeholder;
 pub mod quantity;
 pub mod status;

@@ -230,10 +230,7 @@ pub fn says_not_applicable(text: &str) -> bool {
     if is_intentionally_empty(text) {
         return true;
     }
-    let t = text
-        .trim()
-        .trim_start_matches(['*', '_'])
-        .trim_start();
+    let t = text.trim().trim_start_matches(['*', '_']).trim_start();
     let lower: String = t.chars().take(40).flat_map(char::to_lowercase).collect();
     let rest_after = |word: &str| lower.strip_prefix(word);
     // What may follow the word: the end, punctuation, or words that keep it a "none".

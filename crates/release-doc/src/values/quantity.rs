@@ -6,6 +6,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 
+use super::note::parse_noted;
+
 /// What [`parse_quantity`] expects, for messages.
 const EXPECTED_QUANTITY: &str = "a number with an optional unit, like 2%, 180ms or 1,200";
 /// What [`parse_number`] expects, for messages.
@@ -41,6 +43,9 @@ pub enum Unit {
     Bytes,
     /// A plain number without a unit (`1,200`).
     Count,
+    /// A rate, in events per day: a number per unit of time (`40/day`, `120/week` is
+    /// about `17.14` per day, `5 per hour` is `120`).
+    PerDay,
     /// Any other unit, as written (`req/s`, `users`).
     Other(String),
 }
@@ -94,6 +99,7 @@ impl fmt::Display for Quantity {
             Unit::Millis => write!(f, "{n}ms"),
             Unit::Bytes => write!(f, "{n} B"),
             Unit::Count => write!(f, "{n}"),
+            Unit::PerDay => write!(f, "{n}/day"),
             Unit::Other(unit) => write!(f, "{n} {unit}"),
         }
     }
@@ -202,6 +208,9 @@ pub fn parse_quantity(text: &str) -> Result<Quantity, String> {
     if let Some((number, unit)) = plain_quantity(text) {
         return quantity_of(number, unit);
     }
+    if let Some(rate) = rate(text) {
+        return rate;
+    }
     let Some(caps) = QUANTITY_RE.captures(text) else {
         // Compound durations (`1h 2m`, `1:30`) are quantities of time too.
         return crate::values::datetime::parse_duration(text)
@@ -213,6 +222,46 @@ pub fn parse_quantity(text: &str) -> Result<Quantity, String> {
     };
     let number = caps.name("num").map_or("", |m| m.as_str());
     quantity_of(number, caps.name("unit").map(|m| m.as_str()))
+}
+
+/// Parse a quantity that may be followed by a note: `41% DAU/MAU`, `62m (incl.
+/// rollback)`, `+55 (one day)`, `9 min lag` (see [`parse_noted`]). The note is returned
+/// with the quantity.
+///
+/// # Errors
+///
+/// What was expected, when no start of `text` is a quantity followed by a note.
+pub fn parse_quantity_noted(text: &str) -> Result<(Quantity, Option<&str>), String> {
+    parse_noted(text, parse_quantity, |_| true)
+}
+
+/// Events per day in one event per written unit of time (`week` is `1/7`), for the time
+/// units a rate is written in.
+fn per_day(unit: &str) -> Option<f64> {
+    let factor = match unit.to_ascii_lowercase().as_str() {
+        "s" | "sec" | "second" => 86_400.0,
+        "min" | "minute" => 1440.0,
+        "h" | "hr" | "hour" => 24.0,
+        "d" | "day" => 1.0,
+        "wk" | "week" => 1.0 / 7.0,
+        _ => return None,
+    };
+    Some(factor)
+}
+
+/// A rate `120/week`, `40 / day` or `5 per hour`: a number per unit of time; `None` for
+/// other text. Months and years are not rates here, having no fixed length.
+fn rate(text: &str) -> Option<Result<Quantity, String>> {
+    let (number, unit) = text.split_once('/').or_else(|| text.split_once(" per "))?;
+    let (number, unit) = (number.trim_end(), unit.trim_start());
+    if !NUMBER_RE.is_match(number) {
+        return None;
+    }
+    let factor = per_day(unit)?;
+    Some(quantity_of(number, None).map(|q| Quantity {
+        value: q.value * factor,
+        unit: Unit::PerDay,
+    }))
 }
 
 /// The number and unit of text shaped `12`, `0.18s`, `180 ms` or `2%`: ASCII digits with
@@ -324,6 +373,76 @@ mod tests {
         is("1.2M", 1.2, Unit::Other("M".into()));
         is("  **2%** ", 2.0, Unit::Percent);
         is("`180 ms`", 180.0, Unit::Millis);
+    }
+
+    #[test]
+    fn rates_are_events_per_day() {
+        is("40/day", 40.0, Unit::PerDay);
+        is("120/week", 120.0 / 7.0, Unit::PerDay);
+        is("120 / Week", 120.0 / 7.0, Unit::PerDay);
+        is("5 per hour", 120.0, Unit::PerDay);
+        is("2/min", 2880.0, Unit::PerDay);
+        is("1,400/wk", 200.0, Unit::PerDay);
+        assert!(q("700/week").approx_eq(&q("100/day")));
+        assert_eq!(q("14/week").to_string(), "2/day");
+        for text in [
+            "3/month",
+            "3/year",
+            "/day",
+            "x/day",
+            "3/",
+            "3 per day/week",
+            "3/day/week",
+        ] {
+            assert_eq!(
+                parse_quantity(text),
+                Err(EXPECTED_QUANTITY.to_owned()),
+                "{text:?}"
+            );
+        }
+    }
+
+    fn noted(text: &str) -> (Quantity, Option<&str>) {
+        match parse_quantity_noted(text) {
+            Ok(noted) => noted,
+            Err(e) => panic!("{text:?} did not parse: {e}"),
+        }
+    }
+
+    #[test]
+    fn a_note_after_a_quantity_is_kept() {
+        for (text, value, unit, note) in [
+            ("41% DAU/MAU", 41.0, Unit::Percent, Some("DAU/MAU")),
+            (
+                "62m (incl. rollback)",
+                3_720_000.0,
+                Unit::Millis,
+                Some("(incl. rollback)"),
+            ),
+            (
+                "100% (this release)",
+                100.0,
+                Unit::Percent,
+                Some("(this release)"),
+            ),
+            ("+55 (one day)", 55.0, Unit::Count, Some("(one day)")),
+            ("9 min lag", 540_000.0, Unit::Millis, Some("lag")),
+            ("2%", 2.0, Unit::Percent, None),
+            (
+                "120/week (rolling)",
+                120.0 / 7.0,
+                Unit::PerDay,
+                Some("(rolling)"),
+            ),
+        ] {
+            let (got, got_note) = noted(text);
+            let expected = Quantity { value, unit };
+            assert!(got.approx_eq(&expected), "{text:?} gave {got:?}");
+            assert_eq!(got_note, note, "{text:?}");
+        }
+        for text in ["about 5", "2% ✅", "1 200", "5 to 10 min", "(5)", "2%)", ""] {
+            assert!(parse_quantity_noted(text).is_err(), "{text:?}");
+        }
     }
 
     #[test]

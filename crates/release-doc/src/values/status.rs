@@ -14,12 +14,16 @@ const EXPECTED: &str = "a status such as ✅ Pass, ⚠️ Warning, ❌ Fail or P
 pub enum Status {
     /// Met, done, healthy (`✅`, `OK`, `Pass`, `Met`, `Green`, `Done`, ...).
     Pass,
-    /// Not met (`❌`, `Fail`, `Failed`, `Not met`, `Red`, `Breached`, `Missed`).
+    /// Not met (`❌`, `Fail`, `Failed`, `Not met`, `Red`, `Breached`, `Missed`,
+    /// `Rolled back`).
     Fail,
     /// At risk (`⚠️`, `Warning`, `Amber`, `At risk`, `Degraded`).
     Warn,
     /// Not decided yet (empty, `-`, `Pending`, `Not started`, `In progress`, `Scheduled`).
     Pending,
+    /// Does not apply to this release (`Skipped`, `N/A`, `Not applicable`, `➖`): neither
+    /// met nor missed.
+    NotApplicable,
 }
 
 /// Status symbols; a trailing U+FE0F variation selector is removed before lookup.
@@ -39,6 +43,7 @@ const SYMBOLS: &[(char, Status)] = &[
     ('🟡', Status::Warn),
     ('🟠', Status::Warn),
     ('⏳', Status::Pending),
+    ('➖', Status::NotApplicable),
 ];
 
 /// Status words and phrases, in lower case.
@@ -66,6 +71,8 @@ const WORDS: &[(&str, Status)] = &[
     ("red", Status::Fail),
     ("breached", Status::Fail),
     ("missed", Status::Fail),
+    ("rolled back", Status::Fail),
+    ("rolled-back", Status::Fail),
     ("warning", Status::Warn),
     ("warn", Status::Warn),
     ("amber", Status::Warn),
@@ -76,6 +83,9 @@ const WORDS: &[(&str, Status)] = &[
     ("in progress", Status::Pending),
     ("scheduled", Status::Pending),
     ("tbd", Status::Pending),
+    ("skipped", Status::NotApplicable),
+    ("n/a", Status::NotApplicable),
+    ("not applicable", Status::NotApplicable),
 ];
 
 /// The status of a symbol.
@@ -148,8 +158,9 @@ fn lower_words(text: &str) -> String {
 /// Parse a status cell, deciding by its leading symbol and word. Matching is
 /// case-insensitive; a symbol may precede or follow the word (`✅ Pass`, `Done ✅`), and a
 /// note may follow (`✅ Pass — within budget`, `❌ Fail (rolled back)`). Empty text, `-`
-/// and `—` are [`Status::Pending`]. A symbol alone decides; a symbol followed by a word
-/// that contradicts it (`✅ Failed`) is an error.
+/// and `—` are [`Status::Pending`]; `Skipped`, `N/A`, `Not applicable` and `➖` are
+/// [`Status::NotApplicable`], and `Rolled back` is [`Status::Fail`]. A symbol alone
+/// decides; a symbol followed by a word that contradicts it (`✅ Failed`) is an error.
 ///
 /// # Errors
 ///
@@ -182,7 +193,7 @@ pub fn parse_status(text: &str) -> Result<Status, String> {
 
 #[cfg(test)]
 mod tests {
-    use super::Status::{Fail, Pass, Pending, Warn};
+    use super::Status::{Fail, NotApplicable, Pass, Pending, Warn};
     use super::*;
 
     proptest::proptest! {
@@ -217,12 +228,17 @@ mod tests {
             "", "  ", "-", "—", "Pending", "Not started", "In progress", "Scheduled", "⏳ Pending",
             "TBD",
         ]),
+        (NotApplicable, &[
+            "Skipped", "skipped", "N/A", "n/a", "Not applicable", "➖", "➖ Skipped",
+            "N/A: API-only release", "Skipped (no schema change)",
+        ]),
+        (Fail, &["Rolled back", "❌ Rolled back", "Rolled-back at 14:32", "rolled back ❌"]),
     ];
 
     #[rustfmt::skip]
     const REJECTED: &[&str] = &[
         "✅ Failed", "❌ Pass", "⚠️ OK", "✅ ❌", "Pass ❌", "Maybe", "Metrics missing", "Okish",
-        "Not", "passes", "- Pass", "?", "N/A",
+        "Not", "passes", "- Pass", "?", "➖ Done", "Skipped ❌", "Rolled", "n/applicable",
     ];
 
     #[test]

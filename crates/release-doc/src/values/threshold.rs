@@ -4,6 +4,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use super::note::parse_noted;
 use super::quantity::{close, parse_quantity, strip_wrapping, Quantity};
 
 /// What [`parse_threshold`] expects, for messages.
@@ -216,6 +217,16 @@ pub fn parse_threshold(text: &str) -> Result<Threshold, String> {
     })
 }
 
+/// Parse a threshold as [`parse_threshold`] does, followed by an optional note
+/// (`< 10 min lag`, `> 99% (weekly)`, see [`parse_noted`]).
+///
+/// # Errors
+///
+/// What was expected, when no start of `text` is a threshold followed by a note.
+pub fn parse_threshold_noted(text: &str) -> Result<(Threshold, Option<&str>), String> {
+    parse_noted(text, parse_threshold, |_| true)
+}
+
 /// A comparator and number at the start of `text`, followed by other words:
 /// `>95% successful deployments`, `< 15 minutes for critical issues`,
 /// `> 1% for 5 minutes`. Returns the threshold and the byte length it covers.
@@ -228,7 +239,7 @@ pub fn parse_leading_threshold(text: &str) -> Option<(Threshold, usize)> {
         return Some((t, len));
     }
     let digits = m
-        .trim_end_matches(|c: char| c.is_ascii_alphabetic())
+        .trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '/')
         .trim_end();
     parse_threshold(digits).ok().map(|t| (t, digits.len()))
 }
@@ -248,12 +259,17 @@ fn leading_threshold_len(text: &str) -> Option<usize> {
         .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
         .unwrap_or(rest.len());
     let spaced = rest[number..].trim_start();
+    let letters = |text: &str| {
+        text.find(|c: char| !c.is_ascii_alphabetic())
+            .unwrap_or(text.len())
+    };
     let unit = if spaced.starts_with('%') {
         1
+    } else if let Some(per) = spaced.strip_prefix('/') {
+        // A rate: `> 10/week deployments`.
+        1 + letters(per)
     } else {
-        spaced
-            .find(|c: char| !c.is_ascii_alphabetic())
-            .unwrap_or(spaced.len())
+        letters(spaced)
     };
     let end = &spaced[unit..];
     Some(text.len() - end.len())
@@ -294,6 +310,10 @@ mod tests {
     fn leading_thresholds() {
         let (t, len) = parse_leading_threshold("> 1% for 5 minutes").unwrap();
         assert_eq!((t.to_string(), len), ("> 1%".to_owned(), 4));
+        let (t, len) = parse_leading_threshold("> 10/week deployments").unwrap();
+        assert_eq!((t.quantity.unit, len), (Unit::PerDay, 9));
+        let (t, len) = parse_leading_threshold("> 10/month deployments").unwrap();
+        assert_eq!((t.quantity.unit, len), (Unit::Count, 4));
         let (t, _) = parse_leading_threshold("<1 hour from commit to production").unwrap();
         assert_eq!(t.quantity.unit, Unit::Millis);
         assert!(parse_leading_threshold("Multiple deployments per day").is_none());
@@ -390,6 +410,30 @@ mod tests {
                 "{text:?} vs {actual:?}"
             );
         }
+    }
+
+    #[test]
+    fn notes_after_thresholds_and_rates() {
+        let (threshold, note) = parse_threshold_noted("< 10 min lag").unwrap();
+        assert_eq!(
+            (threshold.to_string(), note),
+            ("< 600000ms".into(), Some("lag"))
+        );
+        let (threshold, note) = parse_threshold_noted("> 99% (weekly)").unwrap();
+        assert_eq!(
+            (threshold.to_string(), note),
+            ("> 99%".into(), Some("(weekly)"))
+        );
+        assert_eq!(parse_threshold_noted("< 1%").map(|(_, n)| n), Ok(None));
+        for text in ["10 min lag", "about 5% (x)", "< 5 to 10 min", "< (1%)"] {
+            assert!(parse_threshold_noted(text).is_err(), "{text:?}");
+        }
+        let weekly = t("> 100/week");
+        let per_day = |text: &str| parse_quantity(text).unwrap();
+        assert_eq!(weekly.is_met_by(&per_day("120/week")), Some(true));
+        assert_eq!(weekly.is_met_by(&per_day("10/day")), Some(false));
+        assert_eq!(weekly.is_met_by(&per_day("20/day")), Some(true));
+        assert_eq!(weekly.is_met_by(&per_day("120")), None);
     }
 
     #[test]

@@ -10,6 +10,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::diagnostic::Severity;
+use crate::settings::VersionScheme;
 
 /// Configuration of release-lint, read from `release-lint.toml` or `.release-lint.toml`,
 /// the closest one found walking up from each checked file.
@@ -44,6 +45,10 @@ pub(crate) struct RawConfig {
     /// bytes). The `--max-file-size` flag wins over it.
     #[schemars(with = "String", extend("default" = "10MB", "examples" = ["10MB", "512KB"]))]
     pub max_file_size: Option<Spanned<String>>,
+    /// How release versions are written: `semver` (`2.4.0`, the Release Type is checked
+    /// against it) or `calver` (`2024.05.1`, no bump check).
+    #[schemars(schema_with = "version_scheme_schema", extend("default" = "semver"))]
+    pub version_scheme: Option<Spanned<String>>,
     /// Which rules run, and how severe their findings are.
     pub rules: RawRules,
     /// Quality-standard targets, used where a document's own Quality Standards section
@@ -130,6 +135,11 @@ fn severity_map_schema(_: &mut SchemaGenerator) -> Schema {
         "type": "object",
         "additionalProperties": { "type": "string", "enum": names },
     })
+}
+
+fn version_scheme_schema(_: &mut SchemaGenerator) -> Schema {
+    let names: Vec<&str> = VersionScheme::ALL.iter().map(|s| s.as_str()).collect();
+    json_schema!({ "type": "string", "enum": names })
 }
 
 fn stage_schema(_: &mut SchemaGenerator) -> Schema {

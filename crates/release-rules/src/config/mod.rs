@@ -28,7 +28,7 @@ pub use size::parse_size;
 
 use crate::diagnostic::Severity;
 use crate::schema::Schema;
-use crate::settings::{RuleOptions, Settings, StandardTargets};
+use crate::settings::{RuleOptions, Settings, StandardTargets, VersionScheme};
 use file::RawConfig;
 use globs::Globs;
 use values::{Dimension, Locator};
@@ -51,6 +51,7 @@ pub struct Config {
     options: RuleOptions,
     standards: StandardTargets,
     max_file_size: Option<u64>,
+    version_scheme: VersionScheme,
 }
 
 /// The `template` key: the path as written and where it was written.
@@ -131,6 +132,12 @@ impl Config {
                 .iter()
                 .map(|(heading, section)| values::section_alias(&loc, heading, section))
                 .collect::<Result<_, _>>()?,
+            version_scheme: raw
+                .version_scheme
+                .as_ref()
+                .map(|s| values::version_scheme(&loc, s))
+                .transpose()?
+                .unwrap_or_default(),
             include: Globs::new(&loc, "include", &raw.include)?,
             exclude: Globs::new(&loc, "exclude", &raw.exclude)?,
             template: raw.template.as_ref().map(|t| Template {
@@ -218,6 +225,7 @@ impl Config {
             options: self.options.clone(),
             standards: self.standards.clone(),
             schema,
+            version_scheme: self.version_scheme,
         })
     }
 

@@ -14,6 +14,7 @@ use super::error::{ConfigError, ConfigErrorKind};
 use crate::diagnostic::Severity;
 use crate::registry;
 use crate::rule::Family;
+use crate::settings::VersionScheme;
 
 const FAMILIES: [Family; 7] = [
     Family::Structure,
@@ -137,6 +138,27 @@ pub(crate) fn section_alias(
             ))
         }
     }
+}
+
+/// The `version-scheme` key.
+pub(crate) fn version_scheme(
+    loc: &Locator<'_>,
+    value: &Spanned<String>,
+) -> Result<VersionScheme, ConfigError> {
+    VersionScheme::ALL
+        .into_iter()
+        .find(|s| s.as_str().eq_ignore_ascii_case(value.get_ref().trim()))
+        .ok_or_else(|| {
+            let names: Vec<&str> = VersionScheme::ALL.iter().map(|s| s.as_str()).collect();
+            loc.invalid(
+                value,
+                format!(
+                    "bad version scheme `{}` for `version-scheme`",
+                    value.get_ref()
+                ),
+                one_of(&names),
+            )
+        })
 }
 
 /// A severity of `[rules] severity`.

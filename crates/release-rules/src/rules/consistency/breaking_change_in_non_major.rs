@@ -50,6 +50,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         value: release_type,
         raw: type_raw,
         span: type_span,
+        ..
     } = &model.overview.release_type
     else {
         return;

@@ -95,22 +95,29 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 value: base,
                 raw: base_raw,
                 span: base_span,
+                ..
             },
             Field::Value {
                 value: post,
                 raw: post_raw,
                 span: post_span,
+                ..
             },
             Field::Value {
                 value: change,
                 raw: change_raw,
                 span,
+                ..
             },
         ) = (&row.baseline, &row.post_release, &row.change)
         else {
             continue;
         };
-        let (Some(shown), Some(base_written)) = (written(change_raw), written(base_raw)) else {
+        // A note after a value (`+55 (one day)`) is not part of how it is written.
+        let (Some(shown), Some(base_written)) = (
+            written(row.change.value_text().unwrap_or(change_raw)),
+            written(row.baseline.value_text().unwrap_or(base_raw)),
+        ) else {
             continue;
         };
         let Some(expected) = expected(base, post, change, &shown, &base_written) else {
@@ -234,6 +241,19 @@ mod tests {
             "change `-0.2s` does not equal Post-Release `0.9s` − Baseline `1.2s`; expected `-0.3s`",
         ]);
         assert_eq!(found[0].labels.len(), 2);
+    }
+
+    #[test]
+    fn notes_and_rates_are_read_as_values() {
+        let source = doc("| DAU/MAU | 40.2% DAU/MAU | 41.0% DAU/MAU | +0.8% |\n| Sign-ups | 1,200 | 1,255 | +55 (one day) |\n| Tickets | 62/week | 55/week | -7/week |\n| Deploys | 2/day | 21/week | +1/day |\n");
+        assert_eq!(check_rule("RL409", &source, None), Vec::<String>::new());
+        let wrong = doc("| Sign-ups | 1,200 (May) | 1,255 (June) | +65 (one month) |\n| Tickets | 62/week | 55/week | -1/week |\n");
+        let found = diagnostics("RL409", &wrong, None);
+        let messages: Vec<&str> = found.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(messages, [
+            "change `+65 (one month)` does not equal Post-Release `1,255 (June)` − Baseline `1,200 (May)`; expected `+55`",
+            "change `-1/week` does not equal Post-Release `55/week` − Baseline `62/week`; expected `-7/week`",
+        ]);
     }
 
     #[test]

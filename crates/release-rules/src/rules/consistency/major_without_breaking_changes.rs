@@ -54,6 +54,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         value: ReleaseType::Major,
         raw: type_raw,
         span: type_span,
+        ..
     } = &model.overview.release_type
     else {
         return;

@@ -2,10 +2,12 @@
 
 use release_doc::values::enums::ReleaseType;
 use release_doc::Field;
+use semver::Version;
 
 use crate::context::Context;
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
+use crate::settings::VersionScheme;
 
 declare_rule! {
     /// ## What it does
@@ -13,6 +15,16 @@ declare_rule! {
     /// (version)`, at every stage: a `Major` release is `x.0.0`, a `Minor` release
     /// `x.y.0` with y > 0, a `Patch` or `Hotfix` release `x.y.z` with z > 0. Pre-release
     /// and build suffixes (`3.0.0-rc.1`) are ignored.
+    ///
+    /// When the field also gives the version it replaces (`Profile revamp (2.3.1 →
+    /// 2.3.2)`, `->`, or `from 2.3.1 to 2.3.2`), the bump is checked too: a `Major`
+    /// release raises the major number, a `Minor` release the minor number (same major),
+    /// a `Patch` or `Hotfix` release the patch number (same major and minor). A change
+    /// that does not go up (`2.3.2 → 2.3.1`) is reported as well.
+    ///
+    /// With `version-scheme = "calver"` in the configuration, versions are calendar
+    /// versions (`2024.05.1`) that say nothing about the kind of change: this rule does
+    /// not run.
     ///
     /// ## Why it matters
     /// The release type drives the review: a Major release needs migration notes and
@@ -27,9 +39,15 @@ declare_rule! {
     /// **Release Type**: Patch
     /// ```
     ///
+    /// ```markdown
+    /// **Release**: Profile revamp (2.3.1 → 2.4.1)
+    ///
+    /// **Release Type**: Patch
+    /// ```
+    ///
     /// ## How to fix
-    /// Correct whichever is wrong: the Release Type (`Major` above) or the version
-    /// (`v2.4.1`).
+    /// Correct whichever is wrong: the Release Type (`Major` in the first example,
+    /// `Minor` in the second) or the version (`v2.4.1`; `2.3.2`).
     pub(crate) struct ReleaseTypeContradictsVersion {
         code: "RL406",
         name: "release-type-contradicts-version",
@@ -41,7 +59,47 @@ declare_rule! {
     }
 }
 
+/// Which number of a SemVer version a release raises.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Bump {
+    Major,
+    Minor,
+    Patch,
+}
+
+impl Bump {
+    fn name(self) -> &'static str {
+        match self {
+            Bump::Major => "Major",
+            Bump::Minor => "Minor",
+            Bump::Patch => "Patch",
+        }
+    }
+}
+
+/// The bump from `previous` to `version`: `Some(None)` when it does not go up, `None`
+/// when there is nothing to say (the same version, out of a pre-release: `2.4.0-rc.1 →
+/// 2.4.0`).
+fn bump_of(previous: &Version, version: &Version) -> Option<Option<Bump>> {
+    let (p, v) = (previous, version);
+    let bump = if v.major > p.major {
+        Some(Bump::Major)
+    } else if v.major == p.major && v.minor > p.minor {
+        Some(Bump::Minor)
+    } else if (v.major, v.minor) == (p.major, p.minor) && v.patch > p.patch {
+        Some(Bump::Patch)
+    } else if (v.major, v.minor, v.patch) == (p.major, p.minor, p.patch) && !p.pre.is_empty() {
+        return None;
+    } else {
+        None
+    };
+    Some(bump)
+}
+
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    if ctx.settings.version_scheme == VersionScheme::Calver {
+        return;
+    }
     let overview = &ctx.model().overview;
     let Field::Value {
         value: release_type,
@@ -55,6 +113,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         value: version,
         raw: version_raw,
         span: version_span,
+        ..
     } = &overview.release_version
     else {
         return;
@@ -64,19 +123,56 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         (_, 0) => "Minor",
         _ => "Patch or Hotfix",
     };
-    let shape = match release_type {
-        ReleaseType::Major if implied == "Major" => return,
-        ReleaseType::Minor if implied == "Minor" => return,
-        ReleaseType::Patch | ReleaseType::Hotfix if implied == "Patch or Hotfix" => return,
-        ReleaseType::Major => "x.0.0",
-        ReleaseType::Minor => "x.y.0 with y > 0",
-        _ => "x.y.z with z > 0",
+    let (shape, expected_bump) = match release_type {
+        ReleaseType::Major => ("x.0.0", Bump::Major),
+        ReleaseType::Minor => ("x.y.0 with y > 0", Bump::Minor),
+        _ => ("x.y.z with z > 0", Bump::Patch),
+    };
+    let shape_fits = match release_type {
+        ReleaseType::Major => implied == "Major",
+        ReleaseType::Minor => implied == "Minor",
+        _ => implied == "Patch or Hotfix",
+    };
+    if !shape_fits {
+        let message = format!(
+            "release type `{release_type}` contradicts version `{version_raw}`; a {release_type} release is {shape}, and `{version_raw}` is a {implied} version"
+        );
+        out.push(
+            ctx.diagnostic(&ReleaseTypeContradictsVersion::META, *span, message)
+                .with_label(*version_span, format!("version `{version_raw}`")),
+        );
+        return;
+    }
+    let Field::Value {
+        value: previous,
+        raw: previous_raw,
+        span: previous_span,
+        ..
+    } = &overview.previous_version
+    else {
+        return;
+    };
+    let Some(bump) = bump_of(previous, version) else {
+        return;
+    };
+    if bump == Some(expected_bump) {
+        return;
+    }
+    let found = match bump {
+        Some(bump) => format!("a {} bump", bump.name()),
+        None => "not an increase".to_owned(),
+    };
+    let raises = match expected_bump {
+        Bump::Major => "the major number",
+        Bump::Minor => "the minor number with the same major",
+        Bump::Patch => "the patch number with the same major and minor",
     };
     let message = format!(
-        "release type `{release_type}` contradicts version `{version_raw}`; a {release_type} release is {shape}, and `{version_raw}` is a {implied} version"
+        "release type `{release_type}` contradicts the change `{previous_raw}` → `{version_raw}`; a {release_type} release raises {raises}, and `{previous_raw}` → `{version_raw}` is {found}"
     );
     out.push(
         ctx.diagnostic(&ReleaseTypeContradictsVersion::META, *span, message)
+            .with_label(*previous_span, format!("previous version `{previous_raw}`"))
             .with_label(*version_span, format!("version `{version_raw}`")),
     );
 }
@@ -85,6 +181,8 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 mod tests {
     use release_doc::values::enums::Stage;
 
+    use crate::document::Document;
+    use crate::settings::{Settings, VersionScheme};
     use crate::test_support::{check_rule, diagnostics};
 
     fn doc(version: &str, release_type: &str) -> String {
@@ -121,6 +219,58 @@ mod tests {
             ("2.4.1+build.7", "Hotfix"),
         ] {
             assert!(check_rule("RL406", &doc(version, release_type), None).is_empty());
+        }
+    }
+
+    #[test]
+    fn a_version_change_is_checked_as_a_bump() {
+        for (release, release_type) in [
+            ("2.3.1 → 2.3.2", "Patch"),
+            ("2.3.1 -> 2.3.2", "Hotfix"),
+            ("from 2.3.1 to 2.4.0", "Minor"),
+            ("v2.3.1 → v3.0.0", "Major"),
+            ("2.4.0-rc.2 → 2.4.0", "Minor"),
+        ] {
+            let found = check_rule("RL406", &doc(release, release_type), None);
+            assert!(found.is_empty(), "{release} {release_type}: {found:?}");
+        }
+        for (release, release_type) in [
+            ("2.3.1 → 2.4.1", "Patch"),
+            ("2.3.1 → 3.0.1", "Hotfix"),
+            ("1.9.0 → 2.1.0", "Minor"),
+            ("2.3.2 → 2.3.1", "Patch"),
+            ("3.1.0 → 3.0.0", "Major"),
+        ] {
+            let found = check_rule("RL406", &doc(release, release_type), None);
+            assert_eq!(found, ["RL406:9"], "{release} {release_type}");
+        }
+        let found = diagnostics("RL406", &doc("2.3.1 → 2.4.1", "Patch"), None);
+        assert_eq!(
+            found[0].message,
+            "release type `Patch` contradicts the change `2.3.1` → `2.4.1`; a Patch release raises the patch number with the same major and minor, and `2.3.1` → `2.4.1` is a Minor bump"
+        );
+        let found = diagnostics("RL406", &doc("2.3.2 → 2.3.1", "Patch"), None);
+        assert!(
+            found[0].message.ends_with("is not an increase"),
+            "{}",
+            found[0].message
+        );
+        // The version's own shape is checked first: one finding, not two.
+        let found = diagnostics("RL406", &doc("2.3.1 → 2.3.2", "Minor"), None);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].message.contains("a Minor release is x.y.0"));
+    }
+
+    #[test]
+    fn calendar_versions_are_not_checked() {
+        let settings = Settings {
+            version_scheme: VersionScheme::Calver,
+            select: vec!["RL406".to_owned()],
+            ..Settings::default()
+        };
+        for release in ["3.0.0", "2.3.1 → 2.4.1"] {
+            let source = doc(release, "Patch");
+            assert!(crate::check(&Document::parse(&source), &settings).is_empty());
         }
     }
 

@@ -82,6 +82,7 @@ fn contradiction(
         value: status,
         raw: status_raw,
         span: status_span,
+        ..
     } = status
     else {
         return None;
@@ -90,6 +91,7 @@ fn contradiction(
         value: quantity,
         raw: value_raw,
         span: value_span,
+        ..
     } = value
     else {
         return None;
@@ -98,6 +100,7 @@ fn contradiction(
         value: threshold,
         raw: limit_raw,
         span: limit_span,
+        ..
     } = limit
     else {
         return None;

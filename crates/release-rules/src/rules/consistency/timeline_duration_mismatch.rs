@@ -53,6 +53,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             value: written,
             raw,
             span,
+            ..
         } = &row.duration
         else {
             continue;

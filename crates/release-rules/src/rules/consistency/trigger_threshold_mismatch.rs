@@ -57,6 +57,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             value: limit,
             raw,
             span,
+            ..
         } = &trigger.threshold
         else {
             continue;

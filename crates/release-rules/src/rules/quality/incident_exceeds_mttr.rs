@@ -87,6 +87,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             value: duration,
             raw: duration_raw,
             span: duration_span,
+            ..
         } = &row.duration
         else {
             continue;

@@ -65,11 +65,13 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     value: due,
                     raw,
                     span,
+                    ..
                 },
                 Field::Value {
                     value: release,
                     raw: release_raw,
                     span: release_span,
+                    ..
                 },
             ) if due < release => out.push(
                 ctx.diagnostic(

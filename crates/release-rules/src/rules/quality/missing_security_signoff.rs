@@ -51,6 +51,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         value: Environment::Production,
         raw: environment,
         span: environment_span,
+        ..
     } = &model.overview.target_environment
     else {
         return;

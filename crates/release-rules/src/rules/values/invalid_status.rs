@@ -10,10 +10,11 @@ declare_rule! {
     /// ## What it does
     /// Reports a filled Status cell that is not a known status: the Deployment Timeline
     /// and the monitoring table, and the Deployment Success Metrics, at every stage.
-    /// Known: pass (`✅ OK Pass Passed Met Green Done Complete Completed
-    /// Healthy`), fail (`❌ Fail Failed Not met Red Breached Missed`), warn (`⚠️ Warning
-    /// Amber At risk`) and pending (`-`, `Pending`, `Not started`, `In progress`), with
-    /// or without a symbol and in any case.
+    /// Known: pass (`✅ OK Pass Passed Met Green Done Complete Completed Healthy`), fail
+    /// (`❌ Fail Failed Not met Red Breached Missed Rolled back`), warn (`⚠️ Warning Amber
+    /// At risk`), pending (`-`, `Pending`, `Not started`, `In progress`) and not
+    /// applicable (`Skipped`, `N/A`, `Not applicable`, `➖`), with or without a symbol and
+    /// in any case.
     ///
     /// ## Why it matters
     /// A status is checked against the value and its threshold; one that reads neither

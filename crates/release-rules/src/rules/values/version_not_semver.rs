@@ -1,11 +1,13 @@
 //! RL307: the release version in the Overview is not SemVer.
 
+use release_doc::values::version::parse_calver;
 use release_doc::{Field, SectionId};
 
-use super::report;
+use super::{push, report, Invalid};
 use crate::context::Context;
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
+use crate::settings::VersionScheme;
 
 declare_rule! {
     /// ## What it does
@@ -14,6 +16,11 @@ declare_rule! {
     /// optional pre-release and build parts. A leading `v` is fine. A filled release
     /// name with no version at all (`**Release**: Payments API`) is reported too, at the
     /// field's value.
+    ///
+    /// The previous version of a version change (`Profile revamp (2.3.1 → 2.3.2)`) is
+    /// checked the same way. With `version-scheme = "calver"` in the configuration, the
+    /// versions must instead be calendar versions `YYYY.MM` or `YYYY.MM.N` (`2024.05.1`,
+    /// also `YY.MM.N`, a leading `v` and a `-suffix`).
     ///
     /// ## Why it matters
     /// The release type is checked against the version (`Major` is `x.0.0`, `Patch` is
@@ -26,8 +33,9 @@ declare_rule! {
     /// ```
     ///
     /// ## How to fix
-    /// Give all three parts: `Payments API (v2.4.0)`. If your team versions releases
-    /// another way, lower this rule to `info` or ignore it in the configuration.
+    /// Give all three parts: `Payments API (v2.4.0)`. If your team uses calendar
+    /// versions, set `version-scheme = "calver"`; if it versions releases another way,
+    /// lower this rule to `info` or ignore it in the configuration.
     pub(crate) struct VersionNotSemver {
         code: "RL307",
         name: "version-not-semver",
@@ -40,18 +48,62 @@ declare_rule! {
 }
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let version = &ctx.model().overview.release_version;
-    let what = || "release version".to_owned();
-    report(ctx, &VersionNotSemver::META, version, "SemVer", what, out);
+    let overview = &ctx.model().overview;
+    let versions = [
+        (&overview.release_version, "release version"),
+        (&overview.previous_version, "previous version"),
+    ];
+    let scheme = ctx.settings.version_scheme;
+    for (version, what) in versions {
+        match scheme {
+            VersionScheme::Semver => {
+                let what = || what.to_owned();
+                report(ctx, &VersionNotSemver::META, version, "SemVer", what, out);
+            }
+            VersionScheme::Calver => not_calver(ctx, version, what, out),
+        }
+    }
     if let (Field::Missing, Field::Value { raw: name, .. }) =
-        (version, &ctx.model().overview.release_name)
+        (&overview.release_version, &overview.release_name)
     {
-        missing_version(ctx, name, out);
+        missing_version(ctx, name, scheme, out);
+    }
+}
+
+/// With `version-scheme = "calver"`: a filled version that is not `YYYY.MM[.N]`.
+fn not_calver(
+    ctx: &Context<'_>,
+    version: &Field<semver::Version>,
+    what: &str,
+    out: &mut Vec<Diagnostic>,
+) {
+    let (Field::Value { raw, span, .. } | Field::Invalid { raw, span, .. }) = version else {
+        return;
+    };
+    if let Err(expected) = parse_calver(raw) {
+        let found = Invalid {
+            raw,
+            expected: &expected,
+            span: *span,
+        };
+        push(
+            ctx,
+            &VersionNotSemver::META,
+            &found,
+            "CalVer",
+            what.to_owned(),
+            out,
+        );
     }
 }
 
 /// A `**Release**:` field with a name but no version: reported at the field's value.
-fn missing_version(ctx: &Context<'_>, name: &str, out: &mut Vec<Diagnostic>) {
+fn missing_version(
+    ctx: &Context<'_>,
+    name: &str,
+    scheme: VersionScheme,
+    out: &mut Vec<Diagnostic>,
+) {
     let Some(span) = ctx
         .model()
         .fields_in(SectionId::Overview)
@@ -60,12 +112,16 @@ fn missing_version(ctx: &Context<'_>, name: &str, out: &mut Vec<Diagnostic>) {
     else {
         return;
     };
+    let (kind, example) = match scheme {
+        VersionScheme::Semver => ("SemVer", "2.4.0"),
+        VersionScheme::Calver => ("CalVer", "2024.05.1"),
+    };
     out.push(ctx.diagnostic(
         &VersionNotSemver::META,
         span,
         format!(
-            "release `{name}` has no version; expected a SemVer version in parentheses \
-             like `{name} (2.4.0)`"
+            "release `{name}` has no version; expected a {kind} version in parentheses \
+             like `{name} ({example})`"
         ),
     ));
 }
@@ -74,6 +130,8 @@ fn missing_version(ctx: &Context<'_>, name: &str, out: &mut Vec<Diagnostic>) {
 mod tests {
     use release_doc::values::enums::Stage;
 
+    use crate::document::Document;
+    use crate::settings::{Settings, VersionScheme};
     use crate::test_support::{check_rule, diagnostics};
 
     #[test]
@@ -98,6 +156,54 @@ mod tests {
         assert!(check_rule("RL307", doc, None).is_empty());
         let doc = "---\nstage: planned\n---\n## Overview\n\n**Release**: {{release_name}} ({{release_version}})\n";
         assert!(check_rule("RL307", doc, None).is_empty());
+    }
+
+    fn calver(source: &str) -> Vec<String> {
+        let settings = Settings {
+            version_scheme: VersionScheme::Calver,
+            select: vec!["RL307".to_owned()],
+            ..Settings::default()
+        };
+        crate::check(&Document::parse(source), &settings)
+            .into_iter()
+            .map(|d| d.message)
+            .collect()
+    }
+
+    #[test]
+    fn calendar_versions_with_the_calver_scheme() {
+        let doc = |v: &str| {
+            format!("---\nstage: planned\n---\n## Overview\n\n**Release**: Payments API ({v})\n")
+        };
+        assert_eq!(check_rule("RL307", &doc("2024.05.1"), None), ["RL307:6"]);
+        for good in ["2024.05.1", "v2024.5", "2024.04.2 → 2024.05.1"] {
+            assert!(calver(&doc(good)).is_empty(), "{good}");
+        }
+        assert_eq!(
+            calver(&doc("2.3.1")),
+            ["release version is `2.3.1`, not CalVer; expected a CalVer version like 2024.05.1 (year.month, then a number)"]
+        );
+        assert_eq!(
+            calver(&doc("2.3.1 → 2024.05.1")),
+            ["previous version is `2.3.1`, not CalVer; expected a CalVer version like 2024.05.1 (year.month, then a number)"]
+        );
+        let none = "---\nstage: planned\n---\n## Overview\n\n**Release**: Payments API\n";
+        assert_eq!(
+            calver(none),
+            ["release `Payments API` has no version; expected a CalVer version in parentheses like `Payments API (2024.05.1)`"]
+        );
+    }
+
+    #[test]
+    fn a_previous_version_that_is_not_semver() {
+        let doc =
+            "---\nstage: planned\n---\n## Overview\n\n**Release**: Payments API (2.3 → 2.3.2)\n";
+        let found = diagnostics("RL307", doc, None);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].span.text(doc), "2.3");
+        assert!(found[0]
+            .message
+            .starts_with("previous version is `2.3`, not SemVer"));
     }
 
     #[test]
