@@ -13,12 +13,23 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use release_rules::{check, Document, Settings, Severity};
+use release_rules::{check, resolve_stage, Document, Settings, Severity};
 
 type Key = (String, usize, String);
 
-fn dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/defects")
+fn fixtures(folder: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../fixtures")
+        .join(folder)
+}
+
+/// The `# stage: STAGE` line of a `.expected` file: the stage the document must be
+/// checked at when it declares none.
+fn read_expected_stage(path: &Path) -> Option<String> {
+    let text = std::fs::read_to_string(path).ok()?;
+    text.lines()
+        .find_map(|l| l.trim().strip_prefix("# stage:"))
+        .map(|s| s.trim().to_owned())
 }
 
 /// `LINE CODE` lines of a `.expected` file.
@@ -74,10 +85,26 @@ fn read_gaps(path: &Path) -> BTreeMap<Key, String> {
 
 #[test]
 fn seeded_defects_are_found_and_nothing_else() {
-    let dir = dir();
+    check_folder("defects", 15, true);
+}
+
+/// The documents of `fixtures/as-written/`, filled in as teams fill the template without
+/// reading the spec: no `stage` key (the stage comes from `status` or the document's
+/// evidence, and must be the one their `.expected` names), natural values, prose N/A,
+/// renamed sections, CRLF.
+#[test]
+fn documents_as_written_are_checked_at_their_stage() {
+    check_folder("as-written", 6, false);
+}
+
+/// Check every document of `fixtures/<folder>` (at least `at_least` of them) against its
+/// `.expected`; `declared`: every document declares its stage, else none does and each
+/// `.expected` names the stage it must be checked at.
+fn check_folder(folder: &str, at_least: usize, declared: bool) {
+    let dir = fixtures(folder);
     let gaps = read_gaps(&dir.join("KNOWN_GAPS.md"));
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("fixtures/defects exists")
+        .expect("the fixtures folder exists")
         .map(|e| e.expect("readable entry").path())
         .filter(|p| {
             p.extension().is_some_and(|e| e == "md")
@@ -87,8 +114,8 @@ fn seeded_defects_are_found_and_nothing_else() {
         .collect();
     files.sort();
     assert!(
-        files.len() >= 15,
-        "expected at least 15 documents, found {}",
+        files.len() >= at_least,
+        "expected at least {at_least} documents in {folder}, found {}",
         files.len()
     );
 
@@ -104,10 +131,21 @@ fn seeded_defects_are_found_and_nothing_else() {
             .to_owned();
         let expected = read_expected(&path.with_extension("expected"));
         let doc = Document::parse(std::fs::read_to_string(path).expect("UTF-8 fixture"));
-        assert!(
-            doc.model().declared_stage().is_some(),
-            "{name} declares no stage"
-        );
+        if declared {
+            assert!(
+                doc.model().declared_stage().is_some(),
+                "{name} declares no stage"
+            );
+        } else {
+            assert!(
+                doc.model().declared_stage().is_none(),
+                "{name} declares a stage"
+            );
+            let wanted = read_expected_stage(&path.with_extension("expected"))
+                .unwrap_or_else(|| panic!("{name}.expected has no `# stage:` line"));
+            let stage = resolve_stage(&doc, &Settings::default()).stage;
+            assert_eq!(stage.to_string(), wanted, "{name} is checked at the wrong stage");
+        }
         let findings: Vec<(usize, String, String)> = check(&doc, &Settings::default())
             .into_iter()
             .filter(|d| d.severity != Severity::Info)
@@ -166,7 +204,7 @@ fn seeded_defects_are_found_and_nothing_else() {
     let mut report = String::new();
     let _ = writeln!(
         report,
-        "seeded defects: {} documents, {n_found}/{n_expected} expected findings reported, \
+        "{folder}: {} documents, {n_found}/{n_expected} expected findings reported, \
          {} known gaps skipped",
         files.len(),
         gaps_seen.len()
