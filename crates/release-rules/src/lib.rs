@@ -18,6 +18,7 @@ pub mod registry;
 pub mod rule;
 mod rules;
 pub mod schema;
+pub mod secrets;
 pub mod settings;
 pub mod standards;
 mod suppression;
