@@ -172,6 +172,10 @@ pub struct ParseArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ModelFormat::Json)]
     pub format: ModelFormat,
+    /// Print secrets in full. By default every value a secret family recognises (the
+    /// ones `check` reports as RL601-RL604) is masked, as `check` masks it.
+    #[arg(long)]
+    pub show_secrets: bool,
 }
 
 /// Formats of `release-lint parse`.

@@ -7,6 +7,7 @@ mod hook;
 mod init;
 mod man;
 pub(crate) mod new;
+mod new_credentials;
 pub(crate) mod notes;
 mod parse;
 mod rules;

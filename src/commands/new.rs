@@ -59,6 +59,15 @@ pub fn run(args: &NewArgs) -> Result<Status> {
         None => Template::embedded(),
     };
     let document = release_gen::render(&template, &values, &values_name)?;
+    // The document publishes what it is given: say so when that is a credential,
+    // naming the field and never the value.
+    for (field, kind) in super::new_credentials::credential_fields(values.as_json()) {
+        eprintln!(
+            "warning: {values_name}: `{field}` looks like a credential ({kind}); it is \
+             written as given, but a release document is no place for it: refer to a \
+             secret store instead"
+        );
+    }
     match &args.output {
         Some(path) => write_atomically(path, &document, args.force)?,
         None => {

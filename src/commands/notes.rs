@@ -1,4 +1,5 @@
-//! `release-lint notes`: a document's release notes as a Keep a Changelog section.
+//! `release-lint notes`: a document's release notes as a Keep a Changelog section, its
+//! secrets masked.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -7,6 +8,7 @@ use anyhow::Result;
 use clap::ValueEnum;
 
 use crate::input::read_text;
+use crate::mask;
 use crate::Status;
 
 /// Arguments of `release-lint notes`.
@@ -36,6 +38,8 @@ pub fn run(args: &NotesArgs) -> Result<Status> {
         NotesFormat::Md => notes.to_markdown(),
         NotesFormat::Json => serde_json::to_string_pretty(&notes)? + "\n",
     };
+    // Release notes go into changelogs: a secret of the document is never printed whole.
+    let text = mask::masker(&source, []).mask(&text).into_owned();
     let mut out = std::io::stdout().lock();
     out.write_all(text.as_bytes())?;
     out.flush()?;

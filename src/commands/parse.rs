@@ -1,4 +1,5 @@
-//! `release-lint parse`: print the typed model of a document.
+//! `release-lint parse`: print the typed model of a document, its secrets masked unless
+//! `--show-secrets`.
 
 use std::io::Write;
 
@@ -8,6 +9,7 @@ use serde::Serialize;
 
 use crate::args::{ModelFormat, ParseArgs};
 use crate::input::read_text;
+use crate::mask;
 use crate::Status;
 
 /// What `parse` prints: the model and the located problems.
@@ -55,6 +57,11 @@ pub fn run(args: &ParseArgs) -> Result<Status> {
     let text = match args.format {
         ModelFormat::Json => serde_json::to_string_pretty(&output)? + "\n",
         ModelFormat::Yaml => serde_saphyr::to_string(&output)?,
+    };
+    let text = if args.show_secrets {
+        text
+    } else {
+        mask::masker(&source, []).mask(&text).into_owned()
     };
     let mut stdout = std::io::stdout().lock();
     stdout.write_all(text.as_bytes())?;

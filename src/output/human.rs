@@ -15,7 +15,7 @@ use release_doc::LineIndex;
 use release_rules::Severity;
 
 use super::{FileReport, Located};
-use crate::mask::{is_secret, mask_secrets};
+use crate::mask::mask_source;
 
 /// Source text with its line index, as a miette [`SourceCode`] that finds lines by
 /// binary search.
@@ -185,16 +185,11 @@ impl HumanRenderer {
     }
 
     /// Append the reports of every finding of `file` to `out`. Secrets (the primary spans
-    /// of security findings) are masked wherever the snippets show them.
+    /// of security findings, and every secret the table of families finds) are masked
+    /// wherever the snippets show them, every occurrence of each.
     pub fn render_file(&self, out: &mut String, file: &FileReport) {
         let doc = &file.document;
-        let text = mask_secrets(
-            doc.source(),
-            file.diagnostics
-                .iter()
-                .filter(|d| is_secret(&d.diagnostic))
-                .map(|d| d.diagnostic.span),
-        );
+        let text = mask_source(doc.source(), &file.secret_spans, &file.masker);
         let source = IndexedSource::new(&file.path, &text, doc.lines());
         for located in &file.diagnostics {
             if !out.is_empty() {
@@ -371,5 +366,32 @@ mod tests {
         assert!(!out.contains("IOSFODNN7"), "{out}");
         assert!(out.contains("AKIA****************"), "{out}");
         assert_eq!(out.matches("AKIA****").count(), 2, "{out}");
+    }
+
+    #[test]
+    fn the_same_secret_elsewhere_and_undetected_kinds_are_masked_too() {
+        let text = "# Notes\n\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\n\n\
+                    - [ ] rotate AKIAIOSFODNN7EXAMPLE\n\
+                    - [ ] hook https://hooks.slack.com/services/T0EXAMPLE/B0EXAMPLE/EXAMPLE0not0a0real0hook0\n";
+        let key = text.find("AKIA").unwrap();
+        let item = text.find("rotate").unwrap();
+        let hook = text.find("hook https").unwrap();
+        let file = FileReport::new(
+            "doc.md".into(),
+            Stage::Planned,
+            Document::parse(text),
+            vec![
+                diagnostic("RL601", Span::new(key, key + 20), vec![]),
+                // Only the first occurrence is a finding's span; these snippets show the
+                // second, and a webhook no finding points at.
+                diagnostic("RL201", Span::new(item, item + 6), vec![]),
+                diagnostic("RL201", Span::new(hook, hook + 4), vec![]),
+            ],
+        );
+        let mut out = String::new();
+        HumanRenderer::new(false, 200).render_file(&mut out, &file);
+        assert!(!out.contains("IOSFODNN7"), "{out}");
+        assert!(out.contains("rotate AKIA****************"), "{out}");
+        assert!(!out.contains("B0EXAMPLE"), "{out}");
     }
 }

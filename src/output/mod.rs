@@ -10,7 +10,10 @@ pub mod sarif;
 pub mod statistics;
 
 use release_doc::{LineCol, Span};
+use release_rules::secrets::Masker;
 use release_rules::{Diagnostic, Document, Severity, Stage, StageResolution};
+
+use crate::mask;
 
 /// A finding with its start and end as 1-based lines and columns.
 #[derive(Debug, Clone)]
@@ -34,8 +37,14 @@ pub struct FileReport {
     pub resolution: StageResolution,
     /// The parsed document (its source is what the snippets show).
     pub document: Document,
-    /// The findings, in document order.
+    /// The findings, in document order, their messages and labels masked.
     pub diagnostics: Vec<Located>,
+    /// Where the document's secrets are (those of its security findings and those the
+    /// table of secret families finds); none when there is no finding, as nothing of
+    /// the source is then shown.
+    pub secret_spans: Vec<Span>,
+    /// Masks every occurrence of those secrets.
+    pub masker: Masker,
 }
 
 impl FileReport {
@@ -54,9 +63,17 @@ impl FileReport {
         path: String,
         stage: impl Into<StageResolution>,
         document: Document,
-        diagnostics: Vec<Diagnostic>,
+        mut diagnostics: Vec<Diagnostic>,
     ) -> Self {
         let resolution = stage.into();
+        let (secret_spans, masker) = if diagnostics.is_empty() {
+            (Vec::new(), Masker::default())
+        } else {
+            let spans = mask::secret_spans(document.source(), &diagnostics);
+            let masker = Masker::new(document.source(), spans.iter().copied());
+            mask::mask_messages(&mut diagnostics, &masker);
+            (spans, masker)
+        };
         let diagnostics = diagnostics
             .into_iter()
             .map(|mut diagnostic| {
@@ -77,6 +94,8 @@ impl FileReport {
             resolution,
             document,
             diagnostics,
+            secret_spans,
+            masker,
         }
     }
 }

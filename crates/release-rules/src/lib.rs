@@ -19,6 +19,7 @@ pub mod registry;
 pub mod rule;
 mod rules;
 pub mod schema;
+pub mod secrets;
 pub mod settings;
 pub mod stage;
 pub mod standards;

@@ -144,7 +144,11 @@ fn check_folder(folder: &str, at_least: usize, declared: bool) {
             let wanted = read_expected_stage(&path.with_extension("expected"))
                 .unwrap_or_else(|| panic!("{name}.expected has no `# stage:` line"));
             let stage = resolve_stage(&doc, &Settings::default()).stage;
-            assert_eq!(stage.to_string(), wanted, "{name} is checked at the wrong stage");
+            assert_eq!(
+                stage.to_string(),
+                wanted,
+                "{name} is checked at the wrong stage"
+            );
         }
         let findings: Vec<(usize, String, String)> = check(&doc, &Settings::default())
             .into_iter()

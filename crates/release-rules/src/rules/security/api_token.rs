@@ -1,29 +1,57 @@
-//! RL602: a GitHub, GitLab or Slack token, or a configured secret pattern, in the document.
-
-use std::sync::LazyLock;
+//! RL602: a token, API key or webhook URL of a known provider, or a configured secret
+//! pattern, in the document.
 
 use regex::Regex;
 use release_doc::Span;
 
-use super::{continues, is_filler, mask, overlaps, Secret};
+use super::Configured;
 use crate::context::Context;
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
+use crate::secrets::mask_in_message;
 
 declare_rule! {
     /// ## What it does
-    /// Reports an API token anywhere in the document, at every stage: GitHub tokens
-    /// (`ghp_`, `gho_`, `ghu_`, `ghs_`, `ghr_` and fine-grained `github_pat_`), GitLab
-    /// personal access tokens (`glpat-`), Slack tokens (`xoxa-`, `xoxb-`, `xoxp-`,
-    /// `xoxr-`, `xoxs-`), and whatever matches the regular expressions of the
-    /// `secret-patterns` option (the first capture group is the secret when the pattern
-    /// has one, else the whole match). The message masks the token.
+    /// Reports a token, API key or webhook URL of a known provider anywhere in the
+    /// document (frontmatter, prose, table cells, code blocks), at every stage: GitHub,
+    /// GitLab, Slack, Stripe live, OpenAI, Google, npm, PyPI and Azure keys and tokens,
+    /// Slack, Teams and Discord webhook URLs, signed JSON Web Tokens, and whatever
+    /// matches the regular expressions of the `secret-patterns` option (the first
+    /// capture group is the secret when the pattern has one, else the whole match). A
+    /// value made of one character repeated (`XXXX…`) is filler, not a token. The
+    /// message masks the token; for a webhook URL the secret is its path, so the host
+    /// stays readable.
+    ///
+    /// ## What it finds
+    ///
+    /// Each family, what it looks like, and where its format is documented:
+    ///
+    /// | Secret | What it looks like | Format |
+    /// |---|---|---|
+    /// | GitHub token | `ghp_`, `gho_`, `ghu_`, `ghs_` or `ghr_` and 36 or more letters or digits | <https://docs.github.com/en/authentication/keeping-your-account-and-data-secure/about-authentication-to-github#githubs-token-formats> |
+    /// | GitHub fine-grained token | `github_pat_` and 22 or more letters, digits or `_` | <https://docs.github.com/en/authentication/keeping-your-account-and-data-secure/about-authentication-to-github#githubs-token-formats> |
+    /// | GitLab personal access token | `glpat-` and 20 or more letters, digits, `_` or `-` | <https://docs.gitlab.com/security/tokens/#token-prefixes> |
+    /// | Slack token | `xoxa-`, `xoxb-`, `xoxp-`, `xoxr-` or `xoxs-` and 10 or more letters, digits or `-` | <https://docs.slack.dev/authentication/tokens> |
+    /// | Slack incoming-webhook URL | `https://hooks.slack.com/services/` and `T…/B…/` and 24 letters or digits (the secret is the path after `services/`) | <https://docs.slack.dev/messaging/sending-messages-using-incoming-webhooks> |
+    /// | Microsoft Teams incoming-webhook URL | `https://….webhook.office.com/webhookb2/` and `<id>@<id>/IncomingWebhook/<key>/<id>` (the secret is the path after `webhookb2/`) | <https://learn.microsoft.com/en-us/microsoftteams/platform/webhooks-and-connectors/how-to/add-incoming-webhook> |
+    /// | Discord webhook URL | `https://discord.com/api/webhooks/` (also `discordapp.com`) and `<id>/<token>` (the secret is the path after `webhooks/`) | <https://discord.com/developers/docs/resources/webhook> |
+    /// | Stripe live secret key | `sk_live_` (secret) or `rk_live_` (restricted) and 24 or more letters or digits | <https://docs.stripe.com/keys> |
+    /// | OpenAI API key | `sk-proj-`, `sk-svcacct-` or `sk-admin-` and 40 or more letters, digits, `_` or `-` | <https://platform.openai.com/docs/api-reference/authentication> |
+    /// | OpenAI API key | `sk-` and 48 letters or digits (the keys made before project keys) | <https://platform.openai.com/docs/api-reference/authentication> |
+    /// | Google API key | `AIza` and 35 letters, digits, `_` or `-` | <https://cloud.google.com/docs/authentication/api-keys> |
+    /// | npm access token | `npm_` and 36 letters or digits | <https://docs.npmjs.com/about-access-tokens> |
+    /// | PyPI API token | `pypi-AgEIcHlwaS5vcmc` (PyPI) or `pypi-AgENdGVzdC5weXBpLm9yZw` (TestPyPI) and 50 or more Base64 URL-safe characters | <https://pypi.org/help/#apitoken> |
+    /// | Azure connection-string key | 40 or more Base64 characters after `AccountKey=` (storage account) or `SharedAccessKey=` (Service Bus, Event Hubs, IoT Hub) | <https://learn.microsoft.com/en-us/azure/storage/common/storage-configure-connection-string> |
+    /// | Microsoft Entra (Azure AD) client secret | 3 characters, a digit, `Q~` and 31 to 34 letters, digits, `_`, `~`, `.` or `-` (the client secrets made since 2021) | <https://learn.microsoft.com/en-us/purview/sit-defn-azure-ad-client-secret> |
+    /// | JSON Web Token | three Base64 URL-safe parts joined by `.`, the first two JSON objects (`eyJ….eyJ….…`), signed | <https://www.rfc-editor.org/rfc/rfc7519> |
+    /// | secret (`secret-patterns` entry N) | whatever a regular expression of the `secret-patterns` option matches (its first group when it has one) | [configuration](../configuration.md) |
     ///
     /// ## Why it matters
     /// A token in a committed document is a published token: it grants whatever its
     /// owner can do, in the repository, the pipeline or the chat workspace, until it is
-    /// revoked. Providers scan public repositories for these prefixes and revoke what
-    /// they find, which also breaks the deployment that relied on it.
+    /// revoked. A webhook URL lets anyone post to the channel as the release bot. Providers
+    /// scan public repositories for these prefixes and revoke what they find, which also
+    /// breaks the deployment that relied on it.
     ///
     /// ## Example
     /// ```markdown
@@ -40,75 +68,38 @@ declare_rule! {
         family: Security,
         severity: Error,
         since: Draft,
-        summary: "A GitHub, GitLab or Slack token is written in the document",
+        summary: "A token, API key or webhook URL of a known provider is written in the document",
         check: check,
     }
 }
 
-/// Whether `source` holds one of the tokens' prefixes (`ghp_`, `gho_`, `ghu_`, `ghs_`,
-/// `ghr_`, `github_pat_`, `glpat-`, `xox[abprs]-`): a cheap test before the regex, which
-/// costs more to compile than a whole check of a document without tokens.
-fn has_candidate(source: &str) -> bool {
+/// Whether `source` holds a GitHub token prefix (`ghp_`, `gho_`, `ghu_`, `ghs_`,
+/// `ghr_`): a cheap test before the regex, which costs more to compile than a whole
+/// check of a document without tokens.
+pub(crate) fn has_github_prefix(source: &str) -> bool {
     let bytes = source.as_bytes();
-    let after = |at: usize, len: usize| bytes.get(at + len..).unwrap_or_default();
-    let github = memchr::memmem::find_iter(bytes, "gh").any(|at| {
-        let rest = after(at, 2);
-        matches!(rest, [b'p' | b'o' | b'u' | b's' | b'r', b'_', ..])
-            || rest.starts_with(b"ithub_pat_")
-    });
-    let slack = || {
-        memchr::memmem::find_iter(bytes, "xox")
-            .any(|at| matches!(after(at, 3), [b'a' | b'b' | b'p' | b'r' | b's', b'-', ..]))
-    };
-    github || super::has(source, "glpat-") || slack()
+    memchr::memmem::find_iter(bytes, "gh").any(|at| {
+        matches!(
+            bytes.get(at + 2..).unwrap_or_default(),
+            [b'p' | b'o' | b'u' | b's' | b'r', b'_', ..]
+        )
+    })
 }
 
-/// The well-known token shapes; the group that matched names the kind.
-static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?-u:\b)(?:(?<github>gh[pousr]_[A-Za-z0-9]{36,251})|(?<github_pat>github_pat_[A-Za-z0-9_]{22,244})|(?<gitlab>glpat-[A-Za-z0-9_\-]{20,})|(?<slack>xox[abprs]-[A-Za-z0-9\-]{10,}))",
-    )
-    .expect("valid regex")
-});
-
-const KINDS: &[(&str, &str, usize)] = &[
-    // group, what it is, length of the prefix
-    ("github", "GitHub token", 4),
-    ("github_pat", "GitHub fine-grained token", 11),
-    ("gitlab", "GitLab personal access token", 6),
-    ("slack", "Slack token", 5),
-];
-
-/// The well-known tokens in `source`.
-pub(crate) fn find(source: &str) -> Vec<Secret> {
-    if !has_candidate(source) {
-        return Vec::new();
-    }
-    let mut found = Vec::new();
-    for c in TOKEN.captures_iter(source) {
-        let Some((m, kind, prefix)) = KINDS
-            .iter()
-            .find_map(|(group, kind, prefix)| Some((c.name(group)?, *kind, *prefix)))
-        else {
-            continue;
-        };
-        let longer = continues(source, m.end(), |ch| {
-            ch.is_ascii_alphanumeric() || ch == '_'
-        });
-        let body = m.as_str().get(prefix..).unwrap_or_default();
-        if !longer && !is_filler(body.trim_matches('-')) {
-            found.push(Secret {
-                span: Span::from(m.range()),
-                kind: kind.to_owned(),
-            });
-        }
-    }
-    found
+/// Whether `source` holds a Slack token prefix (`xox[abprs]-`).
+pub(crate) fn has_slack_prefix(source: &str) -> bool {
+    let bytes = source.as_bytes();
+    memchr::memmem::find_iter(bytes, "xox").any(|at| {
+        matches!(
+            bytes.get(at + 3..).unwrap_or_default(),
+            [b'a' | b'b' | b'p' | b'r' | b's', b'-', ..]
+        )
+    })
 }
 
 /// What the configured `secret-patterns` match in `source`. A pattern that is not a
 /// valid regular expression is skipped (the configuration loader reports it).
-pub(crate) fn find_configured(source: &str, patterns: &[String]) -> Vec<Secret> {
+pub(crate) fn find_configured(source: &str, patterns: &[String]) -> Vec<Configured> {
     let mut found = Vec::new();
     for (index, pattern) in patterns.iter().enumerate() {
         let Ok(re) = Regex::new(pattern) else {
@@ -119,7 +110,7 @@ pub(crate) fn find_configured(source: &str, patterns: &[String]) -> Vec<Secret> 
                 continue;
             };
             if !m.is_empty() {
-                found.push(Secret {
+                found.push(Configured {
                     span: Span::from(m.range()),
                     kind: format!("secret (`secret-patterns` entry {})", index + 1),
                 });
@@ -131,14 +122,18 @@ pub(crate) fn find_configured(source: &str, patterns: &[String]) -> Vec<Secret> 
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let source = ctx.source();
-    let mut secrets = ctx.secrets.api(ctx).to_vec();
-    for extra in find_configured(source, &ctx.settings.options.secret_patterns) {
-        if !secrets.iter().any(|s| overlaps(s.span, extra.span)) {
-            secrets.push(extra);
-        }
-    }
+    let mut secrets: Vec<Configured> = ctx
+        .secrets
+        .of_rule(ctx, ApiToken::META.code)
+        .map(|s| Configured {
+            span: s.span,
+            kind: s.kind.clone(),
+        })
+        .collect();
+    secrets.extend(ctx.secrets.configured(ctx).iter().cloned());
+    secrets.sort_by_key(|s| s.span.start);
     for secret in secrets {
-        let masked = mask(secret.span.text(source));
+        let masked = mask_in_message(secret.span.text(source));
         out.push(ctx.diagnostic(
             &ApiToken::META,
             secret.span,
@@ -213,12 +208,38 @@ mod tests {
     }
 
     #[test]
+    fn keys_webhooks_and_jwts_of_other_providers_are_reported_masked() {
+        let stripe = "sk_live_EXAMPLE0not0a0real0key0000";
+        let slack = "T0EXAMPLE/B0EXAMPLE/EXAMPLE0not0a0real0hook0";
+        let jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJkZXBsb3kifQ.c2lnbmF0dXJlLW5vdC1yZWFs";
+        let source = format!(
+            "---\nphase: deployment\n---\n## Deployment Commands\n\n\
+             | Secret | Value |\n|---|---|\n| Stripe | `{stripe}` |\n| Session | {jwt} |\n\n\
+             Post to https://hooks.slack.com/services/{slack} when done.\n"
+        );
+        assert_eq!(
+            check_rule("RL602", &source, None),
+            ["RL602:8", "RL602:9", "RL602:11"]
+        );
+        assert_masked("RL602", &source, &[stripe, jwt, slack]);
+        let found = diagnostics("RL602", &source, None);
+        assert!(found[0]
+            .message
+            .starts_with("Stripe live secret key `sk_l…` is written"));
+        assert!(found[2]
+            .message
+            .starts_with("Slack incoming-webhook URL `T0EX…` is written"));
+    }
+
+    #[test]
     fn silent_on_references_fillers_and_look_alikes() {
         let source = "export GITHUB_TOKEN=\"$GITHUB_TOKEN\"\n\
              token: ghp_XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX\n\
              prefix only: ghp_ and glpat- and xoxb-\n\
              too short: ghp_abc123 and xoxb-12\n\
-             inside a word: sghp_EXAMPLE0000TOKEN0000NOT0A0REAL0TOKEN\n";
+             inside a word: sghp_EXAMPLE0000TOKEN0000NOT0A0REAL0TOKEN\n\
+             test keys: sk_test_EXAMPLE0not0a0real0key0000, pk_live_EXAMPLE0not0a0real0key0000\n\
+             webhook: https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX\n";
         assert!(check_rule("RL602", source, None).is_empty());
     }
 }

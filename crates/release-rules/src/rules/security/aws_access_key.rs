@@ -5,10 +5,10 @@ use std::sync::LazyLock;
 use regex::Regex;
 use release_doc::Span;
 
-use super::{continues, has, is_filler, mask, Secret};
 use crate::context::Context;
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
+use crate::secrets::{continues, has, is_filler, mask_in_message, Hit, Text};
 
 declare_rule! {
     /// ## What it does
@@ -17,6 +17,15 @@ declare_rule! {
     /// `aws_secret_access_key = <40 characters>` (also `AWS_SECRET_ACCESS_KEY=`,
     /// `"SecretAccessKey": "…"`), anywhere in the document, at every stage. The message
     /// masks the key.
+    ///
+    /// ## What it finds
+    ///
+    /// Each family, what it looks like, and where its format is documented:
+    ///
+    /// | Secret | What it looks like | Format |
+    /// |---|---|---|
+    /// | AWS access key id | `AKIA` (long-term) or `ASIA` (temporary) and 16 upper-case letters or digits | <https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html> |
+    /// | AWS secret access key | 40 Base64 characters after `aws_secret_access_key`, `AWS_SECRET_ACCESS_KEY` or `SecretAccessKey` and `=` or `:` | <https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-files.html> |
     ///
     /// ## Why it matters
     /// Release documents are committed, reviewed, copied into wikis and pasted into
@@ -72,55 +81,52 @@ fn is_secret_key_name_in(lower: &str) -> bool {
     })
 }
 
-/// The AWS keys in `source`.
-pub(crate) fn find(source: &str, lower: &str) -> Vec<Secret> {
-    let mut found = Vec::new();
+/// The AWS access key ids in `text`.
+pub(crate) fn find_key_ids(text: &Text<'_>) -> Vec<Hit> {
+    let source = text.source;
     // Cheap gate: most documents hold neither prefix.
-    let key_ids = has(source, "AKIA") || has(source, "ASIA");
-    for c in key_ids
-        .then(|| KEY_ID.captures_iter(source))
-        .into_iter()
-        .flatten()
-    {
+    if !has(source, "AKIA") && !has(source, "ASIA") {
+        return Vec::new();
+    }
+    let mut found = Vec::new();
+    for c in KEY_ID.captures_iter(source) {
         let (Some(whole), Some(body)) = (c.get(0), c.get(1)) else {
             continue;
         };
         if !is_filler(body.as_str()) {
-            let kind = if whole.as_str().starts_with("ASIA") {
-                "AWS temporary access key id"
-            } else {
-                "AWS access key id"
-            };
-            found.push(Secret {
+            let temporary = whole.as_str().starts_with("ASIA");
+            found.push(Hit {
                 span: Span::from(whole.range()),
-                kind: kind.to_owned(),
-            });
-        }
-    }
-    let secret_keys = is_secret_key_name_in(lower);
-    for c in secret_keys
-        .then(|| SECRET_KEY.captures_iter(source))
-        .into_iter()
-        .flatten()
-    {
-        let Some(value) = c.get(1) else { continue };
-        let longer = continues(source, value.end(), |ch| {
-            ch.is_ascii_alphanumeric() || "/+=".contains(ch)
-        });
-        if !longer && !is_filler(value.as_str()) {
-            found.push(Secret {
-                span: Span::from(value.range()),
-                kind: "AWS secret access key".to_owned(),
+                kind: temporary.then(|| "AWS temporary access key id".to_owned()),
             });
         }
     }
     found
 }
 
+/// The AWS secret access keys in `text`.
+pub(crate) fn find_secret_keys(text: &Text<'_>) -> Vec<Hit> {
+    let source = text.source;
+    if !is_secret_key_name_in(text.lower) {
+        return Vec::new();
+    }
+    let mut found = Vec::new();
+    for c in SECRET_KEY.captures_iter(source) {
+        let Some(value) = c.get(1) else { continue };
+        let longer = continues(source, value.end(), |ch| {
+            ch.is_ascii_alphanumeric() || "/+=".contains(ch)
+        });
+        if !longer && !is_filler(value.as_str()) {
+            found.push(Hit::at(Span::from(value.range())));
+        }
+    }
+    found
+}
+
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    for secret in ctx.secrets.aws(ctx) {
-        let masked = mask(secret.span.text(ctx.source()));
-        let reference = if secret.kind.contains("secret") {
+    for secret in ctx.secrets.of_rule(ctx, AwsAccessKey::META.code) {
+        let masked = mask_in_message(secret.span.text(ctx.source()));
+        let reference = if secret.family.id == "aws-secret-access-key" {
             "$AWS_SECRET_ACCESS_KEY"
         } else {
             "$AWS_ACCESS_KEY_ID"

@@ -6,10 +6,10 @@ use std::sync::LazyLock;
 use regex::Regex;
 use release_doc::Span;
 
-use super::{has, mask, overlaps};
 use crate::context::Context;
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
+use crate::secrets::{has, is_filler, mask_in_message, Hit, Text};
 
 declare_rule! {
     /// ## What it does
@@ -32,6 +32,25 @@ declare_rule! {
     /// digit or symbol in it, or 16 characters or more), so prose such as
     /// `Token: rotated weekly` is not taken for a credential. A value that RL601, RL602
     /// or RL603 recognises is left to them.
+    ///
+    /// Where no `=` or `:` says it is one, a random-looking value right after a `key`,
+    /// `secret`, `token` or `password` word is reported too (`| Deploy token | q8Zr… |`,
+    /// `the signing key is 9f86…`): 20 characters or more with upper- and lower-case
+    /// letters and digits (32 for hexadecimal digits), whose kind of character changes
+    /// at least every third character and whose Shannon entropy is 3.5 bits a character
+    /// or more (3.0 for hexadecimal). Joined words (`PaymentsCheckoutRollout2024`),
+    /// kebab-case names and UUIDs are not.
+    ///
+    /// ## What it finds
+    ///
+    /// Each family, what it looks like, and where its format is documented:
+    ///
+    /// | Secret | What it looks like | Format |
+    /// |---|---|---|
+    /// | credential | a literal after a key ending in `password`, `passwd`, `passphrase`, `secret`, `token`, `api_key`, `access_key`, `secret_key`, `private_key`, `auth_key` or `credential(s)` and `=`, `:`, `:=` or `=>` | <https://cwe.mitre.org/data/definitions/798.html> |
+    /// | authorization header credential | the credential of an `Authorization: Bearer|Basic|Token …` header, 8 characters or more | <https://www.rfc-editor.org/rfc/rfc9110#name-authorization> |
+    /// | URL password | the password of a URL (`scheme://user:password@host`, the user possibly empty) | <https://www.rfc-editor.org/rfc/rfc3986#section-3.2.1> |
+    /// | high-entropy value | a random-looking value (20 characters or more, letters and digits, Shannon entropy of 3.5 bits a character or more, 3.0 for hexadecimal) right after a `key`, `secret`, `token` or `password` word, in prose or in the next table cell | <https://en.wikipedia.org/wiki/Entropy_(information_theory)> |
     ///
     /// ## Why it matters
     /// A password in a committed document is a published password: it stays in every
@@ -108,7 +127,7 @@ static WORDS: LazyLock<Regex> = LazyLock::new(|| {
 /// The lines of a text (between `\n`s) that the regexes read, each list in order and
 /// without repeats.
 #[derive(Debug, Default, PartialEq)]
-struct WordLines {
+pub(crate) struct CredentialLines {
     /// Lines with one of the [`LINE_WORDS`].
     keys: Vec<Range<usize>>,
     /// Lines with `authorization`.
@@ -117,13 +136,13 @@ struct WordLines {
     urls: Vec<Range<usize>>,
 }
 
-/// [`WordLines`] of `text`. The search resumes after each match, so it passes over a
+/// [`CredentialLines`] of `text`. The search resumes after each match, so it passes over a
 /// word that overlaps the one before it (`secretoken`): that word is on the same line,
 /// and of the same kind, since no word of one kind overlaps a word of another: no key
 /// word ends with `a`, the first letter of `authorization`, or starts with `n`, its
 /// last, and `://` has no letter.
-fn word_lines(text: &str) -> WordLines {
-    let mut lines = WordLines::default();
+fn word_lines(text: &str) -> CredentialLines {
+    let mut lines = CredentialLines::default();
     let bytes = text.as_bytes();
     for found in WORDS.find_iter(text) {
         let list = match found.as_str() {
@@ -194,50 +213,44 @@ fn ends_value(c: char) -> bool {
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let source = ctx.source();
-    let found = find(source, ctx.lower_source());
-    if found.is_empty() {
-        return;
-    }
-    // Values the more specific rules recognise are theirs.
-    let specific = [
-        ctx.secrets.aws(ctx),
-        ctx.secrets.api(ctx),
-        ctx.secrets.private(ctx),
-    ];
-    for (span, key) in found {
-        if specific
-            .iter()
-            .flat_map(|s| s.iter())
-            .any(|s| overlaps(s.span, span))
-        {
-            continue;
-        }
-        let masked = mask(span.text(source));
+    for secret in ctx.secrets.of_rule(ctx, HardcodedCredential::META.code) {
+        let masked = mask_in_message(secret.span.text(source));
         out.push(ctx.diagnostic(
             &HardcodedCredential::META,
-            span,
+            secret.span,
             format!(
-                "{key} `{masked}` is written as a literal; expected a reference such as \
-                 `${{SECRET_NAME}}` to a secret store, and the credential changed"
+                "{} `{masked}` is written as a literal; expected a reference such as \
+                 `${{SECRET_NAME}}` to a secret store, and the credential changed",
+                secret.kind
             ),
         ));
     }
 }
 
-/// The literal credentials in `source`: each value's span and what it is for messages.
-fn find(source: &str, lower: &str) -> Vec<(Span, String)> {
+/// The [`CredentialLines`] of `text`, found once.
+fn lines<'t>(text: &'t Text<'_>) -> &'t CredentialLines {
+    text.credential_lines.get_or_init(|| word_lines(text.lower))
+}
+
+/// The lines of `text` holding a credential word (`key`, `token`, `passw`, ...).
+pub(crate) fn key_word_lines<'t>(text: &'t Text<'_>) -> &'t [Range<usize>] {
+    &lines(text).keys
+}
+
+/// The literal values of `key = value` / `key: value` assignments to a credential key.
+pub(crate) fn find_assignments(text: &Text<'_>) -> Vec<Hit> {
+    let (source, lower) = (text.source, text.lower);
     let mut found = Vec::new();
     // `lower`: the source with ASCII letters lower-cased, same byte offsets.
     // An assignment is on one line: the regex runs only on the lines with a key word.
     // Every assignment word is, or holds, a line word: the source holds one exactly when
     // one of these lines does.
-    let word_lines = word_lines(lower);
-    let mut lines = word_lines.keys;
+    let lines = &lines(text).keys;
     if !lines
         .iter()
         .any(|line| has_assignment_word(&lower[line.clone()]))
     {
-        lines.clear();
+        return found;
     }
     let assignments = lines.iter().flat_map(|line| {
         ASSIGNMENT
@@ -257,41 +270,56 @@ fn find(source: &str, lower: &str) -> Vec<(Span, String)> {
         let Some((value, quoted)) = value_at(source, end) else {
             continue;
         };
-        let text = value.text(source);
+        let value_text = value.text(source);
         let prose_proof = sep.as_str() != ":"
             || quoted
-            || (rest_of_line_is_empty(source, value.end) && looks_secret(text));
-        if prose_proof && is_literal(text) {
+            || (rest_of_line_is_empty(source, value.end) && looks_secret(value_text));
+        if prose_proof && is_literal(value_text) {
             let key = source
                 .get(offset + key.start()..offset + key.end())
                 .unwrap_or_default();
-            found.push((value, format!("`{key}` credential")));
+            found.push(Hit {
+                span: value,
+                kind: Some(format!("`{key}` credential")),
+            });
         }
     }
-    for (lines, re, what) in [
-        (
-            &word_lines.authorization,
-            &AUTHORIZATION,
-            "authorization header credential",
-        ),
-        (&word_lines.urls, &URL_PASSWORD, "URL password"),
-    ] {
-        // Both are on one line, with their word in it; no such line, no regex compiled.
-        for line in lines {
-            for c in re.captures_iter(&lower[line.clone()]) {
-                let Some(value) = c.name("value") else {
-                    continue;
-                };
-                let span = Span::new(line.start + value.start(), line.start + value.end());
-                let text = span.text(source);
-                if is_literal(text) && (what == "URL password" || text.len() >= 8) {
-                    found.push((span, what.to_owned()));
-                }
+    found
+}
+
+/// The credentials of `Authorization: Bearer|Basic|Token …` headers, 8 characters or more.
+pub(crate) fn find_authorization_headers(text: &Text<'_>) -> Vec<Hit> {
+    find_on_lines(text, &lines(text).authorization, &AUTHORIZATION, |value| {
+        value.len() >= 8
+    })
+}
+
+/// The passwords of URLs (`scheme://user:password@host`).
+pub(crate) fn find_url_passwords(text: &Text<'_>) -> Vec<Hit> {
+    find_on_lines(text, &lines(text).urls, &URL_PASSWORD, |_| true)
+}
+
+/// The literal `value` groups `re` finds on `lines` (each holds its word: no such line,
+/// no regex compiled) that pass `long_enough`.
+fn find_on_lines(
+    text: &Text<'_>,
+    lines: &[Range<usize>],
+    re: &Regex,
+    long_enough: fn(&str) -> bool,
+) -> Vec<Hit> {
+    let mut found = Vec::new();
+    for line in lines {
+        for c in re.captures_iter(&text.lower[line.clone()]) {
+            let Some(value) = c.name("value") else {
+                continue;
+            };
+            let span = Span::new(line.start + value.start(), line.start + value.end());
+            let value = span.text(text.source);
+            if is_literal(value) && long_enough(value) {
+                found.push(Hit::at(span));
             }
         }
     }
-    found.sort_by_key(|(span, _)| span.start);
-    found.dedup_by(|a, b| overlaps(a.0, b.0));
     found
 }
 
@@ -325,7 +353,7 @@ fn looks_secret(value: &str) -> bool {
 }
 
 /// Whether `value` is a literal credential: not a reference, a path, a dummy or a number.
-fn is_literal(value: &str) -> bool {
+pub(crate) fn is_literal(value: &str) -> bool {
     let lower = value.to_lowercase();
     let reference = value.starts_with(['$', '%', '!', '*', '<', '@', '/', '~'])
         || value.starts_with("./")
@@ -333,7 +361,7 @@ fn is_literal(value: &str) -> bool {
         || value.contains('(');
     let dummy = DUMMIES.contains(&lower.as_str())
         || DUMMY_PARTS.iter().any(|p| lower.contains(p))
-        || super::is_filler(value)
+        || is_filler(value)
         || value
             .chars()
             .all(|c| c.is_ascii_digit() || c == '.' || c == '-')
@@ -358,7 +386,7 @@ mod tests {
     use std::ops::Range;
 
     use super::super::test_support::assert_masked;
-    use super::{word_lines, WordLines, LINE_WORDS};
+    use super::{word_lines, CredentialLines, LINE_WORDS};
     use crate::test_support::{check_rule, diagnostics};
 
     /// The lines holding one of `words`, one substring search per word.
@@ -386,7 +414,7 @@ mod tests {
             )
         ) {
             let text = parts.concat();
-            let expected = WordLines {
+            let expected = CredentialLines {
                 keys: lines_by_word(&text, LINE_WORDS),
                 authorization: lines_by_word(&text, &["authorization"]),
                 urls: lines_by_word(&text, &["://"]),
@@ -468,6 +496,28 @@ mod tests {
             "\u{feff}---\r\nphase: deployment\r\n---\r\npassword: hunter2\r\ntoken=tok-42\r\n";
         assert_eq!(check_rule("RL604", source, None), ["RL604:4", "RL604:5"]);
         assert_masked("RL604", source, &["hunter2", "tok-42"]);
+    }
+
+    #[test]
+    fn random_values_after_credential_words_are_reported() {
+        let source =
+            "| Name | Value |\n|---|---|\n| Deploy token | `q8Zr2LmX0pR4vT7wK9sB3nYc` |\n\n\
+             The signing key is 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08.\n\
+             | Feature flag key | PaymentsCheckoutRollout2024 |\n\
+             Idempotency key: 123e4567-e89b-12d3-a456-426614174000\n";
+        assert_eq!(check_rule("RL604", source, None), ["RL604:3", "RL604:5"]);
+        assert_masked(
+            "RL604",
+            source,
+            &[
+                "q8Zr2LmX0pR4vT7wK9sB3nYc",
+                "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+            ],
+        );
+        let found = diagnostics("RL604", source, None);
+        assert!(found[0]
+            .message
+            .starts_with("high-entropy value `q8Zr…` is written as a literal"));
     }
 
     #[test]

@@ -2,7 +2,9 @@
 //! (frontmatter, prose, tables, code blocks), at every stage.
 //!
 //! Every finding's primary span is exactly the secret value, so that renderers can mask
-//! it, and its message shows the secret only through [`mask`]. No label repeats it.
+//! it, and its message shows the secret only through
+//! [`secrets::mask_in_message`]. No label repeats it. What is a secret is the table of
+//! [`secrets::families`]; each rule reports the families that name it.
 
 use std::cell::OnceCell;
 
@@ -10,6 +12,7 @@ use release_doc::Span;
 
 use crate::context::Context;
 use crate::rule::Rule;
+use crate::secrets::{self, Secret, Text};
 
 pub(crate) mod api_token;
 pub(crate) mod aws_access_key;
@@ -24,81 +27,72 @@ pub(crate) const RULES: &[&'static dyn Rule] = &[
     &hardcoded_credential::HardcodedCredential,
 ];
 
-/// The secrets the specific rules recognise in a document, each found once: the
-/// generic credential rule leaves their values to them.
+/// The secrets of the document, found once by the table of families
+/// ([`secrets::families`]) for all the rules of this family.
 #[derive(Debug, Default)]
 pub(crate) struct Found {
-    aws: OnceCell<Vec<Secret>>,
-    api: OnceCell<Vec<Secret>>,
-    private: OnceCell<Vec<Secret>>,
+    all: OnceCell<Vec<Secret>>,
+    configured: OnceCell<Vec<Configured>>,
 }
 
-impl Found {
-    /// The AWS keys of the document.
-    pub(crate) fn aws<'c>(&'c self, ctx: &Context<'_>) -> &'c [Secret] {
-        self.aws
-            .get_or_init(|| aws_access_key::find(ctx.source(), ctx.lower_source()))
-    }
-
-    /// The API tokens of the document.
-    pub(crate) fn api<'c>(&'c self, ctx: &Context<'_>) -> &'c [Secret] {
-        self.api.get_or_init(|| api_token::find(ctx.source()))
-    }
-
-    /// The private key blocks of the document.
-    pub(crate) fn private<'c>(&'c self, ctx: &Context<'_>) -> &'c [Secret] {
-        self.private
-            .get_or_init(|| private_key_block::find(ctx.source()))
-    }
-}
-
-/// Whether `haystack` contains `needle`: a SIMD substring search (`memchr`), several times
-/// faster than `str::contains` on whole documents.
-pub(crate) fn has(haystack: &str, needle: &str) -> bool {
-    memchr::memmem::find(haystack.as_bytes(), needle.as_bytes()).is_some()
-}
-
-/// A secret found in the source: where its value is, and what kind of secret it is.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Secret {
-    /// Exactly the secret value.
+/// A secret a `secret-patterns` entry found.
+#[derive(Debug, Clone)]
+pub(crate) struct Configured {
     pub span: Span,
-    /// What it is, for messages (`GitHub personal access token`).
+    /// `secret (`secret-patterns` entry 2)`.
     pub kind: String,
 }
 
-/// A secret for messages: its first four characters and `…`, never more than half of
-/// it (a 6-character password shows 3), so the message never gives the secret away.
-#[must_use]
-pub(crate) fn mask(secret: &str) -> String {
-    let shown = (secret.chars().count() / 2).min(4);
-    let prefix: String = secret.chars().take(shown).collect();
-    format!("{prefix}…")
-}
+/// The rule of the generic families, which gives way to configured patterns.
+const GENERIC_RULE: &str = "RL604";
 
-/// Whether `body` is filler rather than a secret: one character repeated
-/// (`XXXXXXXXXXXXXXXX`, `0000000000000000`).
-#[must_use]
-pub(crate) fn is_filler(body: &str) -> bool {
-    let mut chars = body.chars();
-    chars
-        .next()
-        .is_none_or(|first| chars.all(|c| c.eq_ignore_ascii_case(&first)))
-}
+impl Found {
+    /// Every secret of the document, in order.
+    pub(crate) fn all<'c>(&'c self, ctx: &Context<'_>) -> &'c [Secret] {
+        self.all
+            .get_or_init(|| secrets::find_in(&Text::new(ctx.source(), ctx.lower_source())))
+    }
 
-/// Whether the character after `end` (if any) continues a word, so that a match ending
-/// at `end` is only part of a longer token.
-#[must_use]
-pub(crate) fn continues(source: &str, end: usize, more: impl Fn(char) -> bool) -> bool {
-    source
-        .get(end..)
-        .and_then(|s| s.chars().next())
-        .is_some_and(more)
+    /// What the `secret-patterns` of the settings find and no specific family of the
+    /// table does: a configured pattern says more than the generic families.
+    pub(crate) fn configured<'c>(&'c self, ctx: &Context<'_>) -> &'c [Configured] {
+        self.configured.get_or_init(|| {
+            let all = self.all(ctx);
+            let mut kept: Vec<Configured> = Vec::new();
+            for extra in
+                api_token::find_configured(ctx.source(), &ctx.settings.options.secret_patterns)
+            {
+                let specific = all
+                    .iter()
+                    .any(|s| s.family.rule != GENERIC_RULE && overlaps(s.span, extra.span));
+                if !specific && !kept.iter().any(|k| overlaps(k.span, extra.span)) {
+                    kept.push(extra);
+                }
+            }
+            kept
+        })
+    }
+
+    /// The secrets rule `code` reports (a generic one only where no configured pattern
+    /// found it).
+    pub(crate) fn of_rule<'c>(
+        &'c self,
+        ctx: &'c Context<'_>,
+        code: &'static str,
+    ) -> impl Iterator<Item = &'c Secret> {
+        let configured = if code == GENERIC_RULE {
+            self.configured(ctx)
+        } else {
+            &[]
+        };
+        self.all(ctx).iter().filter(move |s| {
+            s.family.rule == code && !configured.iter().any(|c| overlaps(c.span, s.span))
+        })
+    }
 }
 
 /// Whether two spans share a byte.
-#[must_use]
-pub(crate) fn overlaps(a: Span, b: Span) -> bool {
+fn overlaps(a: Span, b: Span) -> bool {
     a.start < b.end && b.start < a.end
 }
 
@@ -124,26 +118,5 @@ pub(crate) mod test_support {
                 }
             }
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn mask_shows_at_most_four_characters_and_half() {
-        assert_eq!(mask("AKIAIOSFODNN7EXAMPLE"), "AKIA…");
-        assert_eq!(mask("hunter2"), "hun…");
-        assert_eq!(mask("abcd"), "ab…");
-        assert_eq!(mask("x"), "…");
-        assert_eq!(mask("ñandú-secreto"), "ñand…");
-    }
-
-    #[test]
-    fn filler() {
-        assert!(is_filler("XXXXXXXXXXXXXXXX"));
-        assert!(is_filler("xXxX"));
-        assert!(!is_filler("IOSFODNN7EXAMPLE"));
     }
 }

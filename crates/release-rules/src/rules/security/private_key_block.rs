@@ -5,10 +5,10 @@ use std::sync::LazyLock;
 use regex::Regex;
 use release_doc::Span;
 
-use super::{has, mask, Secret};
 use crate::context::Context;
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
+use crate::secrets::{has, mask_in_message, Hit, Text};
 
 declare_rule! {
     /// ## What it does
@@ -18,7 +18,18 @@ declare_rule! {
     /// covers the key material, up to the `-----END …-----` line (or the first blank
     /// line when there is none), and its message masks it. A block whose body is elided
     /// (`...`, `<redacted>`, a placeholder: no run of 16 Base64 characters) is not a key
-    /// and is not reported.
+    /// and is not reported. A key inside a JSON string (a GCP service-account key file,
+    /// `"private_key": "-----BEGIN PRIVATE KEY-----\nMIIE…"`) is found the same way, its
+    /// `\n` escapes read as line breaks.
+    ///
+    /// ## What it finds
+    ///
+    /// Each family, what it looks like, and where its format is documented:
+    ///
+    /// | Secret | What it looks like | Format |
+    /// |---|---|---|
+    /// | GCP service-account private key | the key material of `"private_key": "-----BEGIN PRIVATE KEY-----\n…"` in a service-account JSON key (`"type": "service_account"`) | <https://cloud.google.com/iam/docs/keys-create-delete> |
+    /// | private key | the key material after a `-----BEGIN … PRIVATE KEY-----` line (PEM: `RSA`, `EC`, `DSA`, `OPENSSH`, `ENCRYPTED`; PGP `PRIVATE KEY BLOCK`), up to its `-----END` line | <https://www.rfc-editor.org/rfc/rfc7468> |
     ///
     /// ## Why it matters
     /// A private key is the identity of a server, a deploy user or a signing service.
@@ -64,8 +75,9 @@ static END: LazyLock<Regex> =
 static MATERIAL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[A-Za-z0-9+/]{16}").expect("valid regex"));
 
-/// The private keys in `source`: for each, the key material.
-pub(crate) fn find(source: &str) -> Vec<Secret> {
+/// The private keys in `text`: for each, the key material.
+pub(crate) fn find(text: &Text<'_>) -> Vec<Hit> {
+    let source = text.source;
     if !has(source, "PRIVATE KEY") {
         return Vec::new();
     }
@@ -79,17 +91,44 @@ pub(crate) fn find(source: &str) -> Vec<Secret> {
                 .find(rest)
                 .map_or_else(|| unterminated_end(rest), |m| m.start());
         let body = source.get(header.end()..end).unwrap_or_default();
-        let trimmed = body.trim();
-        if !MATERIAL.is_match(trimmed) {
+        // A key inside a JSON string has `\n` escapes for its line breaks.
+        let (from, to) = material_range(body);
+        let material = body.get(from..to).unwrap_or_default();
+        if !MATERIAL.is_match(material) {
             continue;
         }
-        let start = header.end() + (body.len() - body.trim_start().len());
-        found.push(Secret {
-            span: Span::new(start, start + trimmed.len()),
-            kind: describe(kind),
+        let start = header.end() + from;
+        found.push(Hit {
+            span: Span::new(start, start + material.len()),
+            kind: Some(describe(kind)),
         });
     }
     found
+}
+
+/// Where `body` starts and ends without the white space and `\n` / `\r` escapes
+/// at its ends.
+fn material_range(body: &str) -> (usize, usize) {
+    let (mut start, mut end) = (0, body.len());
+    loop {
+        let text = body.get(start..end).unwrap_or_default();
+        let head = text.trim_start();
+        let head = ["\\n", "\\r"]
+            .iter()
+            .find_map(|e| head.strip_prefix(e))
+            .unwrap_or(head);
+        let new_start = end - head.len();
+        let tail = head.trim_end();
+        let tail = ["\\n", "\\r"]
+            .iter()
+            .find_map(|e| tail.strip_suffix(e))
+            .unwrap_or(tail);
+        let new_end = new_start + tail.len();
+        if (new_start, new_end) == (start, end) {
+            return (start, end);
+        }
+        (start, end) = (new_start, new_end);
+    }
 }
 
 /// Where a block without an `-----END` line stops: at the first blank line or code
@@ -118,8 +157,8 @@ fn describe(kind: &str) -> String {
 }
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    for secret in ctx.secrets.private(ctx) {
-        let masked = mask(secret.span.text(ctx.source()));
+    for secret in ctx.secrets.of_rule(ctx, PrivateKeyBlock::META.code) {
+        let masked = mask_in_message(secret.span.text(ctx.source()));
         out.push(ctx.diagnostic(
             &PrivateKeyBlock::META,
             secret.span,
@@ -167,6 +206,24 @@ mod tests {
         assert!(found[0].message.starts_with("OpenSSH private key"));
         let fenced = "```\n-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEF\n```\n";
         assert_masked("RL603", fenced, &["MIIEvQIBADANBgkqhkiG9w0BAQEF"]);
+    }
+
+    #[test]
+    fn service_account_json_keys_are_found_without_their_escapes() {
+        let material = "MIIEvQIBADANBgkqhkiG9w0BAQEFAASC\\nBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj";
+        let source = format!(
+            "```json\n{{\n  \"type\": \"service_account\",\n  \"private_key\": \
+             \"-----BEGIN PRIVATE KEY-----\\n{material}\\n-----END PRIVATE KEY-----\\n\"\n}}\n```\n"
+        );
+        assert_eq!(check_rule("RL603", &source, None), ["RL603:4"]);
+        assert_masked("RL603", &source, &[material]);
+        let found = diagnostics("RL603", &source, None);
+        assert!(found[0]
+            .message
+            .starts_with("GCP service-account private key `MIIE…`"));
+        // Any other JSON string holding a key: the escapes are not part of it.
+        let other = "{\"key\": \"-----BEGIN RSA PRIVATE KEY-----\\nMIIEvQIBADANBgkqhkiG9w0B\\n-----END RSA PRIVATE KEY-----\"}\n";
+        assert_masked("RL603", other, &["MIIEvQIBADANBgkqhkiG9w0B"]);
     }
 
     #[test]
