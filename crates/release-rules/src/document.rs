@@ -2,12 +2,15 @@
 
 use release_doc::{LineCol, LineIndex, Parsed, ReleaseDoc, Span};
 
+use crate::encoding::{self, DecodeError, Transcoded};
+
 /// A document ready to be checked: its text, its model and its structural problems.
 #[derive(Debug, Clone)]
 pub struct Document {
     source: String,
     parsed: Parsed<ReleaseDoc>,
     lines: LineIndex,
+    transcoded: Option<Transcoded>,
 }
 
 impl Document {
@@ -21,10 +24,31 @@ impl Document {
             source,
             parsed,
             lines,
+            transcoded: None,
         }
     }
 
-    /// The text as given.
+    /// Decode and parse a file's bytes: UTF-8 as it is, UTF-16 with a byte order mark and
+    /// legacy encodings decoded first (the `not-utf8` rule reports them, see
+    /// [`Document::transcoded`]).
+    ///
+    /// # Errors
+    /// [`DecodeError`] for binary data and for bytes that do not decode.
+    pub fn from_bytes(bytes: Vec<u8>) -> Result<Self, DecodeError> {
+        let (text, transcoded) = encoding::decode(bytes)?;
+        Ok(Self {
+            transcoded,
+            ..Self::parse(text)
+        })
+    }
+
+    /// How the file was decoded, when it was not UTF-8.
+    #[must_use]
+    pub fn transcoded(&self) -> Option<&Transcoded> {
+        self.transcoded.as_ref()
+    }
+
+    /// The text as given (decoded, for a file that was not UTF-8).
     #[must_use]
     pub fn source(&self) -> &str {
         &self.source

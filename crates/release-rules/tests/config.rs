@@ -264,7 +264,7 @@ fn bad_values_are_named_with_their_line() {
         "[rules]\nseverity = { RL999 = \"error\" }\n",
         bad,
         2,
-        "unknown rule `RL999` in `rules.severity`",
+        "unknown rule `RL999` in `rules.severity` (did you mean `RL009`?)",
     );
     assert_error(
         "[rules]\nseverity = { RL201 = \"info\", unchecked-prerequisite = \"error\" }\n",
@@ -282,7 +282,13 @@ fn bad_values_are_named_with_their_line() {
         "[rules]\nignore = [\"no-such-rule\"]\n",
         bad,
         2,
-        "unknown rule `no-such-rule` in `rules.ignore`",
+        "unknown rule `no-such-rule` in `rules.ignore` (did you mean `",
+    );
+    assert_error(
+        "[rules]\nignore = [\"unused-supression\"]\n",
+        bad,
+        2,
+        "unknown rule `unused-supression` in `rules.ignore` (did you mean `unused-suppression`, RL009?)",
     );
     assert_error(
         "[rules]\nselect = [\"RL9\"]\n",

@@ -141,7 +141,10 @@ pub(crate) fn selector(
     } else {
         Err(loc.invalid(
             value,
-            format!("unknown rule `{text}` in `rules.{key}`"),
+            format!(
+                "unknown rule `{text}` in `rules.{key}`{}",
+                registry::did_you_mean(text)
+            ),
             "`ALL`, a rule code (`RL201`), a code prefix (`RL2`) or a rule name (`unchecked-prerequisite`)",
         ))
     }
@@ -157,7 +160,11 @@ pub(crate) fn rule_code(
         .ok_or_else(|| {
             loc.invalid(
                 value,
-                format!("unknown rule `{}` in `rules.severity`", value.get_ref()),
+                format!(
+                    "unknown rule `{}` in `rules.severity`{}",
+                    value.get_ref(),
+                    registry::did_you_mean(value.get_ref())
+                ),
                 "a rule code (`RL201`) or a rule name (`unchecked-prerequisite`)",
             )
         })
