@@ -216,7 +216,7 @@ fn an_unknown_key_is_named_with_its_line() {
         e.to_string(),
         format!(
             "{PATH}:2:1: unknown key `defualt-stage`; expected one of `default-stage`, \
-             `include`, `exclude`, `template`, `max-file-size`, `rules`, `standards`"
+             `include`, `exclude`, `template`, `max-file-size`, `docs-url`, `rules`, `standards`"
         )
     );
 }
@@ -356,6 +356,23 @@ fn bad_values_are_named_with_their_line() {
         2,
         "expected a time",
     );
+}
+
+#[test]
+fn docs_url_is_an_absolute_url() {
+    assert_eq!(parse("").expect("valid").docs_url(), None);
+    let config = parse("docs-url = \"https://example.com/rules/\"\n").expect("valid");
+    assert_eq!(config.docs_url(), Some("https://example.com/rules"));
+    for bad in ["docs/rules", "https://", "https://a b", "ftp://x"] {
+        let e = error(&format!("docs-url = \"{bad}\"\n"));
+        assert_eq!(e.kind(), ConfigErrorKind::InvalidValue, "{e}");
+        assert!(
+            e.to_string().starts_with(&format!(
+                "{PATH}:1:12: bad URL `{bad}` for `docs-url`; expected an absolute"
+            )),
+            "{e}"
+        );
+    }
 }
 
 #[test]

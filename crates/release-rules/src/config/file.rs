@@ -38,6 +38,11 @@ pub(crate) struct RawConfig {
     /// bytes). The `--max-file-size` flag wins over it.
     #[schemars(with = "String", extend("default" = "10MB", "examples" = ["10MB", "512KB"]))]
     pub max_file_size: Option<Spanned<String>>,
+    /// Where the rule pages are published (an absolute `http`, `https` or `file` URL):
+    /// SARIF output links each rule to `<docs-url>/<CODE>.md`. Unset: the `docs/rules`
+    /// folder of the release-lint repository.
+    #[schemars(with = "String", extend("examples" = ["https://github.com/acme/release-lint/blob/main/docs/rules"]))]
+    pub docs_url: Option<Spanned<String>>,
     /// Which rules run, and how severe their findings are.
     pub rules: RawRules,
     /// Quality-standard targets, used where a document's own Quality Standards section

@@ -49,6 +49,7 @@ pub struct Config {
     options: RuleOptions,
     standards: StandardTargets,
     max_file_size: Option<u64>,
+    docs_url: Option<String>,
 }
 
 /// The `template` key: the path as written and where it was written.
@@ -116,6 +117,11 @@ impl Config {
                 .max_file_size
                 .as_ref()
                 .map(|s| values::size(&loc, s))
+                .transpose()?,
+            docs_url: raw
+                .docs_url
+                .as_ref()
+                .map(|s| values::url(&loc, "docs-url", s))
                 .transpose()?,
             default_stage: raw
                 .default_stage
@@ -230,6 +236,13 @@ impl Config {
     #[must_use]
     pub fn max_file_size(&self) -> Option<u64> {
         self.max_file_size
+    }
+
+    /// The `docs-url` key, when set: where the rule pages are (`<docs-url>/<CODE>.md`),
+    /// without a trailing `/`.
+    #[must_use]
+    pub fn docs_url(&self) -> Option<&str> {
+        self.docs_url.as_deref()
     }
 
     /// Where the config file is.

@@ -232,6 +232,33 @@ pub(crate) fn size(loc: &Locator<'_>, value: &Spanned<String>) -> Result<u64, Co
     })
 }
 
+/// A URL key: an absolute `http`, `https` or `file` URL with no white space, returned
+/// without a trailing `/`.
+pub(crate) fn url(
+    loc: &Locator<'_>,
+    key: &str,
+    value: &Spanned<String>,
+) -> Result<String, ConfigError> {
+    let text = value.get_ref().trim();
+    let rest = ["https://", "http://", "file://"]
+        .iter()
+        .find_map(|scheme| {
+            text.get(..scheme.len())
+                .filter(|s| s.eq_ignore_ascii_case(scheme))
+                .map(|_| &text[scheme.len()..])
+        });
+    match rest {
+        Some(rest) if !rest.is_empty() && !rest.contains(char::is_whitespace) => {
+            Ok(text.trim_end_matches('/').to_owned())
+        }
+        _ => Err(loc.invalid(
+            value,
+            format!("bad URL `{text}` for `{key}`"),
+            "an absolute `https://`, `http://` or `file://` URL without spaces",
+        )),
+    }
+}
+
 /// `duration-tolerance-minutes`: a finite number of minutes, not negative.
 pub(crate) fn minutes(loc: &Locator<'_>, value: &Spanned<f64>) -> Result<f64, ConfigError> {
     let minutes = *value.get_ref();
