@@ -135,11 +135,28 @@ fn walk_failure(dir: &Path, err: &ignore::Error) -> Failure {
     }
     let path = path.unwrap_or_else(|| dir.to_path_buf());
     let message = match inner {
-        ignore::Error::Io(io) if path.is_dir() => format!("cannot read folder: {io}"),
-        ignore::Error::Io(io) => format!("cannot read file: {io}"),
+        ignore::Error::Io(io) if path.is_dir() => format!("cannot read folder: {}", reason(io)),
+        ignore::Error::Io(io) => format!("cannot read file: {}", reason(io)),
         other => format!("cannot walk: {other}"),
     };
     Failure::new(display(&path), message)
+}
+
+/// The system's reason for an I/O error, without the path the walker's error text
+/// repeats (`IO error for operation on <path>: …`).
+fn reason(io: &std::io::Error) -> String {
+    let mut innermost: &dyn std::error::Error = io;
+    while let Some(source) = innermost.source().or_else(|| {
+        innermost
+            .downcast_ref::<std::io::Error>()
+            .and_then(|e| e.get_ref().map(|e| e as &dyn std::error::Error))
+    }) {
+        innermost = source;
+    }
+    match innermost.downcast_ref::<std::io::Error>() {
+        Some(inner) if inner.raw_os_error().is_some() => inner.to_string(),
+        _ => io.kind().to_string(),
+    }
 }
 
 fn is_loop(err: &ignore::Error) -> bool {

@@ -678,6 +678,32 @@ fn the_git_hook_never_replaces_a_foreign_hook_without_force() {
     assert!(std::fs::read_to_string(&hook)
         .unwrap()
         .contains("release-lint"));
+    // The foreign hook is kept, and the user is told where.
+    let backup = hooks.join("pre-commit.release-lint-backup");
+    assert_eq!(
+        std::fs::read_to_string(&backup).unwrap(),
+        "#!/bin/sh\necho mine\n"
+    );
+    assert!(
+        stderr(&forced).contains(&format!(
+            "the previous pre-commit hook is kept as {}",
+            Path::new(".git/hooks/pre-commit.release-lint-backup").display()
+        )),
+        "{}",
+        stderr(&forced)
+    );
+    // A second foreign hook forced over never replaces the first backup.
+    std::fs::write(&hook, "#!/bin/sh\necho other\n").unwrap();
+    let again = release_lint(dir, &["hook", "install", "--force"]);
+    assert_eq!(again.status.code(), Some(0), "{}", stderr(&again));
+    assert_eq!(
+        std::fs::read_to_string(&backup).unwrap(),
+        "#!/bin/sh\necho mine\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(hooks.join("pre-commit.release-lint-backup.1")).unwrap(),
+        "#!/bin/sh\necho other\n"
+    );
 }
 
 #[test]

@@ -203,6 +203,44 @@ fn the_size_limit_is_configurable() {
     );
 }
 
+/// A folder the walk cannot read is one failure of that folder, with the system's
+/// reason once (not the walker's text, which repeats the path).
+#[cfg(unix)]
+#[test]
+fn a_folder_without_read_permission() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = workspace();
+    let locked = dir.path().join("locked");
+    fs::create_dir(&locked).unwrap();
+    fs::write(locked.join("doc.md"), companion()).unwrap();
+    fs::set_permissions(&locked, fs::Permissions::from_mode(0o000)).unwrap();
+    let mut command = Command::new(BIN);
+    if fs::read_dir(&locked).is_ok() {
+        // As root, permissions do not apply: run the binary as `nobody`.
+        use std::os::unix::process::CommandExt;
+        fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
+        command.uid(65_534).gid(65_534);
+    }
+    let (output, _) = run_command_bounded(
+        command,
+        dir.path(),
+        &["check", "--format", "concise", "."],
+        SHORT,
+    );
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(2), "{stdout}");
+    let failures: Vec<&str> = stdout.lines().filter(|l| l.contains(": error: ")).collect();
+    assert_eq!(
+        failures,
+        ["locked: error: cannot read folder: Permission denied (os error 13)"],
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("good.md:") && stdout.contains("RL201"),
+        "{stdout}"
+    );
+}
+
 #[test]
 fn the_size_limit_is_configurable_in_the_config_file() {
     let dir = workspace();
