@@ -1,6 +1,7 @@
 //! End-to-end tests of the binary that do not fit a `tests/cmd` case: SARIF against the
-//! OASIS schema, a closed stdout pipe, colour, the listing commands, `init`, and the
-//! native git hook.
+//! OASIS schema, a closed stdout pipe, files that could not be checked in every format,
+//! `--output-file` and `--exit-zero`, documents in other encodings, colour, the listing
+//! commands, `init`, and the native git hook.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -393,6 +394,34 @@ fn utf16_and_windows_1252_documents_are_checked_with_a_warning() {
             "2 errors, 2 warnings in 2 release documents",
         ],
         "{text}"
+    );
+}
+
+/// `parse` reads files as `check` does: UTF-16 decoded, binary data refused.
+#[test]
+fn parse_decodes_utf16_and_refuses_binary_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut utf16 = vec![0xFE, 0xFF];
+    utf16.extend(
+        "---\nphase: deployment\n---\n"
+            .encode_utf16()
+            .flat_map(u16::to_be_bytes),
+    );
+    std::fs::write(dir.path().join("utf16.md"), utf16).unwrap();
+    std::fs::write(dir.path().join("image.md"), b"\x89PNG\r\n\x1a\n\0").unwrap();
+    let output = release_lint(dir.path(), &["parse", "utf16.md"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let model: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(
+        model["document"]["frontmatter"]["phase"]["value"],
+        "deployment"
+    );
+    let output = release_lint(dir.path(), &["parse", "image.md"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).starts_with("release-lint: error: image.md:2:1: binary data, not text"),
+        "{}",
+        stderr(&output)
     );
 }
 
