@@ -91,13 +91,12 @@ pub fn decode(bytes: Vec<u8>) -> Result<(String, Option<Transcoded>), DecodeErro
         };
         return Ok((text, Some(transcoded)));
     }
-    let valid_up_to = match std::str::from_utf8(&bytes) {
-        Ok(_) => {
-            // Checked just above: the conversion cannot fail.
-            let text = String::from_utf8(bytes).unwrap_or_default();
-            return Ok((text, None));
+    let (bytes, valid_up_to) = match String::from_utf8(bytes) {
+        Ok(text) => return Ok((text, None)),
+        Err(err) => {
+            let valid_up_to = err.utf8_error().valid_up_to();
+            (err.into_bytes(), valid_up_to)
         }
-        Err(err) => err.valid_up_to(),
     };
     if let Some(at) = bytes.iter().position(|&b| is_binary(b)) {
         return Err(DecodeError::Binary {
