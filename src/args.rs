@@ -85,6 +85,14 @@ pub struct CheckArgs {
     /// Make warnings fail the run (exit 1) too.
     #[arg(long)]
     pub deny_warnings: bool,
+    /// Exit with status 0 even when findings fail the run; a run that fails itself (a
+    /// file that could not be checked, a bad flag or configuration) still exits with 2.
+    #[arg(long)]
+    pub exit_zero: bool,
+    /// Write the report to this file (replaced atomically when the run ends) instead of
+    /// standard output, which then gets only the summary line.
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub output_file: Option<PathBuf>,
     /// Run only these rules: codes, code prefixes (`RL2`), names or `ALL`; replaces the
     /// configured selection.
     #[arg(long, value_delimiter = ',', value_name = "RULES")]

@@ -6,9 +6,11 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
-use anyhow::{Context, Result};
-use release_rules::config::{self, Config};
+use anyhow::Result;
+use release_rules::config::{self, Config, ConfigError};
 use release_rules::Settings;
+
+use crate::output::Failure;
 
 /// A loaded configuration file and the settings it gives.
 #[derive(Debug)]
@@ -19,10 +21,10 @@ pub struct Loaded {
 }
 
 impl Loaded {
-    /// Read and check `path`; the error names the file, line and column.
-    fn load(path: &Path) -> Result<Self, String> {
-        let config = Config::load(path).map_err(|e| e.to_string())?;
-        let settings = config.settings().map_err(|e| e.to_string())?;
+    /// Read and check `path`; the failure names the file, line and column.
+    fn load(path: &Path) -> Result<Self, Failure> {
+        let config = Config::load(path).map_err(|e| bad_configuration(&e))?;
+        let settings = config.settings().map_err(|e| bad_configuration(&e))?;
         Ok(Self { config, settings })
     }
 
@@ -36,14 +38,32 @@ impl Loaded {
         self.config.max_file_size()
     }
 
+    /// The configuration's `docs-url`, when it sets one.
+    pub fn docs_url(&self) -> Option<&str> {
+        self.config.docs_url()
+    }
+
     /// Whether the configuration's `include` globs match `path`.
     pub fn is_included(&self, path: &Path) -> bool {
         self.config.is_included(path)
     }
 }
 
+/// A bad configuration file, as the failure of the files it governs.
+fn bad_configuration(err: &ConfigError) -> Failure {
+    Failure {
+        path: err.path().display().to_string(),
+        at: err.location(),
+        message: format!(
+            "bad configuration: {}; expected {}",
+            err.what(),
+            err.expected()
+        ),
+    }
+}
+
 /// A configuration, or why it could not be used.
-type Lookup = Result<Option<Arc<Loaded>>, String>;
+type Lookup = Result<Option<Arc<Loaded>>, Failure>;
 
 /// The configurations of a run.
 #[derive(Debug)]
@@ -73,9 +93,7 @@ impl Configs {
                 if !path.is_file() {
                     anyhow::bail!("{}: no such configuration file", path.display());
                 }
-                let loaded = Loaded::load(path)
-                    .map_err(anyhow::Error::msg)
-                    .context("bad configuration")?;
+                let loaded = Loaded::load(path).map_err(|f| anyhow::anyhow!("{f}"))?;
                 Ok(Configs::Explicit(Arc::new(loaded)))
             }
             None => Ok(Configs::Discover {
@@ -109,9 +127,7 @@ impl Configs {
                         by_file
                             .entry(file.clone())
                             .or_insert_with(|| {
-                                Loaded::load(&shorten(&file))
-                                    .map(|l| Some(Arc::new(l)))
-                                    .map_err(|e| format!("bad configuration: {e}"))
+                                Loaded::load(&shorten(&file)).map(|l| Some(Arc::new(l)))
                             })
                             .clone()
                     }

@@ -3,6 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::output::Failure;
+
 /// Where a document's text comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Origin {
@@ -21,6 +23,8 @@ pub struct Input {
     pub path: PathBuf,
     /// Where to read it from.
     pub origin: Origin,
+    /// Named on the command line (not found by walking a folder): skipping it is said.
+    pub named: bool,
 }
 
 /// What was found, and the paths that could not be used.
@@ -28,8 +32,8 @@ pub struct Input {
 pub struct Collected {
     /// The documents, sorted by display path, without duplicates.
     pub inputs: Vec<Input>,
-    /// Messages about paths that do not exist or could not be walked.
-    pub errors: Vec<String>,
+    /// Paths that do not exist or could not be walked, sorted by path.
+    pub errors: Vec<Failure>,
 }
 
 /// Whether a walked file is Markdown.
@@ -60,6 +64,7 @@ pub fn collect(paths: &[PathBuf], stdin_filename: Option<&Path>) -> Collected {
                 display: display(&name),
                 path: name,
                 origin: Origin::Stdin,
+                named: true,
             });
         } else if path.is_dir() {
             walk(path, &mut out);
@@ -69,12 +74,15 @@ pub fn collect(paths: &[PathBuf], stdin_filename: Option<&Path>) -> Collected {
                 display: display(path),
                 path: path.clone(),
                 origin: Origin::File,
+                named: true,
             });
         } else {
             out.errors
-                .push(format!("{}: no such file or directory", path.display()));
+                .push(Failure::new(display(path), "no such file or directory"));
         }
     }
+    out.errors.sort();
+    out.errors.dedup();
     out.inputs.sort_by(|a, b| a.display.cmp(&b.display));
     out.inputs
         .dedup_by(|a, b| a.display == b.display && a.origin == b.origin);
@@ -96,13 +104,58 @@ fn walk(dir: &Path, out: &mut Collected) {
                         display: display(entry.path()),
                         path: entry.path().to_path_buf(),
                         origin: Origin::File,
+                        named: false,
                     });
                 }
             }
             // A symlink loop is a property of the tree, not a failure of the run.
             Err(err) if is_loop(&err) => {}
-            Err(err) => out.errors.push(err.to_string()),
+            Err(err) => out.errors.push(walk_failure(dir, &err)),
         }
+    }
+}
+
+/// A walk error as a failure of the path it is about: `ignore` wraps the system's error
+/// in layers that each print the path, so the reason is taken from the innermost one.
+fn walk_failure(dir: &Path, err: &ignore::Error) -> Failure {
+    let mut path = None;
+    let mut inner = err;
+    loop {
+        match inner {
+            ignore::Error::WithPath { path: p, err } => {
+                path = Some(p.clone());
+                inner = err;
+            }
+            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+                inner = err;
+            }
+            ignore::Error::Partial(errs) if errs.len() == 1 => inner = &errs[0],
+            _ => break,
+        }
+    }
+    let path = path.unwrap_or_else(|| dir.to_path_buf());
+    let message = match inner {
+        ignore::Error::Io(io) if path.is_dir() => format!("cannot read folder: {}", reason(io)),
+        ignore::Error::Io(io) => format!("cannot read file: {}", reason(io)),
+        other => format!("cannot walk: {other}"),
+    };
+    Failure::new(display(&path), message)
+}
+
+/// The system's reason for an I/O error, without the path the walker's error text
+/// repeats (`IO error for operation on <path>: …`).
+fn reason(io: &std::io::Error) -> String {
+    let mut innermost: &dyn std::error::Error = io;
+    while let Some(source) = innermost.source().or_else(|| {
+        innermost
+            .downcast_ref::<std::io::Error>()
+            .and_then(|e| e.get_ref().map(|e| e as &dyn std::error::Error))
+    }) {
+        innermost = source;
+    }
+    match innermost.downcast_ref::<std::io::Error>() {
+        Some(inner) if inner.raw_os_error().is_some() => inner.to_string(),
+        _ => io.kind().to_string(),
     }
 }
 

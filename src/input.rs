@@ -3,26 +3,47 @@
 use std::io::Read;
 use std::path::Path;
 
-use anyhow::{bail, Context, Result};
+use anyhow::{bail, Result};
+
+use crate::output::Failure;
 
 /// The default of `--max-file-size`: larger files are reported, not read.
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 10 * 1024 * 1024;
 
-/// Read `path` (or standard input for `-`) as UTF-8 text, up to the default size limit.
+/// Read `path` (or standard input for `-`) as text, up to the default size limit: UTF-8,
+/// or UTF-16 with a byte order mark, or a legacy encoding decoded as it looks (the same
+/// reading as `check`, without its `not-utf8` warning). Binary data is an error.
 pub fn read_text(path: &Path) -> Result<String> {
-    read_text_named(path, path, DEFAULT_MAX_FILE_SIZE)
+    let name = path.display().to_string();
+    let bytes = read_bytes_named(path, &name, DEFAULT_MAX_FILE_SIZE)
+        .map_err(|failure| anyhow::anyhow!("{failure}"))?;
+    match release_rules::encoding::decode(bytes) {
+        Ok((text, _)) => Ok(text),
+        Err(err) => bail!("{}", not_text(&name, &err)),
+    }
 }
 
-/// Read `path` (or standard input for `-`) as UTF-8 text, naming it `name` in errors
+/// The failure of a file whose bytes are not text.
+pub fn not_text(name: &str, err: &release_rules::encoding::DecodeError) -> Failure {
+    Failure {
+        path: name.to_owned(),
+        at: Some(err.location()),
+        message: err.to_string(),
+    }
+}
+
+/// Read the bytes of `path` (or standard input for `-`), naming it `name` in failures
 /// (standard input is named by `--stdin-filename`). A file larger than `max_size` bytes,
 /// or that is not a regular file (a FIFO, socket or device, which could block or never
-/// end), is an error and is not read.
-pub fn read_text_named(path: &Path, name: &Path, max_size: u64) -> Result<String> {
+/// end), is a failure and is not read.
+pub fn read_bytes_named(path: &Path, name: &str, max_size: u64) -> Result<Vec<u8>, Failure> {
     let too_large = || {
-        anyhow::anyhow!(
-            "{}: larger than the limit of {} (--max-file-size); not checked",
-            name.display(),
-            format_size(max_size)
+        Failure::new(
+            name,
+            format!(
+                "larger than the limit of {} (--max-file-size); not checked",
+                format_size(max_size)
+            ),
         )
     };
     let mut buf = Vec::new();
@@ -30,21 +51,21 @@ pub fn read_text_named(path: &Path, name: &Path, max_size: u64) -> Result<String
         std::io::stdin()
             .take(max_size.saturating_add(1))
             .read_to_end(&mut buf)
-            .with_context(|| format!("{}: cannot read standard input", name.display()))?;
+            .map_err(|e| Failure::new(name, format!("cannot read standard input: {e}")))?;
     } else {
         // Follows symbolic links; asked before opening, since opening a FIFO blocks.
-        let meta = std::fs::metadata(path).map_err(|e| read_error(path, e))?;
+        let meta = std::fs::metadata(path).map_err(|e| read_error(name, &e))?;
         if meta.is_dir() {
-            bail!(
-                "{}: is a directory; expected a Markdown file",
-                path.display()
-            );
+            return Err(Failure::new(
+                name,
+                "is a directory; expected a Markdown file",
+            ));
         }
         if !meta.is_file() {
-            bail!(
-                "{}: not a regular file (a FIFO, socket or device); expected a Markdown file",
-                path.display()
-            );
+            return Err(Failure::new(
+                name,
+                "not a regular file (a FIFO, socket or device); expected a Markdown file",
+            ));
         }
         if meta.len() > max_size {
             return Err(too_large());
@@ -55,42 +76,24 @@ pub fn read_text_named(path: &Path, name: &Path, max_size: u64) -> Result<String
         buf.reserve_exact(expected.saturating_add(1));
         std::fs::File::open(path)
             .and_then(|f| f.take(max_size.saturating_add(1)).read_to_end(&mut buf))
-            .map_err(|e| read_error(path, e))?;
+            .map_err(|e| read_error(name, &e))?;
     }
     if buf.len() as u64 > max_size {
         return Err(too_large());
     }
-    let bytes = buf;
-    match String::from_utf8(bytes) {
-        Ok(text) => Ok(text),
-        Err(err) => {
-            let at = err.utf8_error().valid_up_to();
-            let bytes = err.as_bytes();
-            let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-            let column = String::from_utf8_lossy(
-                &bytes[bytes[..at]
-                    .iter()
-                    .rposition(|&b| b == b'\n')
-                    .map_or(0, |p| p + 1)..at],
-            )
-            .chars()
-            .count()
-                + 1;
-            bail!("{}:{line}:{column}: not UTF-8 text (invalid byte 0x{:02x}); expected a UTF-8 Markdown file", name.display(), bytes[at])
-        }
-    }
+    Ok(buf)
 }
 
-/// Why `path` could not be read. A file that is gone (removed since it was found, or a
+/// Why `name` could not be read. A file that is gone (removed since it was found, or a
 /// symbolic link to nothing) says so plainly; other errors keep the system's reason.
-fn read_error(path: &Path, err: std::io::Error) -> anyhow::Error {
+fn read_error(name: &str, err: &std::io::Error) -> Failure {
     if err.kind() == std::io::ErrorKind::NotFound {
-        anyhow::anyhow!(
-            "{}: no such file (removed during the run, or a broken symbolic link)",
-            path.display()
+        Failure::new(
+            name,
+            "no such file (removed during the run, or a broken symbolic link)",
         )
     } else {
-        anyhow::Error::new(err).context(format!("{}: cannot read file", path.display()))
+        Failure::new(name, format!("cannot read file: {err}"))
     }
 }
 

@@ -10,6 +10,7 @@ mod mask;
 pub mod output;
 #[doc(hidden)]
 pub mod properties;
+mod sink;
 mod write;
 
 use std::io::{ErrorKind, Write};
@@ -39,7 +40,9 @@ impl From<Status> for ExitCode {
 }
 
 /// Parse the arguments, run the command, and turn the result into an exit status:
-/// 0/1/2, with a closed stdout (`release-lint … | head`) counting as success.
+/// 0/1/2. `check` writes through a closed standard output (`release-lint check | head`)
+/// quietly and still exits with the status its findings give; for the other commands a
+/// closed standard output counts as success.
 #[must_use]
 pub fn main() -> ExitCode {
     let args = args::Args::parse();

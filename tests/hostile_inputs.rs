@@ -139,9 +139,20 @@ fn yaml_billion_laughs() {
 fn non_utf8() {
     let all = check_hostile("latin1.md", b"## Overview\n\n**Release**: caf\xe9\n", SHORT);
     assert!(
-        all.contains("latin1.md:3:") && all.contains("not UTF-8"),
+        all.contains("latin1.md:3:17: warning[RL008] byte 0xe9 is not UTF-8: the file looks like windows-1252"),
         "{all}"
     );
+}
+
+#[test]
+fn utf16_without_a_byte_order_mark() {
+    let bytes: Vec<u8> = "## Overview\n\n**Release**: v1\n"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    // ASCII text in UTF-16 is valid UTF-8 with a NUL after each character: RL007.
+    let all = check_hostile("utf16.md", &bytes, SHORT);
+    assert!(all.contains("utf16.md:1:2: error[RL007]"), "{all}");
 }
 
 #[test]
@@ -149,7 +160,10 @@ fn binary_png_like() {
     let mut bytes = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10".to_vec();
     bytes.extend((0..4096u32).map(|n| (n.wrapping_mul(2_654_435_761) >> 24) as u8));
     let all = check_hostile("image.md", &bytes, SHORT);
-    assert!(all.contains("not UTF-8"), "{all}");
+    assert!(
+        all.contains("image.md:2:1: error: binary data, not text (byte 0x1a)"),
+        "{all}"
+    );
 }
 
 #[test]
@@ -167,7 +181,7 @@ fn file_over_the_size_limit() {
     let text = line.repeat(50 * 1024 * 1024 / line.len() + 1);
     let all = check_hostile("huge.md", text.as_bytes(), LONG);
     assert!(
-        all.contains("huge.md: larger than the limit of 10 MiB"),
+        all.contains("huge.md: error: larger than the limit of 10 MiB"),
         "{all}"
     );
 }
@@ -184,8 +198,46 @@ fn the_size_limit_is_configurable() {
         &["--max-file-size", "1KB"],
     );
     assert!(
-        all.contains("small.md: larger than the limit of 1 KiB"),
+        all.contains("small.md: error: larger than the limit of 1 KiB"),
         "{all}"
+    );
+}
+
+/// A folder the walk cannot read is one failure of that folder, with the system's
+/// reason once (not the walker's text, which repeats the path).
+#[cfg(unix)]
+#[test]
+fn a_folder_without_read_permission() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = workspace();
+    let locked = dir.path().join("locked");
+    fs::create_dir(&locked).unwrap();
+    fs::write(locked.join("doc.md"), companion()).unwrap();
+    fs::set_permissions(&locked, fs::Permissions::from_mode(0o000)).unwrap();
+    let mut command = Command::new(BIN);
+    if fs::read_dir(&locked).is_ok() {
+        // As root, permissions do not apply: run the binary as `nobody`.
+        use std::os::unix::process::CommandExt;
+        fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
+        command.uid(65_534).gid(65_534);
+    }
+    let (output, _) = run_command_bounded(
+        command,
+        dir.path(),
+        &["check", "--format", "concise", "."],
+        SHORT,
+    );
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(2), "{stdout}");
+    let failures: Vec<&str> = stdout.lines().filter(|l| l.contains(": error: ")).collect();
+    assert_eq!(
+        failures,
+        ["locked: error: cannot read folder: Permission denied (os error 13)"],
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("good.md:") && stdout.contains("RL201"),
+        "{stdout}"
     );
 }
 
@@ -200,7 +252,7 @@ fn the_size_limit_is_configurable_in_the_config_file() {
     fs::write(dir.path().join("small.md"), "x".repeat(2048)).unwrap();
     let all = check_paths(dir.path(), &["small.md", "good.md"], "small.md", SHORT, &[]);
     assert!(
-        all.contains("small.md: larger than the limit of 1 KiB"),
+        all.contains("small.md: error: larger than the limit of 1 KiB"),
         "{all}"
     );
     // The flag wins over the configuration: with a higher limit, the file is checked.
@@ -233,11 +285,13 @@ fn the_size_limit_is_configurable_in_the_config_file() {
     )
     .unwrap();
     let output = run_bounded(dir.path(), &["check", "good.md"], SHORT);
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(2), "{stdout}");
     assert!(
-        stderr.contains("release-lint.toml:2:17: bad size `1TB` for `max-file-size`"),
-        "{stderr}"
+        stdout.contains(
+            "release-lint.toml:2:17: bad configuration: bad size `1TB` for `max-file-size`"
+        ),
+        "{stdout}"
     );
 }
 
@@ -297,7 +351,7 @@ fn fifo_is_reported_not_read() {
         return;
     }
     let all = check_paths(dir.path(), &["pipe.md", "good.md"], "pipe.md", SHORT, &[]);
-    assert!(all.contains("pipe.md: not a regular file"), "{all}");
+    assert!(all.contains("pipe.md: error: not a regular file"), "{all}");
 }
 
 /// Whether permissions apply to this process (they do not for root).
@@ -322,7 +376,7 @@ fn file_without_read_permission() {
             SHORT,
             &[],
         );
-        assert!(all.contains("secret.md: cannot read file"), "{all}");
+        assert!(all.contains("secret.md: error: cannot read file"), "{all}");
         return;
     }
     // As root, permissions do not apply to this process: run the binary as `nobody`
@@ -341,8 +395,8 @@ fn file_without_read_permission() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(2), "{stdout}\n{stderr}");
     assert!(
-        stderr.contains("secret.md: cannot read file: Permission denied"),
-        "{stderr}"
+        stdout.contains("secret.md: error: cannot read file: Permission denied"),
+        "{stdout}"
     );
     assert!(
         stdout.contains("good.md:") && stdout.contains("RL201"),
@@ -355,7 +409,10 @@ fn file_without_read_permission() {
 fn a_missing_file_named_on_the_command_line() {
     let dir = workspace();
     let all = check_paths(dir.path(), &["gone.md", "good.md"], "gone.md", SHORT, &[]);
-    assert!(all.contains("gone.md: no such file or directory"), "{all}");
+    assert!(
+        all.contains("gone.md: error: no such file or directory"),
+        "{all}"
+    );
 }
 
 /// A file that vanishes between the walk and the read, made deterministic: a symbolic
@@ -374,7 +431,7 @@ fn a_file_gone_between_the_walk_and_the_read() {
         &[],
     );
     assert!(
-        all.contains("vanished.md: no such file (removed during the run"),
+        all.contains("vanished.md: error: no such file (removed during the run"),
         "{all}"
     );
     let output = run_bounded(dir.path(), &["check", "--format", "concise", "."], SHORT);
@@ -437,10 +494,12 @@ fn files_removed_during_runs() {
             stdout.contains("good.md:") && stdout.contains("RL201"),
             "{stdout}"
         );
-        for line in stderr.lines() {
+        assert_eq!(stderr, "", "the concise report says each failure itself");
+        // The lines of files that could not be checked: `path: error: message`.
+        for line in stdout.lines().filter(|l| l.contains(": error: ")) {
             assert!(
                 line.contains("victims/v") && line.to_lowercase().contains("no such file"),
-                "an unexpected error: {line}\n{stderr}"
+                "an unexpected error: {line}\n{stdout}"
             );
             reported_gone += 1;
         }
@@ -482,7 +541,7 @@ fn standard_input_over_the_size_limit() {
     );
     assert_eq!(output.status.code(), Some(2), "{all}");
     assert!(
-        all.contains("piped.md: larger than the limit of 1 KiB"),
+        all.contains("piped.md: error: larger than the limit of 1 KiB"),
         "{all}"
     );
     assert!(all.contains("good.md:") && all.contains("RL201"), "{all}");

@@ -1,7 +1,6 @@
 //! `release-lint check`: find the release documents, check them in parallel, print the
 //! findings in the chosen format, and say how the run went (exit 0, 1 or 2).
 
-use std::collections::BTreeSet;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
@@ -12,9 +11,11 @@ use release_rules::{registry, Document, Settings};
 use crate::args::{CheckArgs, ColorChoice, OutputFormat};
 use crate::config::Configs;
 use crate::files::{self, Input, Origin};
-use crate::input::read_text_named;
-use crate::output::printer::{Format, Printer, Rendered};
-use crate::output::FileReport;
+use crate::input::{not_text, read_bytes_named};
+use crate::output::printer::{Format, Printer, Printing, Rendered};
+use crate::output::sarif::DEFAULT_DOCS_URL;
+use crate::output::{Failure, FileReport};
+use crate::sink::Sink;
 use crate::Status;
 
 /// How many files are checked between two writes of the output.
@@ -23,8 +24,15 @@ const BATCH: usize = 256;
 /// What became of one input.
 enum Outcome {
     Checked(Box<Rendered>),
-    Skipped { path: String, why: &'static str },
-    Failed(String),
+    Skipped {
+        path: String,
+        why: &'static str,
+        /// Named on the command line (else found by walking a folder).
+        named: bool,
+        /// Skipped by the configuration's choice, not for what the file holds.
+        excluded: bool,
+    },
+    Failed(Failure),
 }
 
 pub fn run(args: &CheckArgs) -> Result<Status> {
@@ -36,7 +44,8 @@ pub fn run(args: &CheckArgs) -> Result<Status> {
     // A bad `--config` fails the whole run before anything is checked.
     let configs = Configs::new(args.config.as_deref(), args.no_config)?;
     let collected = files::collect(&args.paths, args.stdin_filename.as_deref());
-    let mut failures = collected.errors;
+    // Paths that could not be found or walked, reported in path order among the files.
+    let mut unfound = collected.errors.into_iter().peekable();
 
     // Standard input is read once, before the parallel part.
     let stdin = collected
@@ -45,13 +54,29 @@ pub fn run(args: &CheckArgs) -> Result<Status> {
         .find(|i| i.origin == Origin::Stdin)
         .map(|input| {
             let config = configs.for_file(&input.path).unwrap_or_default();
-            read_text_named(Path::new("-"), &input.path, args.size_limit(&config))
-                .map_err(|e| format!("{e:#}"))
+            read_bytes_named(Path::new("-"), &input.display, args.size_limit(&config))
         });
-    let printer = Printer::new(format(args), args.statistics, !args.quiet);
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let printer = Printer::new(
+        format(args),
+        args.statistics,
+        !args.quiet && args.output_file.is_none(),
+    )
+    .with_docs_url(&docs_url(&configs));
+    // Opened before anything is checked: a report that cannot be written fails the run
+    // at once.
+    let mut out = Sink::open(args.output_file.as_deref())?;
     let mut printing = printer.begin(&mut out)?;
+    // Every file that could not be checked, once (one bad configuration fails every
+    // document under it).
+    let mut failures: Vec<Failure> = Vec::new();
+    let mut fail = |printing: &mut Printing<'_>, out: &mut Sink, failure: Failure| {
+        if failures.contains(&failure) {
+            return Ok(());
+        }
+        printing.fail(out, &failure)?;
+        failures.push(failure);
+        std::io::Result::Ok(())
+    };
     // Files are checked in parallel a batch at a time and written in order as each batch
     // ends, so memory holds one batch's rendered findings, never every document.
     for batch in collected.inputs.chunks(BATCH) {
@@ -64,41 +89,82 @@ pub fn run(args: &CheckArgs) -> Result<Status> {
             batch.par_iter().map(check).collect()
         };
         for outcome in outcomes {
+            let path = match &outcome {
+                Outcome::Checked(file) => file.path.as_str(),
+                Outcome::Skipped { path, .. } => path.as_str(),
+                Outcome::Failed(failure) => failure.path.as_str(),
+            };
+            while let Some(missing) = unfound.next_if(|f| f.path.as_str() < path) {
+                fail(&mut printing, &mut out, missing)?;
+            }
             match outcome {
                 Outcome::Checked(file) => {
                     if args.verbose {
-                        eprintln!("release-lint: {}: {}", file.path, file.stage_line);
+                        say(&format!("{}: {}", file.path, file.stage_line));
                     }
                     printing.push(&mut out, &file)?;
                 }
-                Outcome::Skipped { path, why } => {
-                    if args.verbose {
-                        eprintln!("release-lint: skipped {path}: {why}");
+                Outcome::Skipped {
+                    path,
+                    why,
+                    named,
+                    excluded,
+                } => {
+                    // A file the user named and that is not a release document is worth a
+                    // word; a configured exclusion is a choice, said only with -v.
+                    if named && !excluded && !args.quiet {
+                        say(&format!("note: skipped {path}: {why}"));
+                    } else if args.verbose {
+                        say(&format!("skipped {path}: {why}"));
                     }
                     printing.skip();
                 }
-                Outcome::Failed(message) => failures.push(message),
+                Outcome::Failed(failure) => fail(&mut printing, &mut out, failure)?,
             }
         }
     }
+    for missing in unfound {
+        fail(&mut printing, &mut out, missing)?;
+    }
     let summary = printing.finish(&mut out)?;
-    out.flush()?;
-    drop(out);
+    out.finish()?;
 
-    // One bad configuration file fails every document under it: name it once.
-    let mut seen = BTreeSet::new();
-    failures.retain(|m| seen.insert(m.clone()));
-    for message in &failures {
-        eprintln!("release-lint: error: {message}");
+    // People reading a human or concise report on standard output have seen each
+    // failure there; beside any other report, they are said on standard error.
+    if !printer.is_for_people() || args.output_file.is_some() {
+        for failure in &failures {
+            say(&format!("error: {failure}"));
+        }
+    }
+    if args.output_file.is_some() && !args.quiet && summary.has_a_line() {
+        let _ = writeln!(std::io::stdout(), "{}", summary.line());
     }
 
+    let fails = summary.errors > 0 || (args.deny_warnings && summary.warnings > 0);
     Ok(if !failures.is_empty() {
         Status::Failed
-    } else if summary.errors > 0 || (args.deny_warnings && summary.warnings > 0) {
+    } else if fails && !args.exit_zero {
         Status::Findings
     } else {
         Status::Clean
     })
+}
+
+/// A line on standard error, `release-lint: …`; a standard error that cannot be written
+/// loses it, without a panic.
+fn say(line: &str) {
+    let _ = writeln!(std::io::stderr(), "release-lint: {line}");
+}
+
+/// The base URL of the rule pages for SARIF: the `docs-url` of `--config`, else of the
+/// configuration that governs the current directory, else the default.
+fn docs_url(configs: &Configs) -> String {
+    configs
+        .for_file(Path::new("release-lint.toml"))
+        .ok()
+        .flatten()
+        .and_then(|c| c.docs_url().map(str::to_owned))
+        .unwrap_or_else(|| DEFAULT_DOCS_URL.to_owned())
 }
 
 /// Read, parse and check one document.
@@ -106,38 +172,49 @@ fn check_one(
     input: &Input,
     configs: &Configs,
     args: &CheckArgs,
-    stdin: Option<&Result<String, String>>,
+    stdin: Option<&Result<Vec<u8>, Failure>>,
     printer: &Printer,
 ) -> Outcome {
     let config = match configs.for_file(&input.path) {
         Ok(config) => config,
-        Err(message) => return Outcome::Failed(message),
+        Err(failure) => return Outcome::Failed(failure),
     };
     if config.as_ref().is_some_and(|c| c.is_excluded(&input.path)) {
         return Outcome::Skipped {
             path: input.display.clone(),
             why: "excluded by the configuration",
+            named: input.named,
+            excluded: true,
         };
     }
-    let text = match input.origin {
+    let bytes = match input.origin {
         Origin::Stdin => match stdin {
-            Some(Ok(text)) => text.clone(),
-            Some(Err(message)) => return Outcome::Failed(message.clone()),
-            None => return Outcome::Failed("standard input was not read".into()),
+            Some(Ok(bytes)) => bytes.clone(),
+            Some(Err(failure)) => return Outcome::Failed(failure.clone()),
+            None => {
+                return Outcome::Failed(Failure::new(&input.display, "standard input was not read"))
+            }
         },
-        Origin::File => match read_text_named(&input.path, &input.path, args.size_limit(&config)) {
-            Ok(text) => text,
-            Err(err) => return Outcome::Failed(format!("{err:#}")),
-        },
+        Origin::File => {
+            match read_bytes_named(&input.path, &input.display, args.size_limit(&config)) {
+                Ok(bytes) => bytes,
+                Err(failure) => return Outcome::Failed(failure),
+            }
+        }
     };
     let included = config.as_ref().is_some_and(|c| c.is_included(&input.path));
     let mut settings = config.map(|c| c.settings.clone()).unwrap_or_default();
     apply_overrides(&mut settings, args);
-    let document = Document::parse_for(text, &settings);
+    let document = match Document::from_bytes_for(bytes, &settings) {
+        Ok(document) => document,
+        Err(err) => return Outcome::Failed(not_text(&input.display, &err)),
+    };
     if !included && !document.is_release_document() {
         return Outcome::Skipped {
             path: input.display.clone(),
-            why: "not a release document",
+            why: "not a release document (neither `phase: deployment` in its frontmatter nor a `**Release**:` field in its Overview)",
+            named: input.named,
+            excluded: false,
         };
     }
     let diagnostics = release_rules::check(&document, &settings);
@@ -158,16 +235,16 @@ fn apply_overrides(settings: &mut Settings, args: &CheckArgs) {
     settings.ignore.extend(args.ignore.iter().cloned());
 }
 
-/// Each pattern must be `ALL`, a code or code prefix (`RL2`, `RL201`), or a rule's name.
+/// Each pattern must be `ALL`, a rule's code or name, or a prefix of some rule's code
+/// (`RL2`); an error names the nearest real rule.
 fn validate_rule_patterns(patterns: &[String], flag: &str) -> Result<()> {
     for pattern in patterns {
         let p = pattern.trim();
-        let is_code = p.len() >= 2
-            && p.len() <= 5
-            && p[..2].eq_ignore_ascii_case("RL")
-            && p[2..].bytes().all(|b| b.is_ascii_digit());
-        if !(p.eq_ignore_ascii_case("ALL") || is_code || registry::find(p).is_some()) {
-            bail!("{flag} {p}: no rule has this code or name (see `release-lint rules`)");
+        if !registry::selects_any(p) {
+            bail!(
+                "{flag} {p}: no rule has this code, code prefix or name{} (see `release-lint rules`)",
+                registry::did_you_mean(p)
+            );
         }
     }
     Ok(())
@@ -213,11 +290,17 @@ mod tests {
 
     #[test]
     fn rule_patterns_are_codes_prefixes_names_or_all() {
-        let ok = ["ALL", "rl2", "RL201", "RL9", "unchecked-prerequisite"].map(String::from);
+        let ok = ["ALL", "rl2", "RL201", "unchecked-prerequisite"].map(String::from);
         assert!(validate_rule_patterns(&ok, "--select").is_ok());
-        for bad in ["RL2011", "XX1", "unchecked", "RLx"] {
+        for bad in ["RL2011", "XX1", "unchecked", "RLx", "RL9", "RL98", "RL999"] {
             let err = validate_rule_patterns(&[bad.to_owned()], "--select").unwrap_err();
             assert!(err.to_string().contains(bad));
+            assert!(err.to_string().contains("(did you mean `"), "{err}");
         }
+        let err = validate_rule_patterns(&["RL2011".to_owned()], "--ignore").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "--ignore RL2011: no rule has this code, code prefix or name (did you mean `RL201`?) (see `release-lint rules`)"
+        );
     }
 }

@@ -15,13 +15,16 @@ const MARKER: &str = "# release-lint-hook: written by `release-lint hook install
 
 pub fn run(command: &HookCommand) -> Result<Status> {
     let path = hooks_dir()?.join("pre-commit");
-    let existing = match std::fs::read(&path) {
-        Ok(bytes) => Some(String::from_utf8_lossy(&bytes).into_owned()),
+    let raw = match std::fs::read(&path) {
+        Ok(bytes) => Some(bytes),
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => None,
         Err(err) => {
             return Err(err).with_context(|| format!("cannot read {}", path.display()));
         }
     };
+    let existing = raw
+        .as_deref()
+        .map(|bytes| String::from_utf8_lossy(bytes).into_owned());
     let ours = existing
         .as_deref()
         .is_some_and(|text| text.contains(MARKER));
@@ -43,6 +46,11 @@ pub fn run(command: &HookCommand) -> Result<Status> {
                 std::fs::create_dir_all(dir)
                     .with_context(|| format!("cannot create {}", dir.display()))?;
             }
+            // A foreign hook replaced with --force is kept beside it, byte for byte.
+            let backup = match &raw {
+                Some(bytes) if !ours => Some(back_up(&path, bytes)?),
+                _ => None,
+            };
             let replace = if existing.is_some() {
                 Replace::Allowed
             } else {
@@ -50,6 +58,12 @@ pub fn run(command: &HookCommand) -> Result<Status> {
             };
             write_atomic(&path, script.as_bytes(), replace, true)?;
             eprintln!("release-lint: installed {}", path.display());
+            if let Some(backup) = backup {
+                eprintln!(
+                    "release-lint: the previous pre-commit hook is kept as {}",
+                    backup.display()
+                );
+            }
         }
         HookCommand::Uninstall => match existing {
             None => eprintln!("release-lint: no pre-commit hook to remove"),
@@ -65,6 +79,25 @@ pub fn run(command: &HookCommand) -> Result<Status> {
         },
     }
     Ok(Status::Clean)
+}
+
+/// Keep the foreign hook at `path` as `pre-commit.release-lint-backup` beside it (or
+/// `….1`, `….2`, … when earlier backups are there: none is ever replaced), executable
+/// like a hook; the name it was kept as.
+fn back_up(path: &Path, bytes: &[u8]) -> Result<PathBuf> {
+    let base = path.with_file_name("pre-commit.release-lint-backup");
+    let free = (0..1000u32)
+        .map(|n| {
+            if n == 0 {
+                base.clone()
+            } else {
+                PathBuf::from(format!("{}.{n}", base.display()))
+            }
+        })
+        .find(|p| !p.exists() && !p.is_symlink())
+        .with_context(|| format!("{}: no free backup name", base.display()))?;
+    write_atomic(&free, bytes, Replace::Never, true)?;
+    Ok(free)
 }
 
 /// The hooks folder of the repository around the current directory (honours

@@ -3,7 +3,14 @@
 use std::fmt::Write;
 use std::io;
 
-use super::FileReport;
+use super::{Failure, FileReport};
+
+/// The line of a file that could not be checked: `path:line:col: error: message`
+/// (without the position when it is not known).
+#[must_use]
+pub fn render_failure(failure: &Failure) -> String {
+    format!("{}: error: {}\n", failure.place(), failure.message)
+}
 
 /// One line per finding of `file`.
 #[must_use]

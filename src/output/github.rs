@@ -6,7 +6,7 @@ use std::io;
 
 use release_rules::Severity;
 
-use super::FileReport;
+use super::{Failure, FileReport};
 
 /// Escape a workflow command's message.
 fn escape_data(s: &str) -> String {
@@ -48,6 +48,20 @@ pub fn render_file(file: &FileReport) -> String {
     out
 }
 
+/// An `::error` line for a file that could not be checked, at its position when known.
+#[must_use]
+pub fn render_failure(failure: &Failure) -> String {
+    let at = failure.at.map_or_else(String::new, |at| {
+        format!(",line={},col={}", at.line, at.column)
+    });
+    format!(
+        "::error file={}{at},title={}::{}\n",
+        escape_property(&failure.path),
+        escape_property("release-lint: not checked"),
+        escape_data(&failure.message)
+    )
+}
+
 /// Write one `::error …::message` (or `::warning`, `::notice`) line per finding.
 pub fn write(out: &mut impl io::Write, files: &[FileReport]) -> io::Result<()> {
     for file in files {
@@ -59,6 +73,17 @@ pub fn write(out: &mut impl io::Write, files: &[FileReport]) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_that_could_not_be_checked_is_an_error_annotation() {
+        let mut failure = Failure::new("a,b.md", "no such file or directory");
+        assert_eq!(
+            render_failure(&failure),
+            "::error file=a%2Cb.md,title=release-lint%3A not checked::no such file or directory\n"
+        );
+        failure.at = Some(release_doc::LineCol { line: 3, column: 7 });
+        assert!(render_failure(&failure).contains("file=a%2Cb.md,line=3,col=7,"));
+    }
 
     #[test]
     fn escapes_what_the_runner_would_misread() {

@@ -14,7 +14,7 @@ use miette::{
 use release_doc::LineIndex;
 use release_rules::Severity;
 
-use super::{FileReport, Located};
+use super::{Failure, FileReport, Located};
 use crate::mask::mask_source;
 
 /// Source text with its line index, as a miette [`SourceCode`] that finds lines by
@@ -162,6 +162,30 @@ fn to_miette(span: release_doc::Span) -> SourceSpan {
     (span.start, span.len()).into()
 }
 
+/// A file that could not be checked, as a report without a snippet.
+#[derive(Debug)]
+struct FailureReport<'a>(&'a Failure);
+
+impl fmt::Display for FailureReport<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.0, f)
+    }
+}
+
+impl std::error::Error for FailureReport<'_> {}
+
+impl miette::Diagnostic for FailureReport<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        Some(Box::new("not checked"))
+    }
+
+    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        Some(Box::new(
+            "the file was not checked, so the run fails (exit status 2)",
+        ))
+    }
+}
+
 /// Renders findings as graphical reports.
 #[derive(Debug)]
 pub struct HumanRenderer {
@@ -181,6 +205,17 @@ impl HumanRenderer {
             handler: GraphicalReportHandler::new_themed(theme)
                 .with_links(false)
                 .with_width(width),
+        }
+    }
+
+    /// Append the report of a file that could not be checked to `out`.
+    pub fn render_failure(&self, out: &mut String, failure: &Failure) {
+        if self
+            .handler
+            .render_report(out, &FailureReport(failure))
+            .is_err()
+        {
+            out.push_str(&format!("error: {failure}\n"));
         }
     }
 

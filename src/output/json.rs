@@ -5,8 +5,11 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use release_doc::Span;
+use release_rules::{Applicability, Document};
+
 use super::json_array::{ArrayFrame, ArrayWriter};
-use super::{FileReport, Summary};
+use super::{Failure, FileReport, Summary};
 
 /// The version of this JSON shape; it changes only when a field changes meaning or goes.
 const VERSION: u32 = 1;
@@ -21,13 +24,68 @@ struct Output<'a> {
 #[derive(Serialize)]
 struct File<'a> {
     path: &'a str,
-    stage: String,
+    /// `null` for a file that could not be checked.
+    stage: Option<String>,
     /// Where the stage came from: `flag`, `stage`, `status`, `evidence`, `config` or
-    /// `default`.
-    stage_source: &'static str,
+    /// `default` (`null` for a file that could not be checked).
+    stage_source: Option<&'static str>,
     /// Why, in words: `from status: shipped`.
-    stage_reason: String,
+    stage_reason: Option<String>,
     diagnostics: Vec<Finding<'a>>,
+    /// Why the file could not be checked; `null` when it was.
+    error: Option<FileError<'a>>,
+}
+
+/// A file that could not be checked: what went wrong, and where when known.
+#[derive(Serialize)]
+struct FileError<'a> {
+    message: &'a str,
+    line: Option<usize>,
+    column: Option<usize>,
+}
+
+/// A range of the document: start and end (exclusive), 1-based.
+#[derive(Serialize)]
+struct Range {
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+}
+
+impl Range {
+    fn of(document: &Document, span: Span) -> Self {
+        let (start, end) = (document.line_col(span.start), document.line_col(span.end));
+        Range {
+            line: start.line,
+            column: start.column,
+            end_line: end.line,
+            end_column: end.column,
+        }
+    }
+}
+
+/// A related place a finding points at, with what it shows.
+#[derive(Serialize)]
+struct Related<'a> {
+    message: &'a str,
+    #[serde(flatten)]
+    range: Range,
+}
+
+/// A proposed fix: what it does, whether it is safe, and its edits.
+#[derive(Serialize)]
+struct FixHint<'a> {
+    message: &'a str,
+    applicability: Applicability,
+    edits: Vec<EditAt<'a>>,
+}
+
+#[derive(Serialize)]
+struct EditAt<'a> {
+    replacement: &'a str,
+    #[serde(flatten)]
+    range: Range,
 }
 
 #[derive(Serialize)]
@@ -42,15 +100,21 @@ struct Finding<'a> {
     end_column: usize,
     /// Always present, `null` outside any known section, so every finding has the same keys.
     section: Option<&'a str>,
+    /// The other places the finding points at (empty when none).
+    related: Vec<Related<'a>>,
+    /// How to fix it, when the rule proposes a fix; else `null`.
+    fix: Option<FixHint<'a>>,
 }
 
 impl<'a> File<'a> {
     fn of(f: &'a FileReport) -> Self {
+        let doc = &f.document;
         File {
             path: &f.path,
-            stage: f.stage.to_string(),
-            stage_source: f.resolution.source.kind(),
-            stage_reason: f.resolution.reason(),
+            stage: Some(f.stage.to_string()),
+            stage_source: Some(f.resolution.source.kind()),
+            stage_reason: Some(f.resolution.reason()),
+            error: None,
             diagnostics: f
                 .diagnostics
                 .iter()
@@ -64,8 +128,44 @@ impl<'a> File<'a> {
                     end_line: d.end.line,
                     end_column: d.end.column,
                     section: d.diagnostic.section.as_deref(),
+                    related: d
+                        .diagnostic
+                        .labels
+                        .iter()
+                        .map(|label| Related {
+                            message: &label.message,
+                            range: Range::of(doc, label.span),
+                        })
+                        .collect(),
+                    fix: d.diagnostic.fix.as_ref().map(|fix| FixHint {
+                        message: &fix.message,
+                        applicability: fix.applicability,
+                        edits: fix
+                            .edits
+                            .iter()
+                            .map(|edit| EditAt {
+                                replacement: &edit.replacement,
+                                range: Range::of(doc, edit.span),
+                            })
+                            .collect(),
+                    }),
                 })
                 .collect(),
+        }
+    }
+
+    fn failed(failure: &'a Failure) -> Self {
+        File {
+            path: &failure.path,
+            stage: None,
+            stage_source: None,
+            stage_reason: None,
+            diagnostics: Vec::new(),
+            error: Some(FileError {
+                message: &failure.message,
+                line: failure.at.map(|at| at.line),
+                column: failure.at.map(|at| at.column),
+            }),
         }
     }
 }
@@ -109,6 +209,12 @@ impl JsonStream {
         self.frame.element(&File::of(file))
     }
 
+    /// The JSON of a file that could not be checked, as it appears in the `files` array.
+    #[must_use]
+    pub fn render_failure(&self, failure: &Failure) -> String {
+        self.frame.element(&File::failed(failure))
+    }
+
     /// Write the start of the document.
     pub fn begin(&self, out: &mut impl Write) -> io::Result<JsonWriter> {
         Ok(JsonWriter {
@@ -143,4 +249,75 @@ pub fn write(out: &mut impl Write, files: &[FileReport], summary: Summary) -> io
         writer.push(out, &stream.render_file(file))?;
     }
     writer.finish(out, summary)
+}
+
+#[cfg(test)]
+mod tests {
+    use release_doc::{LineCol, Span};
+    use release_rules::{Applicability, Diagnostic, Document, Edit, Fix, Severity, Stage};
+    use serde_json::{json, Value};
+
+    use super::*;
+
+    #[test]
+    fn findings_carry_their_related_places_and_fix() {
+        let text = "# Notes\n\nline three\nfour\n";
+        let three = text.find("three").unwrap();
+        let four = text.find("four").unwrap();
+        let diagnostic = Diagnostic {
+            code: "RL401",
+            name: "some-problem",
+            severity: Severity::Error,
+            message: "wrong".into(),
+            span: Span::new(three, three + 5),
+            labels: Vec::new(),
+            section: None,
+            fix: None,
+        }
+        .with_label(Span::new(four, four + 4), "because of this")
+        .with_fix(Fix {
+            message: "say four".into(),
+            applicability: Applicability::Safe,
+            edits: vec![Edit {
+                span: Span::new(three, three + 5),
+                replacement: "4".into(),
+            }],
+        });
+        let report = FileReport::new(
+            "doc.md".into(),
+            Stage::Draft,
+            Document::parse(text),
+            vec![diagnostic],
+        );
+        let stream = JsonStream::new();
+        let finding: Value = serde_json::from_str(&stream.render_file(&report)).unwrap();
+        let finding = &finding["diagnostics"][0];
+        assert_eq!(
+            finding["related"],
+            json!([{"message": "because of this", "line": 4, "column": 1, "end_line": 4, "end_column": 5}])
+        );
+        assert_eq!(
+            finding["fix"],
+            json!({"message": "say four", "applicability": "safe", "edits": [
+                {"replacement": "4", "line": 3, "column": 6, "end_line": 3, "end_column": 11}
+            ]})
+        );
+    }
+
+    #[test]
+    fn a_file_that_could_not_be_checked_is_listed_with_its_error() {
+        let stream = JsonStream::new();
+        let failure = Failure {
+            path: "latin1.md".into(),
+            at: Some(LineCol { line: 5, column: 4 }),
+            message: "binary data, not text".into(),
+        };
+        let entry: Value = serde_json::from_str(&stream.render_failure(&failure)).unwrap();
+        assert_eq!(
+            entry,
+            json!({"path": "latin1.md", "stage": null, "stage_source": null, "stage_reason": null,
+                   "diagnostics": [],
+                   "error": {"message": "binary data, not text", "line": 5, "column": 4}})
+        );
+    }
 }

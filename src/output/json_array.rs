@@ -102,6 +102,29 @@ impl ArrayWriter {
     /// Close the array and write the rest of `skeleton` (the whole document printed with
     /// the array empty, now that every other value is known), then a newline.
     pub(crate) fn finish(self, out: &mut impl Write, skeleton: &str, key: &str) -> io::Result<()> {
+        self.close(out, skeleton, key, None::<(&str, &())>)
+    }
+
+    /// Like [`ArrayWriter::finish`], with one more member `(key, value)` of the object
+    /// that holds the array, written right after it (whatever the skeleton's key order:
+    /// JSON objects are unordered).
+    pub(crate) fn finish_with(
+        self,
+        out: &mut impl Write,
+        skeleton: &str,
+        key: &str,
+        sibling: (&str, &impl Serialize),
+    ) -> io::Result<()> {
+        self.close(out, skeleton, key, Some(sibling))
+    }
+
+    fn close(
+        self,
+        out: &mut impl Write,
+        skeleton: &str,
+        key: &str,
+        sibling: Option<(&str, &impl Serialize)>,
+    ) -> io::Result<()> {
         let (at, _) = locate(skeleton, key);
         let tail = &skeleton[at + marker(key).len()..];
         if self.written > 0 {
@@ -109,9 +132,35 @@ impl ArrayWriter {
         } else {
             out.write_all(b"]")?;
         }
+        if let Some((name, value)) = sibling {
+            // The value is printed like an element, then its first line's indentation
+            // (one level deeper than the key's) is taken off, as it follows the key.
+            let element = self.frame.element(value);
+            let depth = self.frame.indent.len() + 2;
+            let name = serde_json::to_string(name).map_err(io::Error::other)?;
+            let shallower = reindent(&element, depth, self.frame.indent.len());
+            write!(
+                out,
+                ",\n{}{name}: {}",
+                self.frame.indent,
+                shallower.trim_start()
+            )?;
+        }
         out.write_all(tail.as_bytes())?;
         writeln!(out)
     }
+}
+
+/// `text` with `from` leading spaces of each line replaced by `to` spaces.
+fn reindent(text: &str, from: usize, to: usize) -> String {
+    let pad = " ".repeat(to);
+    text.split('\n')
+        .map(|line| {
+            let spaces = line.len() - line.trim_start_matches(' ').len();
+            format!("{pad}{}", &line[spaces.min(from)..])
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 #[cfg(test)]
@@ -144,6 +193,37 @@ mod tests {
             let doc = json!({"version": 1, "files": items[..n], "summary": {"files": n}});
             let whole = serde_json::to_string_pretty(&doc).unwrap() + "\n";
             assert_eq!(streamed(&doc, "files", &items[..n]), whole, "{n} items");
+        }
+    }
+
+    #[test]
+    fn a_sibling_after_the_array_prints_as_serde_json_would() {
+        let doc = json!({"results": [json!({"id": 1})], "tool": {"name": "x"}});
+        let mut empty = doc.clone();
+        empty["results"] = json!([]);
+        let skeleton = serde_json::to_string_pretty(&empty).unwrap();
+        for items in [&[][..], &[json!({"id": 1})][..]] {
+            let frame = ArrayFrame::new(&skeleton, "results");
+            let mut out = Vec::new();
+            let mut writer = ArrayWriter::begin(&mut out, frame.clone()).unwrap();
+            for item in items {
+                writer.push(&mut out, &frame.element(item)).unwrap();
+            }
+            let extra = json!([{"notes": [{"text": "a"}]}]);
+            writer
+                .finish_with(&mut out, &skeleton, "results", ("invocations", &extra))
+                .unwrap();
+            let printed: serde_json::Value = serde_json::from_slice(&out).unwrap();
+            let mut expected = doc.clone();
+            expected["results"] = json!(items);
+            expected["invocations"] = extra;
+            assert_eq!(printed, expected);
+            // Pretty: what serde_json prints, but for the order of the keys.
+            let text = String::from_utf8(out).unwrap();
+            assert!(
+                text.contains("\n  \"invocations\": [\n    {\n      \"notes\": [\n"),
+                "{text}"
+            );
         }
     }
 

@@ -100,6 +100,46 @@ impl FileReport {
     }
 }
 
+/// A file that could not be checked: missing, unreadable, binary, not decodable, or
+/// under a bad configuration (then the configuration file is named).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Failure {
+    /// The path as shown.
+    pub path: String,
+    /// Where in the file the problem is, when known.
+    pub at: Option<LineCol>,
+    /// What went wrong, and what was expected.
+    pub message: String,
+}
+
+impl Failure {
+    /// A failure of `path` with no position.
+    #[must_use]
+    pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            path: path.into(),
+            at: None,
+            message: message.into(),
+        }
+    }
+
+    /// `path`, then `:line:column` when known: where the failure is.
+    #[must_use]
+    pub fn place(&self) -> String {
+        match self.at {
+            Some(at) => format!("{}:{}:{}", self.path, at.line, at.column),
+            None => self.path.clone(),
+        }
+    }
+}
+
+impl std::fmt::Display for Failure {
+    /// `path:line:column: message` (without the position when there is none).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.place(), self.message)
+    }
+}
+
 /// `span` without the line break(s) it ends with, unless that would leave nothing.
 fn trim_line_break(source: &str, span: Span) -> Span {
     let text = span.text(source);
@@ -118,6 +158,8 @@ pub struct Summary {
     pub files: usize,
     /// Files skipped because they are not release documents (or are excluded).
     pub skipped: usize,
+    /// Files that could not be checked (each is a [`Failure`]); any fails the run.
+    pub failed: usize,
     /// Findings of each severity.
     pub errors: usize,
     /// Warnings.
@@ -145,8 +187,16 @@ impl Summary {
         summary
     }
 
+    /// Whether the run ends with a summary line: not when nothing was checked because
+    /// every file failed (the failures say it all).
+    #[must_use]
+    pub fn has_a_line(&self) -> bool {
+        self.files > 0 || self.failed == 0
+    }
+
     /// The closing line of the text formats: `2 errors, 1 warning in 3 release documents
-    /// (1 file skipped)`.
+    /// (1 file not checked, 1 file skipped)`. A run that checked nothing because every
+    /// file failed prints no summary: the failures say it all.
     #[must_use]
     pub fn line(&self) -> String {
         let findings = [
@@ -164,8 +214,15 @@ impl Summary {
             findings.join(", ")
         };
         let mut line = format!("{findings} in {}", plural(self.files, "release document"));
+        let mut notes = Vec::new();
+        if self.failed > 0 {
+            notes.push(format!("{} not checked", plural(self.failed, "file")));
+        }
         if self.skipped > 0 {
-            line.push_str(&format!(" ({} skipped)", plural(self.skipped, "file")));
+            notes.push(format!("{} skipped", plural(self.skipped, "file")));
+        }
+        if !notes.is_empty() {
+            line.push_str(&format!(" ({})", notes.join(", ")));
         }
         line
     }
@@ -198,6 +255,7 @@ mod tests {
         let s = Summary {
             files: 1,
             skipped: 2,
+            failed: 0,
             errors: 1,
             warnings: 0,
             infos: 3,
@@ -209,6 +267,16 @@ mod tests {
         assert_eq!(
             Summary::default().line(),
             "no findings in 0 release documents"
+        );
+        let s = Summary {
+            files: 2,
+            skipped: 1,
+            failed: 1,
+            ..Summary::default()
+        };
+        assert_eq!(
+            s.line(),
+            "no findings in 2 release documents (1 file not checked, 1 file skipped)"
         );
     }
 }

@@ -10,7 +10,7 @@ use super::human::HumanRenderer;
 use super::json::{JsonStream, JsonWriter};
 use super::sarif::{SarifStream, SarifWriter};
 use super::statistics::{RuleKey, Tally};
-use super::{concise, github, FileReport, Summary};
+use super::{concise, github, Failure, FileReport, Summary};
 
 /// The output format of a run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -99,6 +99,24 @@ impl Printer {
             },
             summary_line: summary_line && text,
         }
+    }
+
+    /// The same printer, with the SARIF rules' `helpUri` under `docs_url` (the config's
+    /// `docs-url`) instead of the default.
+    #[must_use]
+    pub fn with_docs_url(mut self, docs_url: &str) -> Self {
+        if let Renderer::Sarif(stream) = &mut self.renderer {
+            *stream = SarifStream::with_docs_url(docs_url);
+        }
+        self
+    }
+
+    /// Whether the report is text for people (human or concise findings) that shows each
+    /// file that could not be checked; other reports (JSON, SARIF, workflow commands,
+    /// statistics) carry them for machines, so they are also said on standard error.
+    #[must_use]
+    pub fn is_for_people(&self) -> bool {
+        self.statistics.is_none() && matches!(self.renderer, Renderer::Human(_) | Renderer::Concise)
     }
 
     /// Render one checked file (callable from any thread).
@@ -204,6 +222,37 @@ impl Printing<'_> {
         }
     }
 
+    /// Write a file that could not be checked, and count it.
+    pub fn fail(&mut self, out: &mut impl Write, failure: &Failure) -> io::Result<()> {
+        self.summary.failed += 1;
+        if self.printer.statistics.is_some() {
+            return Ok(());
+        }
+        let text = match (&self.printer.renderer, &mut self.open) {
+            (Renderer::Json(stream), Open::Json(writer)) => {
+                return writer.push(out, &stream.render_failure(failure));
+            }
+            (_, Open::Sarif(writer)) => {
+                writer.fail(failure);
+                return Ok(());
+            }
+            (Renderer::Human(renderer), _) => {
+                let mut text = String::new();
+                renderer.render_failure(&mut text, failure);
+                text
+            }
+            (Renderer::Github, _) => github::render_failure(failure),
+            _ => concise::render_failure(failure),
+        };
+        if let Open::Text { blank_line } = &mut self.open {
+            if *blank_line {
+                out.write_all(b"\n")?;
+            }
+            *blank_line = matches!(self.printer.renderer, Renderer::Human(_));
+        }
+        out.write_all(text.as_bytes())
+    }
+
     /// Count a file that was skipped (not a release document, or excluded).
     pub fn skip(&mut self) {
         self.summary.skipped += 1;
@@ -220,7 +269,7 @@ impl Printing<'_> {
             }
             Some(StatisticsAs::Table) => {
                 self.tally.write_text(out)?;
-                if self.printer.summary_line {
+                if self.printer.summary_line && summary.has_a_line() {
                     writeln!(out, "{}", summary.line())?;
                 }
                 return Ok(summary);
@@ -231,7 +280,7 @@ impl Printing<'_> {
             Open::Json(writer) => writer.finish(out, summary)?,
             Open::Sarif(writer) => writer.finish(out)?,
             Open::Text { blank_line } => {
-                if self.printer.summary_line {
+                if self.printer.summary_line && summary.has_a_line() {
                     if blank_line {
                         out.write_all(b"\n")?;
                     }

@@ -5,13 +5,17 @@ use std::io::{self, Write};
 
 use release_rules::{registry, RuleMeta, Severity};
 use serde_sarif::sarif::{
-    ArtifactLocation, Location, Message, MultiformatMessageString, PhysicalLocation, PropertyBag,
-    Region, ReportingConfiguration, ReportingDescriptor, Result as SarifResult, ResultLevel, Run,
-    Sarif, Tool, ToolComponent,
+    ArtifactLocation, Invocation, Location, Message, MultiformatMessageString, Notification,
+    PhysicalLocation, PropertyBag, Region, ReportingConfiguration, ReportingDescriptor,
+    Result as SarifResult, ResultLevel, Run, Sarif, Tool, ToolComponent,
 };
 
 use super::json_array::{ArrayFrame, ArrayWriter};
-use super::{FileReport, Located};
+use super::{Failure, FileReport, Located};
+
+/// Where the rule pages are by default: `docs/rules/` of the repository named in
+/// Cargo.toml (each rule at `<base>/<CODE>.md`); the config's `docs-url` replaces it.
+pub const DEFAULT_DOCS_URL: &str = concat!(env!("CARGO_PKG_REPOSITORY"), "/docs/rules");
 
 /// The schema the output conforms to (the OASIS errata 01 schema).
 const SCHEMA: &str =
@@ -37,10 +41,16 @@ fn text(s: &str) -> MultiformatMessageString {
     MultiformatMessageString::builder().text(s).build()
 }
 
-fn descriptor(meta: &RuleMeta) -> ReportingDescriptor {
+/// The page of the rule `code` under the rule docs at `docs_url`.
+fn help_uri(docs_url: &str, code: &str) -> String {
+    format!("{}/{code}.md", docs_url.trim_end_matches('/'))
+}
+
+fn descriptor(meta: &RuleMeta, docs_url: &str) -> ReportingDescriptor {
     ReportingDescriptor::builder()
         .id(meta.code)
         .name(meta.name)
+        .help_uri(help_uri(docs_url, meta.code))
         .short_description(text(meta.summary))
         .full_description(text(meta.summary))
         .help(
@@ -147,13 +157,43 @@ fn stage_properties(file: &FileReport) -> PropertyBag {
         .build()
 }
 
+/// A file that could not be checked, as a notification of a failed invocation.
+fn notification(failure: &Failure) -> Notification {
+    let physical = PhysicalLocation::builder()
+        .artifact_location(ArtifactLocation::builder().uri(uri(&failure.path)).build());
+    let physical = match failure.at {
+        Some(at) => physical
+            .region(
+                Region::builder()
+                    .start_line(at.line as i64)
+                    .start_column(at.column as i64)
+                    .build(),
+            )
+            .build(),
+        None => physical.build(),
+    };
+    Notification::builder()
+        .level(serde_json::Value::from("error"))
+        .message(Message::builder().text(&failure.message).build())
+        .locations(vec![Location::builder()
+            .physical_location(physical)
+            .build()])
+        .build()
+}
+
 /// The log with no result in it: the frame the results are streamed into.
-fn skeleton(metas: &[&RuleMeta]) -> String {
+fn skeleton(metas: &[&RuleMeta], docs_url: &str) -> String {
     let driver = ToolComponent::builder()
         .name("release-lint")
         .version(env!("CARGO_PKG_VERSION"))
         .semantic_version(env!("CARGO_PKG_VERSION"))
-        .rules(metas.iter().map(|m| descriptor(m)).collect::<Vec<_>>())
+        .information_uri(env!("CARGO_PKG_REPOSITORY"))
+        .rules(
+            metas
+                .iter()
+                .map(|m| descriptor(m, docs_url))
+                .collect::<Vec<_>>(),
+        )
         .build();
     let run = Run::builder()
         .tool(Tool::builder().driver(driver).build())
@@ -184,11 +224,18 @@ impl Default for SarifStream {
 }
 
 impl SarifStream {
-    /// A stream for one run, describing every rule.
+    /// A stream for one run, describing every rule, with their pages under
+    /// [`DEFAULT_DOCS_URL`].
     #[must_use]
     pub fn new() -> Self {
+        Self::with_docs_url(DEFAULT_DOCS_URL)
+    }
+
+    /// A stream for one run whose rules' `helpUri` are `<docs_url>/<CODE>.md`.
+    #[must_use]
+    pub fn with_docs_url(docs_url: &str) -> Self {
         let metas: Vec<&'static RuleMeta> = registry::metas().collect();
-        let skeleton = skeleton(&metas);
+        let skeleton = skeleton(&metas, docs_url);
         let frame = ArrayFrame::new(&skeleton, "results");
         Self {
             metas,
@@ -216,6 +263,7 @@ impl SarifStream {
         Ok(SarifWriter {
             array: ArrayWriter::begin(out, self.frame.clone())?,
             skeleton: &self.skeleton,
+            failures: Vec::new(),
         })
     }
 }
@@ -225,12 +273,32 @@ impl SarifStream {
 pub struct SarifWriter<'s> {
     array: ArrayWriter,
     skeleton: &'s str,
+    failures: Vec<Notification>,
 }
 
 impl SarifWriter<'_> {
-    /// Close the log, then write a newline.
+    /// Note a file that could not be checked: the log's invocation then fails, with a
+    /// notification per such file.
+    pub fn fail(&mut self, failure: &Failure) {
+        self.failures.push(notification(failure));
+    }
+
+    /// Close the log, then write a newline. With failures, the run gets an
+    /// `invocations` entry that did not succeed and names each of them.
     pub fn finish(self, out: &mut impl Write) -> io::Result<()> {
-        self.array.finish(out, self.skeleton, "results")
+        if self.failures.is_empty() {
+            return self.array.finish(out, self.skeleton, "results");
+        }
+        let invocation = Invocation::builder()
+            .execution_successful(false)
+            .tool_execution_notifications(self.failures)
+            .build();
+        self.array.finish_with(
+            out,
+            self.skeleton,
+            "results",
+            ("invocations", &[invocation]),
+        )
     }
 
     /// Write the results made by [`SarifStream::render_file`].
@@ -249,9 +317,38 @@ pub fn write(out: &mut impl Write, files: &[FileReport]) -> io::Result<()> {
     writer.finish(out)
 }
 
+/// Write the SARIF log of `files` and of the files that could not be checked.
+pub fn write_with_failures(
+    out: &mut impl Write,
+    files: &[FileReport],
+    failures: &[Failure],
+) -> io::Result<()> {
+    let stream = SarifStream::new();
+    let mut writer = stream.begin(out)?;
+    for file in files {
+        writer.push(out, &stream.render_file(file))?;
+    }
+    for failure in failures {
+        writer.fail(failure);
+    }
+    writer.finish(out)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::uri;
+    use super::{help_uri, uri, DEFAULT_DOCS_URL};
+
+    #[test]
+    fn rule_pages_are_under_the_docs_url() {
+        assert_eq!(
+            help_uri("https://example.com/rules/", "RL201"),
+            "https://example.com/rules/RL201.md"
+        );
+        assert_eq!(
+            help_uri(DEFAULT_DOCS_URL, "RL008"),
+            concat!(env!("CARGO_PKG_REPOSITORY"), "/docs/rules/RL008.md")
+        );
+    }
 
     #[test]
     fn paths_become_uri_references() {

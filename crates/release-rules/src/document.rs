@@ -2,6 +2,7 @@
 
 use release_doc::{LineCol, LineIndex, ParseOptions, Parsed, ReleaseDoc, Span};
 
+use crate::encoding::{self, DecodeError, Transcoded};
 use crate::settings::Settings;
 
 /// A document ready to be checked: its text, its model and its structural problems.
@@ -10,6 +11,7 @@ pub struct Document {
     source: String,
     parsed: Parsed<ReleaseDoc>,
     lines: LineIndex,
+    transcoded: Option<Transcoded>,
 }
 
 impl Document {
@@ -38,10 +40,39 @@ impl Document {
             source,
             parsed,
             lines,
+            transcoded: None,
         }
     }
 
-    /// The text as given.
+    /// Decode and parse a file's bytes: UTF-8 as it is, UTF-16 with a byte order mark and
+    /// legacy encodings decoded first (the `not-utf8` rule reports them, see
+    /// [`Document::transcoded`]).
+    ///
+    /// # Errors
+    /// [`DecodeError`] for binary data and for bytes that do not decode.
+    pub fn from_bytes(bytes: Vec<u8>) -> Result<Self, DecodeError> {
+        Self::from_bytes_for(bytes, &Settings::default())
+    }
+
+    /// [`Document::from_bytes`], parsed as `settings` say (see [`Document::parse_for`]).
+    ///
+    /// # Errors
+    /// [`DecodeError`] for binary data and for bytes that do not decode.
+    pub fn from_bytes_for(bytes: Vec<u8>, settings: &Settings) -> Result<Self, DecodeError> {
+        let (text, transcoded) = encoding::decode(bytes)?;
+        Ok(Self {
+            transcoded,
+            ..Self::parse_for(text, settings)
+        })
+    }
+
+    /// How the file was decoded, when it was not UTF-8.
+    #[must_use]
+    pub fn transcoded(&self) -> Option<&Transcoded> {
+        self.transcoded.as_ref()
+    }
+
+    /// The text as given (decoded, for a file that was not UTF-8).
     #[must_use]
     pub fn source(&self) -> &str {
         &self.source

@@ -13,6 +13,7 @@ pub mod diagnostic;
 pub mod docs;
 pub mod document;
 pub mod due;
+pub mod encoding;
 mod engine;
 pub mod outcome;
 pub mod registry;

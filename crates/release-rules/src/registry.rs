@@ -35,11 +35,117 @@ pub fn find(code_or_name: &str) -> Option<&'static dyn Rule> {
         .find(|r| r.meta().code.eq_ignore_ascii_case(wanted) || r.meta().name == wanted)
 }
 
+/// Whether `pattern` selects at least one rule, as `select`, `ignore` and suppression
+/// comments read it: `ALL`, a rule's code or name, or a prefix of some rule's code
+/// (`RL2`; `RL` alone is every rule).
+#[must_use]
+pub fn selects_any(pattern: &str) -> bool {
+    let p = pattern.trim();
+    if p.eq_ignore_ascii_case("ALL") || find(p).is_some() {
+        return true;
+    }
+    let upper = p.to_ascii_uppercase();
+    upper.len() <= 5
+        && upper
+            .strip_prefix("RL")
+            .is_some_and(|digits| digits.bytes().all(|b| b.is_ascii_digit()))
+        && metas().any(|m| m.code.starts_with(&upper))
+}
+
+/// The rule closest to `unknown` (a mistyped code, prefix or name), for "did you mean
+/// …?": the code with the fewest edits when `unknown` looks like a code, else the most
+/// similar name.
+#[must_use]
+pub fn nearest(unknown: &str) -> Option<&'static RuleMeta> {
+    let wanted = unknown.trim();
+    let upper = wanted.to_ascii_uppercase();
+    let looks_like_code = upper.starts_with("RL")
+        && upper.len() > 2
+        && upper[2..].bytes().all(|b| b.is_ascii_digit());
+    if looks_like_code {
+        // A prefix (`RL98`) is compared with the codes cut to its length, then in full.
+        metas().min_by_key(|m| {
+            let cut = m.code.get(..upper.len()).unwrap_or(m.code);
+            (
+                strsim::levenshtein(&upper, cut),
+                strsim::levenshtein(&upper, m.code),
+            )
+        })
+    } else {
+        let lower = wanted.to_ascii_lowercase();
+        metas()
+            .map(|m| (strsim::jaro_winkler(&lower, m.name), m))
+            .fold(
+                None,
+                |best: Option<(f64, &'static RuleMeta)>, (score, m)| match best {
+                    Some((top, _)) if top >= score => best,
+                    _ => Some((score, m)),
+                },
+            )
+            .map(|(_, m)| m)
+    }
+}
+
+/// ` (did you mean `RL009`?)` for an unknown rule pattern, naming the nearest rule by
+/// code, or by name when the pattern was a name; empty when there is no rule at all.
+#[must_use]
+pub fn did_you_mean(unknown: &str) -> String {
+    let upper = unknown.trim().to_ascii_uppercase();
+    match nearest(unknown) {
+        Some(m) if upper.starts_with("RL") => format!(" (did you mean `{}`?)", m.code),
+        Some(m) => format!(" (did you mean `{}`, {}?)", m.name, m.code),
+        None => String::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::HashSet;
 
     use super::*;
+
+    #[test]
+    fn selectors_name_real_rules() {
+        for good in [
+            "ALL",
+            "all",
+            "RL",
+            "rl2",
+            "RL20",
+            "RL201",
+            "unchecked-prerequisite",
+        ] {
+            assert!(selects_any(good), "{good}");
+        }
+        for bad in [
+            "RL999",
+            "RL98",
+            "RL9",
+            "RL2011",
+            "RLx",
+            "XX1",
+            "unchecked",
+            "",
+        ] {
+            assert!(!selects_any(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_nearest_rule_is_suggested() {
+        assert_eq!(nearest("RL0099").map(|m| m.code), Some("RL009"));
+        assert_eq!(nearest("rl2011").map(|m| m.code), Some("RL201"));
+        assert_eq!(nearest("RL20").map(|m| m.code), Some("RL201"));
+        assert_eq!(
+            nearest("uncheked-prerequisite").map(|m| m.code),
+            Some("RL201")
+        );
+        assert_eq!(did_you_mean("RL0099"), " (did you mean `RL009`?)");
+        assert_eq!(
+            did_you_mean("unused-supression"),
+            " (did you mean `unused-suppression`, RL009?)"
+        );
+    }
 
     #[test]
     fn codes_and_names_are_unique_and_follow_their_family() {

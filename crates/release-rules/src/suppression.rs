@@ -11,6 +11,7 @@ use release_doc::Span;
 
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
+use crate::registry;
 
 static COMMENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -136,16 +137,40 @@ impl Suppressions {
         suppressed
     }
 
-    /// The suppressions that suppressed nothing.
+    /// The suppressions that suppressed nothing, and each code a suppression names that
+    /// is no rule (which could never suppress anything).
     pub fn unused(&self) -> Vec<Unused> {
-        self.list
-            .iter()
-            .filter(|s| !s.used)
-            .map(|s| {
-                let what = if s.codes.is_empty() { "any rule".to_owned() } else { s.codes.join(", ") };
-                Unused { span: s.span, message: format!("this suppression of {what} suppresses nothing; expected a finding it covers, or remove it") }
-            })
-            .collect()
+        let mut out = Vec::new();
+        for s in &self.list {
+            let (known, unknown): (Vec<&String>, Vec<&String>) =
+                s.codes.iter().partition(|c| registry::selects_any(c));
+            for code in &unknown {
+                out.push(Unused {
+                    span: s.span,
+                    message: format!(
+                        "this suppression names `{code}`, which is no rule{}; expected a rule code (`RL201`), a code prefix (`RL2`) or a rule name",
+                        registry::did_you_mean(code)
+                    ),
+                });
+            }
+            if s.used || (known.is_empty() && !unknown.is_empty()) {
+                continue;
+            }
+            let what = if known.is_empty() {
+                "any rule".to_owned()
+            } else {
+                known
+                    .iter()
+                    .map(|c| c.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            out.push(Unused {
+                span: s.span,
+                message: format!("this suppression of {what} suppresses nothing; expected a finding it covers, or remove it"),
+            });
+        }
+        out
     }
 }
 
@@ -206,6 +231,41 @@ mod tests {
         );
         assert_eq!(
             found("<!-- release-lint-disable-file RL405 -->\n\n- [x] a\n"),
+            ["RL009:10"]
+        );
+    }
+
+    #[test]
+    fn a_code_that_is_no_rule_is_reported_with_the_nearest_rule() {
+        let source =
+            format!("{HEAD}<!-- release-lint-disable-next-line RL2011, RL9 -->\n- [ ] a\n");
+        let doc = Document::parse(source);
+        let settings = Settings {
+            select: vec!["RL201".into(), "RL009".into()],
+            ..Settings::default()
+        };
+        let messages: Vec<String> = crate::check(&doc, &settings)
+            .into_iter()
+            .map(|d| {
+                format!(
+                    "{}:{} {}",
+                    d.code,
+                    doc.line_col(d.span.start).line,
+                    d.message
+                )
+            })
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                "RL009:10 this suppression names `RL2011`, which is no rule (did you mean `RL201`?); expected a rule code (`RL201`), a code prefix (`RL2`) or a rule name",
+                "RL009:10 this suppression names `RL9`, which is no rule (did you mean `RL009`?); expected a rule code (`RL201`), a code prefix (`RL2`) or a rule name",
+                "RL201:11 prerequisite `a` (Code & Testing) is not done at stage `ready`; expected `[x]` or `N/A: reason`",
+            ]
+        );
+        // A known code next to an unknown one still suppresses, and is not unused.
+        assert_eq!(
+            found("<!-- release-lint-disable-next-line RL201,RL2O1 -->\n- [ ] a\n"),
             ["RL009:10"]
         );
     }

@@ -220,7 +220,7 @@ fn an_unknown_key_is_named_with_its_line() {
         e.to_string(),
         format!(
             "{PATH}:2:1: unknown key `defualt-stage`; expected one of `default-stage`, `require-outcome`, \
-             `include`, `exclude`, `template`, `max-file-size`, `version-scheme`, `rules`, `standards`, `sections`"
+             `include`, `exclude`, `template`, `max-file-size`, `version-scheme`, `docs-url`, `rules`, `standards`, `sections`"
         )
     );
 }
@@ -274,7 +274,7 @@ fn bad_values_are_named_with_their_line() {
         "[rules]\nseverity = { RL999 = \"error\" }\n",
         bad,
         2,
-        "unknown rule `RL999` in `rules.severity`",
+        "unknown rule `RL999` in `rules.severity` (did you mean `RL009`?)",
     );
     assert_error(
         "[rules]\nseverity = { RL201 = \"info\", unchecked-prerequisite = \"error\" }\n",
@@ -292,7 +292,13 @@ fn bad_values_are_named_with_their_line() {
         "[rules]\nignore = [\"no-such-rule\"]\n",
         bad,
         2,
-        "unknown rule `no-such-rule` in `rules.ignore`",
+        "unknown rule `no-such-rule` in `rules.ignore` (did you mean `",
+    );
+    assert_error(
+        "[rules]\nignore = [\"unused-supression\"]\n",
+        bad,
+        2,
+        "unknown rule `unused-supression` in `rules.ignore` (did you mean `unused-suppression`, RL009?)",
     );
     assert_error(
         "[rules]\nselect = [\"RL9\"]\n",
@@ -360,6 +366,23 @@ fn bad_values_are_named_with_their_line() {
         2,
         "expected a time",
     );
+}
+
+#[test]
+fn docs_url_is_an_absolute_url() {
+    assert_eq!(parse("").expect("valid").docs_url(), None);
+    let config = parse("docs-url = \"https://example.com/rules/\"\n").expect("valid");
+    assert_eq!(config.docs_url(), Some("https://example.com/rules"));
+    for bad in ["docs/rules", "https://", "https://a b", "ftp://x"] {
+        let e = error(&format!("docs-url = \"{bad}\"\n"));
+        assert_eq!(e.kind(), ConfigErrorKind::InvalidValue, "{e}");
+        assert!(
+            e.to_string().starts_with(&format!(
+                "{PATH}:1:12: bad URL `{bad}` for `docs-url`; expected an absolute"
+            )),
+            "{e}"
+        );
+    }
 }
 
 #[test]

@@ -130,7 +130,9 @@ fn check_folder(folder: &str, at_least: usize, declared: bool) {
             .expect("file name")
             .to_owned();
         let expected = read_expected(&path.with_extension("expected"));
-        let doc = Document::parse(std::fs::read_to_string(path).expect("UTF-8 fixture"));
+        // Read as `release-lint check` reads files: bytes, decoded when not UTF-8.
+        let doc = Document::from_bytes(std::fs::read(path).expect("readable fixture"))
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
         if declared {
             assert!(
                 doc.model().declared_stage().is_some(),

@@ -49,6 +49,11 @@ pub(crate) struct RawConfig {
     /// against it) or `calver` (`2024.05.1`, no bump check).
     #[schemars(schema_with = "version_scheme_schema", extend("default" = "semver"))]
     pub version_scheme: Option<Spanned<String>>,
+    /// Where the rule pages are published (an absolute `http`, `https` or `file` URL):
+    /// SARIF output links each rule to `<docs-url>/<CODE>.md`. Unset: the `docs/rules`
+    /// folder of the release-lint repository.
+    #[schemars(with = "String", extend("examples" = ["https://github.com/acme/release-lint/blob/main/docs/rules"]))]
+    pub docs_url: Option<Spanned<String>>,
     /// Which rules run, and how severe their findings are.
     pub rules: RawRules,
     /// Quality-standard targets, used where a document's own Quality Standards section

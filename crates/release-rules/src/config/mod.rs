@@ -52,6 +52,7 @@ pub struct Config {
     standards: StandardTargets,
     max_file_size: Option<u64>,
     version_scheme: VersionScheme,
+    docs_url: Option<String>,
 }
 
 /// The `template` key: the path as written and where it was written.
@@ -119,6 +120,11 @@ impl Config {
                 .max_file_size
                 .as_ref()
                 .map(|s| values::size(&loc, s))
+                .transpose()?,
+            docs_url: raw
+                .docs_url
+                .as_ref()
+                .map(|s| values::url(&loc, "docs-url", s))
                 .transpose()?,
             default_stage: raw
                 .default_stage
@@ -249,6 +255,13 @@ impl Config {
     #[must_use]
     pub fn max_file_size(&self) -> Option<u64> {
         self.max_file_size
+    }
+
+    /// The `docs-url` key, when set: where the rule pages are (`<docs-url>/<CODE>.md`),
+    /// without a trailing `/`.
+    #[must_use]
+    pub fn docs_url(&self) -> Option<&str> {
+        self.docs_url.as_deref()
     }
 
     /// Where the config file is.

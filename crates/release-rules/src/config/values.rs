@@ -202,7 +202,10 @@ pub(crate) fn selector(
     } else {
         Err(loc.invalid(
             value,
-            format!("unknown rule `{text}` in `rules.{key}`"),
+            format!(
+                "unknown rule `{text}` in `rules.{key}`{}",
+                registry::did_you_mean(text)
+            ),
             "`ALL`, a rule code (`RL201`), a code prefix (`RL2`) or a rule name (`unchecked-prerequisite`)",
         ))
     }
@@ -218,7 +221,11 @@ pub(crate) fn rule_code(
         .ok_or_else(|| {
             loc.invalid(
                 value,
-                format!("unknown rule `{}` in `rules.severity`", value.get_ref()),
+                format!(
+                    "unknown rule `{}` in `rules.severity`{}",
+                    value.get_ref(),
+                    registry::did_you_mean(value.get_ref())
+                ),
                 "a rule code (`RL201`) or a rule name (`unchecked-prerequisite`)",
             )
         })
@@ -284,6 +291,33 @@ pub(crate) fn size(loc: &Locator<'_>, value: &Spanned<String>) -> Result<u64, Co
             "bytes, or a number with `KB`, `MB` or `GB` (binary units), such as `10MB`",
         )
     })
+}
+
+/// A URL key: an absolute `http`, `https` or `file` URL with no white space, returned
+/// without a trailing `/`.
+pub(crate) fn url(
+    loc: &Locator<'_>,
+    key: &str,
+    value: &Spanned<String>,
+) -> Result<String, ConfigError> {
+    let text = value.get_ref().trim();
+    let rest = ["https://", "http://", "file://"]
+        .iter()
+        .find_map(|scheme| {
+            text.get(..scheme.len())
+                .filter(|s| s.eq_ignore_ascii_case(scheme))
+                .map(|_| &text[scheme.len()..])
+        });
+    match rest {
+        Some(rest) if !rest.is_empty() && !rest.contains(char::is_whitespace) => {
+            Ok(text.trim_end_matches('/').to_owned())
+        }
+        _ => Err(loc.invalid(
+            value,
+            format!("bad URL `{text}` for `{key}`"),
+            "an absolute `https://`, `http://` or `file://` URL without spaces",
+        )),
+    }
 }
 
 /// `duration-tolerance-minutes`: a finite number of minutes, not negative.

@@ -9,6 +9,7 @@ pub(crate) mod invalid_frontmatter;
 pub(crate) mod malformed_table_row;
 pub(crate) mod missing_section;
 pub(crate) mod missing_table_column;
+pub(crate) mod not_utf8;
 pub(crate) mod outline;
 mod problems;
 pub(crate) mod status_names_no_stage;
@@ -23,6 +24,7 @@ pub(crate) const RULES: &[&'static dyn Rule] = &[
     &missing_table_column::MissingTableColumn,
     &malformed_table_row::MalformedTableRow,
     &binary_content::BinaryContent,
+    &not_utf8::NotUtf8,
     &unused_suppression::UnusedSuppression,
     &status_names_no_stage::StatusNamesNoStage,
 ];

@@ -1,4 +1,5 @@
-//! RL009: a suppression comment that suppresses nothing.
+//! RL009: a suppression comment that suppresses nothing, or names a rule that does not
+//! exist.
 
 use crate::context::Context;
 use crate::declare_rule;
@@ -6,27 +7,35 @@ use crate::diagnostic::Diagnostic;
 
 declare_rule! {
     /// ## What it does
-    /// Reports a `<!-- release-lint-disable… -->` comment that suppressed no finding.
+    /// Reports a `<!-- release-lint-disable… -->` comment that suppressed no finding,
+    /// and each code or name in such a comment that is no rule (`RL2011`, a mistyped
+    /// name), naming the nearest real rule ("did you mean `RL201`?").
     ///
     /// ## Why it matters
     /// A suppression outlives the problem it hid: once the document is fixed, the
-    /// comment only hides the next, unrelated finding of the same rule.
+    /// comment only hides the next, unrelated finding of the same rule. A mistyped code
+    /// never suppresses anything, so the finding it was meant to hide still shows, with
+    /// no word on why.
     ///
     /// ## Example
     /// ```markdown
     /// <!-- release-lint-disable-next-line RL201 -->
     /// - [x] All automated tests passing
+    ///
+    /// <!-- release-lint-disable-next-line RL2011 -->
+    /// - [ ] Staging deployment successful
     /// ```
     ///
     /// ## How to fix
-    /// Remove the comment, or name the rule that still needs suppressing.
+    /// Remove the comment, or name the rule that still needs suppressing by its code
+    /// (`release-lint rules` lists them).
     pub(crate) struct UnusedSuppression {
         code: "RL009",
         name: "unused-suppression",
         family: Structure,
         severity: Warning,
         since: Draft,
-        summary: "A suppression comment suppresses nothing",
+        summary: "A suppression comment suppresses nothing, or names no rule",
         check: check,
     }
 }
