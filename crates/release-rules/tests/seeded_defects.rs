@@ -94,7 +94,7 @@ fn seeded_defects_are_found_and_nothing_else() {
 /// renamed sections, CRLF.
 #[test]
 fn documents_as_written_are_checked_at_their_stage() {
-    check_folder("as-written", 6, false);
+    check_folder("as-written", 7, false);
 }
 
 /// Check every document of `fixtures/<folder>` (at least `at_least` of them) against its
