@@ -43,7 +43,13 @@ pub fn check(doc: &Document, settings: &Settings) -> Vec<Diagnostic> {
         .collect();
     if settings.is_selected(&UnusedSuppression::META) {
         let meta = &UnusedSuppression::META;
-        for unused in suppressions.unused() {
+        let runs = |code: &str| {
+            registry::all().iter().any(|r| {
+                let m = r.meta();
+                Suppressions::names(code, m) && stage >= m.since
+            })
+        };
+        for unused in suppressions.unused(runs) {
             let d = ctx.diagnostic(meta, unused.span, unused.message);
             kept.push(Diagnostic {
                 severity: settings.severity_of(meta, d.severity),

@@ -116,6 +116,11 @@ impl Suppressions {
         Self { list }
     }
 
+    /// Whether suppression code `code` (a rule code, code prefix or name) names `meta`.
+    pub fn names(code: &str, meta: &crate::rule::RuleMeta) -> bool {
+        code.eq_ignore_ascii_case(meta.name) || meta.code.starts_with(&code.to_ascii_uppercase())
+    }
+
     /// Whether `d` is suppressed; marks the suppressions that cover it as used.
     pub fn suppresses(&mut self, doc: &Document, d: &Diagnostic) -> bool {
         let line = doc.line_col(d.span.start).line;
@@ -138,8 +143,10 @@ impl Suppressions {
     }
 
     /// The suppressions that suppressed nothing, and each code a suppression names that
-    /// is no rule (which could never suppress anything).
-    pub fn unused(&self) -> Vec<Unused> {
+    /// is no rule (which could never suppress anything). `runs(code)`: whether a rule the
+    /// code (or prefix, or name) names runs at the document's stage; a suppression whose
+    /// rules are not yet due is not unused, since it is needed once they are.
+    pub fn unused(&self, runs: impl Fn(&str) -> bool) -> Vec<Unused> {
         let mut out = Vec::new();
         for s in &self.list {
             let (known, unknown): (Vec<&String>, Vec<&String>) =
@@ -154,6 +161,9 @@ impl Suppressions {
                 });
             }
             if s.used || (known.is_empty() && !unknown.is_empty()) {
+                continue;
+            }
+            if !known.is_empty() && !known.iter().any(|c| runs(c)) {
                 continue;
             }
             let what = if known.is_empty() {
@@ -233,6 +243,21 @@ mod tests {
             found("<!-- release-lint-disable-file RL405 -->\n\n- [x] a\n"),
             ["RL009:10"]
         );
+    }
+
+    #[test]
+    fn a_suppression_of_a_rule_not_yet_due_is_not_unused() {
+        let planned = HEAD.replace("stage: ready", "stage: planned");
+        let doc = Document::parse(format!(
+            "{planned}<!-- release-lint-disable-next-line RL201 -->\n- [ ] a\n"
+        ));
+        let settings = Settings {
+            select: vec!["RL201".into(), "RL009".into()],
+            ..Settings::default()
+        };
+        assert!(crate::check(&doc, &settings).is_empty());
+        // At `ready` it suppresses the open item: used.
+        assert!(found("<!-- release-lint-disable-next-line RL201 -->\n- [ ] a\n").is_empty());
     }
 
     #[test]

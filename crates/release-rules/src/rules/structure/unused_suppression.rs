@@ -9,7 +9,10 @@ declare_rule! {
     /// ## What it does
     /// Reports a `<!-- release-lint-disable… -->` comment that suppressed no finding,
     /// and each code or name in such a comment that is no rule (`RL2011`, a mistyped
-    /// name), naming the nearest real rule ("did you mean `RL201`?").
+    /// name), naming the nearest real rule ("did you mean `RL201`?"). A suppression of a
+    /// rule that is not yet due at the document's stage (an open prerequisite suppressed in
+    /// a `planned` document, where RL201 does not run yet) is not reported: it is needed
+    /// once the document reaches that stage.
     ///
     /// ## Why it matters
     /// A suppression outlives the problem it hid: once the document is fixed, the
