@@ -211,6 +211,14 @@ mod tests {
     }
 
     #[test]
+    fn monitoring_alert_cells_are_due_with_the_current_values() {
+        let doc = "## Deployment Execution\n\n### Monitoring During Deployment\n\n| Metric | Threshold | Current Value | Status | Alert |\n|---|---|---|---|---|\n| Error Rate | < 1% | 0.2% | ✅ | {{alert}} |\n";
+        assert!(check_rule("RL101", doc, Some(Stage::Planned)).is_empty());
+        assert!(check_rule("RL101", doc, Some(Stage::Ready)).is_empty());
+        assert_eq!(check_rule("RL101", doc, Some(Stage::Deployed)), ["RL101:7"]);
+    }
+
+    #[test]
     fn rollback_validation_only_when_rolled_back_and_triggers_with_the_plan() {
         let body = "## Pre-Deployment Planning\n\n### Rollback Plan\n\n**Rollback Triggers**:\n\n- [ ] Error rate > {{error_threshold}}%\n\n**Rollback Validation**:\n\n- [ ] Data integrity verified by {{who}}\n";
         assert_eq!(check_rule("RL101", body, Some(Stage::Planned)), ["RL101:7"]);
