@@ -29,9 +29,9 @@ pub(crate) fn parse(source: &str) -> Parsed<ReleaseDoc> {
     }
     let (split, problem) = frontmatter::split(source);
     b.problems.extend(problem);
+    let (split, entries, problems) = frontmatter::read(source, split);
+    b.problems.extend(problems);
     if let Some(block) = &split.block {
-        let (entries, problems) = frontmatter::read_entries(source, block);
-        b.problems.extend(problems);
         let fm = frontmatter_map::frontmatter(&mut b, block.span, entries);
         b.doc.frontmatter = Some(fm);
     }
