@@ -160,7 +160,7 @@ fn expected(table: KnownTable, key: &str, column: &str) -> String {
         "channel" => "where it was said",
         "response" => "what came back, or `—`",
         "metric" => "the metric",
-        "notes" => "notes, or nothing (the cell may stay empty)",
+        "notes" => "notes, or nothing",
         "action" => "what to do",
         "alert" => "the alert wired to the metric",
         _ => return format!("a value for `{column}`, or `—`"),
