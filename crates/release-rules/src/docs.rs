@@ -97,10 +97,11 @@ fn first_sentence(text: &str) -> &str {
             '`' => code = !code,
             '(' if !code => depth += 1,
             ')' if !code => depth = depth.saturating_sub(1),
-            '.' if !code && depth == 0 => {
-                if text[i + 1..].chars().next().is_none_or(char::is_whitespace) {
-                    return &text[..=i];
-                }
+            '.' if !code
+                && depth == 0
+                && text[i + 1..].chars().next().is_none_or(char::is_whitespace) =>
+            {
+                return &text[..=i];
             }
             _ => {}
         }
