@@ -242,6 +242,28 @@ fn table_of_100_000_rows() {
     check_hostile("table.md", text.as_bytes());
 }
 
+/// A line of a megabyte with 46 placeholders on it, in the human output: each finding's
+/// snippet shows the line cut around its placeholder (miette panicked on the whole line,
+/// and 46 copies of it made 46 MB).
+#[test]
+fn a_megabyte_line_with_many_findings_in_the_human_output() {
+    let words = "word ".repeat(4_400);
+    let line: Vec<String> = (0..46).map(|n| format!("{words}{{{{p{n}}}}}")).collect();
+    let text = companion().replacen("## ", &format!("{}\n\n## ", line.join(" ")), 1);
+    assert!(text.len() > 1_000_000);
+    let dir = workspace();
+    fs::write(dir.path().join("long.md"), &text).unwrap();
+    let output = run_bounded(dir.path(), &["check", "--color", "never", "long.md"]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(stdout.len() < 200_000, "{} bytes of output", stdout.len());
+    for n in [0, 23, 45] {
+        assert!(stdout.contains(&format!("{{{{p{n}}}}}")), "p{n}");
+    }
+}
+
 #[test]
 fn nesting_10_000_deep() {
     let mut quotes = companion();
