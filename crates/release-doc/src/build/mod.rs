@@ -41,7 +41,9 @@ pub(crate) fn parse(source: &str) -> Parsed<ReleaseDoc> {
 }
 
 fn walk(b: &mut Builder<'_>, blocks: &[Block]) {
-    let mut seen: Vec<SectionId> = Vec::new();
+    // Each known section seen, with the line of its first heading once a copy needs it
+    // (counted once per section: a document of many copies counted it for every copy).
+    let mut seen: Vec<(SectionId, Option<usize>)> = Vec::new();
     for block in blocks {
         match block {
             Block::Heading(h) if h.level == 1 => {
@@ -53,8 +55,8 @@ fn walk(b: &mut Builder<'_>, blocks: &[Block]) {
             Block::Heading(h) if h.level <= 3 => {
                 let id = SectionId::from_title(&h.title);
                 if let Some(id) = id {
-                    if seen.contains(&id) {
-                        let line = b.line_of_section(id);
+                    if let Some((_, first)) = seen.iter_mut().find(|(s, _)| *s == id) {
+                        let line = *first.get_or_insert_with(|| b.line_of_section(id));
                         b.problem_in(
                             ProblemKind::DuplicateSection,
                             h.span,
@@ -62,7 +64,7 @@ fn walk(b: &mut Builder<'_>, blocks: &[Block]) {
                             Some(h.title.clone()),
                         );
                     } else {
-                        seen.push(id);
+                        seen.push((id, None));
                     }
                 } else {
                     b.doc.unknown_sections.push(UnknownSection {
