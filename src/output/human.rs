@@ -1,11 +1,11 @@
 //! The default output: miette's graphical reports, each with the source snippet, labels
 //! on the exact spans, the rule code and a help line that says how to fix the finding.
 //!
-//! Each finding's snippets come from its own [`Excerpt`]: the primary location's snippet
-//! first, long lines cut around the spans, lines found by binary search in the document's
-//! line index (miette's own `SourceCode` for `str` scans the text from byte 0 for every
+//! Each finding's snippets come from its own excerpt (`output::excerpt`): the primary
+//! location's snippet first, long lines cut around the spans, lines found by binary search
+//! in the document's line index (miette's own `SourceCode` for `str` scans the text from byte 0 for every
 //! snippet, which made many findings on a large file quadratic). Messages and help lines
-//! wrap at the width the renderer is given, only where [`wrap::words`] allows.
+//! wrap at the width the renderer is given, only where `wrap::words` allows.
 
 use std::collections::HashSet;
 use std::fmt;
