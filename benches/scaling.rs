@@ -2,7 +2,8 @@
 //! checklist items, each holding a placeholder, so every row and item is a finding.
 //! Parse, check and render (JSON and human) must grow linearly: compare the time per
 //! row at 1,000 and 10,000 rows (docs/performance.md). Run with
-//! `cargo bench --bench scaling`.
+//! `cargo bench --bench scaling`. `parse_and_check_repeated_sections` does the same for
+//! documents of 1, 4 and 16 MB made of the template repeated.
 
 use release_lint::output::human::HumanRenderer;
 use release_lint::output::json;
@@ -63,4 +64,41 @@ fn parse_check_and_human(bencher: divan::Bencher<'_, '_>, rows: usize) {
         renderer.render_file(&mut out, &report);
         out.len()
     });
+}
+
+/// The embedded template, its body (from the title on) repeated until the document has
+/// `megabytes` MB, at stage `deployed`: every section appears again and again, so every
+/// rule runs over thousands of sections, tables, checklists and findings (about 18,000
+/// per MB).
+fn repeated_template(megabytes: usize) -> String {
+    let template = include_str!("../fixtures/template.md");
+    let (frontmatter, body) = template
+        .split_once("\n# ")
+        .expect("the template has a title");
+    let mut text = frontmatter.replacen(
+        "phase: \"deployment\"",
+        "phase: \"deployment\"\nstage: \"deployed\"",
+        1,
+    );
+    text.push_str("\n\n");
+    while text.len() < megabytes * 1024 * 1024 {
+        text.push_str("# ");
+        text.push_str(body);
+        text.push('\n');
+    }
+    text
+}
+
+/// Parse and check (all rules) 1, 4 and 16 MB of repeated template sections: the time per
+/// MB must stay the same (it grew with the size while a lookup scanned every section).
+#[divan::bench(args = [1, 4, 16], sample_count = 3)]
+fn parse_and_check_repeated_sections(bencher: divan::Bencher<'_, '_>, megabytes: usize) {
+    let text = repeated_template(megabytes);
+    let settings = Settings::default();
+    bencher
+        .counter(divan::counter::BytesCount::new(text.len()))
+        .bench_local(|| {
+            let document = Document::parse(text.as_str());
+            release_rules::check(&document, &settings).len()
+        });
 }

@@ -262,12 +262,21 @@ fn use_color(choice: ColorChoice) -> bool {
     }
 }
 
-/// Terminal width for wrapping messages: `COLUMNS`, else 100.
+/// The width messages wrap at: `COLUMNS` when it is set (an override), else the width
+/// of the terminal standard output is, else 100 (output to a file or a pipe).
 fn width() -> usize {
-    std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.parse().ok())
-        .filter(|&c: &usize| c >= 40)
+    let terminal = terminal_size::terminal_size().map(|(width, _)| usize::from(width.0));
+    width_from(std::env::var("COLUMNS").ok().as_deref(), terminal)
+}
+
+/// [`width`] from the value of `COLUMNS` and the terminal's width; a width under 40
+/// columns leaves no room for a message beside the snippets' gutter and is ignored.
+fn width_from(columns: Option<&str>, terminal: Option<usize>) -> usize {
+    let usable = |c: &usize| *c >= 40;
+    columns
+        .and_then(|c| c.trim().parse().ok())
+        .filter(usable)
+        .or(terminal.filter(usable))
         .unwrap_or(100)
 }
 
@@ -286,7 +295,16 @@ fn format(args: &CheckArgs) -> Format {
 
 #[cfg(test)]
 mod tests {
-    use super::validate_rule_patterns;
+    use super::{validate_rule_patterns, width_from};
+
+    #[test]
+    fn the_width_is_columns_else_the_terminal_s_else_100() {
+        assert_eq!(width_from(Some("72"), Some(200)), 72);
+        assert_eq!(width_from(None, Some(200)), 200);
+        assert_eq!(width_from(Some("wide"), Some(132)), 132);
+        assert_eq!(width_from(Some("20"), Some(30)), 100);
+        assert_eq!(width_from(None, None), 100);
+    }
 
     #[test]
     fn rule_patterns_are_codes_prefixes_names_or_all() {

@@ -1,6 +1,7 @@
 //! The results of a check and the formats that print them, one module per format.
 
 pub mod concise;
+mod excerpt;
 pub mod github;
 pub mod human;
 pub mod json;
@@ -8,6 +9,7 @@ mod json_array;
 pub mod printer;
 pub mod sarif;
 pub mod statistics;
+mod wrap;
 
 use release_doc::{LineCol, Span};
 use release_rules::secrets::Masker;

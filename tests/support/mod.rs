@@ -7,14 +7,17 @@ use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
+/// How long a run may take before it is taken for a hang: minutes, far above what any
+/// case needs even in a debug build on a machine whose cores are all busy. It catches
+/// hangs and runaway loops, not slowness: a limit of seconds made the suite fail under
+/// load. The work of every case is bounded by its input's size instead (size limits,
+/// nesting and fuel budgets, linear rules), which the cases themselves check.
+pub const HANG_GUARD: Duration = Duration::from_secs(5 * 60);
+
 /// Run `command` (`release-lint`, perhaps as another user) in `dir`, killing it (and
-/// failing the test) after `limit`; its output and how long it took.
-pub fn run_command_bounded(
-    mut command: Command,
-    dir: &Path,
-    args: &[&str],
-    limit: Duration,
-) -> (Output, Duration) {
+/// failing the test) after [`HANG_GUARD`]; its output and how long it took.
+pub fn run_command_bounded(mut command: Command, dir: &Path, args: &[&str]) -> (Output, Duration) {
+    let limit = HANG_GUARD;
     let mut child = command
         .args(args)
         .current_dir(dir)

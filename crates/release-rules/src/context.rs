@@ -40,7 +40,12 @@ pub struct Context<'a> {
 impl<'a> Context<'a> {
     /// Build the context of a check.
     #[must_use]
-    pub fn new(doc: &'a Document, resolution: StageResolution, settings: &'a Settings) -> Self {
+    pub fn new(
+        doc: &'a Document,
+        resolution: impl Into<StageResolution>,
+        settings: &'a Settings,
+    ) -> Self {
+        let resolution = resolution.into();
         let schema = settings.schema();
         let standards = Standards::resolve(doc.model(), &settings.standards, schema.template());
         let outcome = outcome::infer(doc.model(), resolution.stage);
@@ -103,13 +108,18 @@ impl<'a> Context<'a> {
     }
 
     /// The deepest section whose heading or body holds `offset`.
+    ///
+    /// A binary search: sections are in document order and nest (a body ends at the next
+    /// heading of the same or a higher level), so the sections holding an offset are the
+    /// last one starting at or before it and that one's parents, and the last one is the
+    /// deepest. A scan of every section per call made a check quadratic in the number of
+    /// sections (one call per finding).
     #[must_use]
     pub fn section_at(&self, offset: usize) -> Option<&'a Section> {
-        self.model()
-            .sections
-            .iter()
-            .filter(|s| s.span.start <= offset && offset < s.body.end.max(s.span.end))
-            .max_by_key(|s| s.level)
+        let sections = &self.model().sections;
+        let after = sections.partition_point(|s| s.span.start <= offset);
+        let last = sections.get(after.checked_sub(1)?)?;
+        (offset < last.body.end.max(last.span.end)).then_some(last)
     }
 
     /// Why `text` counts as unfilled, with the configured extra placeholder words.
@@ -166,6 +176,42 @@ impl<'a> Context<'a> {
             labels: Vec::new(),
             section,
             fix: None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use release_doc::values::enums::Stage;
+
+    use super::*;
+
+    /// What [`Context::section_at`] is defined as: the deepest of the sections holding
+    /// `offset` (the last of them, on a tie), by a scan of every section.
+    fn by_scan(doc: &Document, offset: usize) -> Option<&Section> {
+        doc.model()
+            .sections
+            .iter()
+            .filter(|s| s.span.start <= offset && offset < s.body.end.max(s.span.end))
+            .max_by_key(|s| s.level)
+    }
+
+    #[test]
+    fn section_at_finds_what_a_scan_of_every_section_finds() {
+        let template = include_str!("../../../fixtures/template.md");
+        let odd = "intro\n### Deep first\n\ntext\n## Overview\n\n**Release**: x\n#### Deeper\n\n\
+                   ## Two\n### Three\n# One\n\ntail\n## Last\n";
+        for source in [template, odd, "", "# only\n", "text without headings\n"] {
+            let doc = Document::parse(source);
+            let settings = Settings::default();
+            let ctx = Context::new(&doc, Stage::Draft, &settings);
+            for offset in 0..=source.len() + 1 {
+                assert_eq!(
+                    ctx.section_at(offset).map(|s| s.span),
+                    by_scan(&doc, offset).map(|s| s.span),
+                    "offset {offset} of {source:?}"
+                );
+            }
         }
     }
 }

@@ -83,3 +83,94 @@ pub fn rules_index_markdown() -> String {
     }
     out
 }
+
+/// The rule's fix in one sentence, for the `help:` line of a finding: the first sentence
+/// of its docs' "How to fix" section, on one line, without the remarks in parentheses
+/// that point at the docs' example (`(`12m` above)`).
+#[must_use]
+pub fn fix_line(meta: &RuleMeta) -> String {
+    let docs = docs_text(meta);
+    let section = docs
+        .split_once("## How to fix")
+        .map_or("", |(_, after)| after.split("\n#").next().unwrap_or(""));
+    let text = section.split_whitespace().collect::<Vec<_>>().join(" ");
+    let sentence = first_sentence(&text);
+    without_example_remarks(sentence)
+}
+
+/// `text` up to the first `.` that ends a sentence: followed by white space or the end, and
+/// outside code spans and parentheses.
+fn first_sentence(text: &str) -> &str {
+    let (mut code, mut depth) = (false, 0usize);
+    for (i, c) in text.char_indices() {
+        match c {
+            '`' => code = !code,
+            '(' if !code => depth += 1,
+            ')' if !code => depth = depth.saturating_sub(1),
+            '.' if !code
+                && depth == 0
+                && text[i + 1..].chars().next().is_none_or(char::is_whitespace) =>
+            {
+                return &text[..=i];
+            }
+            _ => {}
+        }
+    }
+    text
+}
+
+/// `sentence` without each ` (… above)` remark.
+fn without_example_remarks(sentence: &str) -> String {
+    let mut out = String::with_capacity(sentence.len());
+    let mut rest = sentence;
+    while let Some(open) = rest.find(" (") {
+        let Some(close) = rest[open..].find(')').map(|c| open + c) else {
+            break;
+        };
+        out.push_str(&rest[..open]);
+        let remark = &rest[open..=close];
+        if !remark.ends_with(" above)") {
+            out.push_str(remark);
+        }
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_rule_has_a_one_sentence_fix() {
+        for meta in registry::metas() {
+            let fix = fix_line(meta);
+            assert!(
+                fix.len() > 10 && fix.len() <= 250 && fix.ends_with('.'),
+                "{}: {fix:?}",
+                meta.code
+            );
+            assert!(
+                !fix.contains('\n') && !fix.contains("above"),
+                "{}: {fix}",
+                meta.code
+            );
+            assert_eq!(fix.matches('`').count() % 2, 0, "{}: {fix}", meta.code);
+        }
+    }
+
+    #[test]
+    fn the_fix_is_the_first_sentence_of_how_to_fix() {
+        let fix = |code| fix_line(registry::find(code).unwrap().meta());
+        assert_eq!(fix("RL205"), "Put the item back.");
+        assert_eq!(
+            fix("RL403"),
+            "Write the Duration the times give, or correct the time that was mistyped."
+        );
+        assert_eq!(
+            fix("RL302"),
+            "Write the date as ISO 8601, year first: `2026-11-30`."
+        );
+    }
+}

@@ -58,9 +58,9 @@ fn read(source: &str, renames: &[renames::Rename]) -> Parsed<ReleaseDoc> {
     }
     let (split, problem) = frontmatter::split(source);
     b.problems.extend(problem);
+    let (split, entries, problems) = frontmatter::read(source, split);
+    b.problems.extend(problems);
     if let Some(block) = &split.block {
-        let (entries, problems) = frontmatter::read_entries(source, block);
-        b.problems.extend(problems);
         let fm = frontmatter_map::frontmatter(&mut b, block.span, entries);
         b.doc.frontmatter = Some(fm);
     }
@@ -85,7 +85,9 @@ fn section_of(title: &str, renames: &[renames::Rename]) -> (Option<SectionId>, O
 }
 
 fn walk(b: &mut Builder<'_>, blocks: &[Block], renames: &[renames::Rename]) {
-    let mut seen: Vec<SectionId> = Vec::new();
+    // Each known section seen, with the line of its first heading once a copy needs it
+    // (counted once per section: a document of many copies counted it for every copy).
+    let mut seen: Vec<(SectionId, Option<usize>)> = Vec::new();
     for block in blocks {
         match block {
             Block::Heading(h) if h.level == 1 => {
@@ -97,8 +99,8 @@ fn walk(b: &mut Builder<'_>, blocks: &[Block], renames: &[renames::Rename]) {
             Block::Heading(h) if h.level <= 3 => {
                 let (id, matched_by) = section_of(&h.title, renames);
                 if let Some(id) = id {
-                    if seen.contains(&id) {
-                        let line = b.line_of_section(id);
+                    if let Some((_, first)) = seen.iter_mut().find(|(s, _)| *s == id) {
+                        let line = *first.get_or_insert_with(|| b.line_of_section(id));
                         b.problem_in(
                             ProblemKind::DuplicateSection,
                             h.span,
@@ -106,7 +108,7 @@ fn walk(b: &mut Builder<'_>, blocks: &[Block], renames: &[renames::Rename]) {
                             Some(h.title.clone()),
                         );
                     } else {
-                        seen.push(id);
+                        seen.push((id, None));
                     }
                 } else {
                     b.doc.unknown_sections.push(UnknownSection {

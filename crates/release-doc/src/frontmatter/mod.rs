@@ -18,6 +18,7 @@ mod lines;
 mod node;
 mod scan;
 mod tree;
+mod unclosed;
 mod unquote;
 mod validate;
 
@@ -143,6 +144,24 @@ pub fn split(source: &str) -> (Split, Option<Problem>) {
         section: None,
     };
     (no_block, Some(problem))
+}
+
+/// Read the frontmatter block `split` found in `source`: its entries and problems as
+/// [`read_entries`] gives them, and the split itself, which changes in one case. When the
+/// block does not parse as a YAML mapping, holds a Markdown heading followed by more
+/// Markdown, and the lines before that heading are a mapping, its closing `---` was most
+/// likely forgotten and a thematic break of the body closed it: the frontmatter then ends
+/// before the heading, the body starts there, and one
+/// [`ProblemKind::UnterminatedFrontmatter`] problem at line 1 says the frontmatter is
+/// probably not closed (instead of a YAML error and the body's placeholders read as the
+/// frontmatter's).
+#[must_use]
+pub fn read(source: &str, split: Split) -> (Split, Vec<Entry>, Vec<Problem>) {
+    let Some(block) = split.block else {
+        return (split, Vec::new(), Vec::new());
+    };
+    let (entries, problems) = read_entries(source, &block);
+    unclosed::reclose(source, &block, &problems).unwrap_or((split, entries, problems))
 }
 
 /// Read the top-level keys of the frontmatter `block` of `source`, in order.

@@ -309,6 +309,13 @@ fn cell_span(source: &str, cell: Span) -> Span {
         trimmed = trimmed[..trimmed.len() - 1].trim_end();
     }
     let end = trimmed.len().max(lead);
+    if end == lead {
+        // Nothing but pipes and white space: an empty span on the cell's first space, so
+        // that it points into the cell rather than at the pipe that closes it.
+        let pipes = raw.bytes().take_while(|&b| b == b'|').count();
+        let at = if pipes < lead { pipes } else { lead };
+        return Span::new(cell.start + at, cell.start + at);
+    }
     Span::new(cell.start + lead, cell.start + end)
 }
 
@@ -387,6 +394,32 @@ mod tests {
                 "C bash echo hi\n",
             ]
         );
+    }
+
+    #[test]
+    fn an_empty_cell_points_into_the_cell_not_at_its_closing_pipe() {
+        let src = "| A | B | C | D |\n|---|---|---|---|\n| x |  |\t| |\n|  | y || z |\n";
+        let blocks = read_blocks(src, 0);
+        let Some(Block::Table(table)) = blocks.first() else {
+            panic!("a table: {blocks:?}");
+        };
+        let row = |n: usize| table.rows[n].1.clone();
+        let column = |span: Span| span.start - src[..span.start].rfind('\n').map_or(0, |n| n + 1);
+        // `| x |  |\t| |`: the empty cells sit on their first space or tab.
+        let first = row(0);
+        assert_eq!(first[0].text(src), "x");
+        for (cell, at) in first[1..].iter().zip([5, 8, 10]) {
+            assert!(cell.is_empty(), "{cell:?}");
+            assert_eq!(column(*cell), at, "{first:?}");
+            assert!(matches!(src.as_bytes()[cell.start], b' ' | b'\t'));
+        }
+        // `|  | y || z |`: a cell without any space can only point at its pipe.
+        let second = row(1);
+        assert_eq!(column(second[0]), 1);
+        assert_eq!(second[1].text(src), "y");
+        assert!(second[2].is_empty());
+        assert_eq!(src.as_bytes()[second[2].start], b'|');
+        assert_eq!(second[3].text(src), "z");
     }
 
     #[test]

@@ -1,11 +1,12 @@
 //! Tests of the frontmatter module: finding the block here, reading entries in `entries`,
 //! invalid YAML and recovery in `errors`, the event pass and its budgets in `budgets`,
-//! arbitrary input in `robustness`.
+//! arbitrary input in `robustness`, a forgotten closing `---` in `unclosed`.
 
 mod budgets;
 mod entries;
 mod errors;
 mod robustness;
+mod unclosed;
 
 use super::*;
 use crate::span::LineIndex;

@@ -107,6 +107,11 @@ pub(crate) fn collect(ctx: &Context<'_>, sites: &mut Vec<Site>) {
                 } else {
                     section_due
                 };
+                // Commentary a row may do without: nothing is missing from an empty one.
+                if is_optional(table, column) && span.text(source).trim().is_empty() {
+                    sites.push(Site::read(span));
+                    continue;
+                }
                 sites.push(Site::described_if_needed(ctx, span, read, due, || {
                     let place = format!("{} › {} › {column}", table.name(), name());
                     (place, expected(table, &column.to_lowercase(), column))
@@ -114,6 +119,13 @@ pub(crate) fn collect(ctx: &Context<'_>, sites: &mut Vec<Site>) {
             }
         }
     }
+}
+
+/// Whether an empty cell of `column` is fine once the table is due: the Deployment
+/// Timeline's Notes are commentary on a phase, not a value it must have (a placeholder
+/// left in one is still unfilled).
+fn is_optional(table: KnownTable, column: &str) -> bool {
+    table == KnownTable::Timeline && column.eq_ignore_ascii_case("notes")
 }
 
 /// What belongs in a column.
@@ -148,7 +160,7 @@ fn expected(table: KnownTable, key: &str, column: &str) -> String {
         "channel" => "where it was said",
         "response" => "what came back, or `—`",
         "metric" => "the metric",
-        "notes" => "notes, or `—`",
+        "notes" => "notes, or nothing",
         "action" => "what to do",
         "alert" => "the alert wired to the metric",
         _ => return format!("a value for `{column}`, or `—`"),

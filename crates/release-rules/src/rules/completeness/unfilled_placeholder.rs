@@ -16,7 +16,9 @@ declare_rule! {
     /// placeholder-like text (`TBD`, `TODO`, `???`, `YYYY-MM-DD`, `<owner name>`, plus the
     /// configured `placeholder-words`) left in content that is due at the document's
     /// stage, one finding per placeholder, saying where it is and what belongs there. An
-    /// empty value, cell or item that is due is reported too. Content that is not yet due
+    /// empty value, cell or item that is due is reported too, except a Deployment
+    /// Timeline `Notes` cell: notes are optional commentary (a placeholder left in one is
+    /// still reported). Content that is not yet due
     /// (the monitoring table's current values before `deployed`, the Post-Release
     /// Activities before `closed`, Rollback Validation unless the release was rolled
     /// back) may keep its placeholders. Placeholders in code are only the `{{ … }}` kind;
@@ -180,6 +182,33 @@ mod tests {
             found[1].message.contains("Owner is empty"),
             "{}",
             found[1].message
+        );
+    }
+
+    #[test]
+    fn an_empty_timeline_notes_cell_is_fine_but_a_placeholder_in_one_is_not() {
+        let doc = "## Deployment Execution\n\n### Deployment Timeline\n\n\
+                   | Phase | Start Time | End Time | Duration | Status | Notes |\n\
+                   |---|---|---|---|---|---|\n\
+                   | Checks | 14:00 | 14:05 | 5m | ✅ Completed |  |\n\
+                   | Migration | 14:05 | 14:10 | 5m | ✅ Completed | {{db_notes}} |\n\
+                   | Deploy | 14:10 | 14:20 | 10m | ✅ Completed | TBD |\n\
+                   | Verify | 14:20 | 14:25 | 5m |  | |\n";
+        for stage in [Stage::Deployed, Stage::Closed] {
+            assert_eq!(
+                check_rule("RL101", doc, Some(stage)),
+                ["RL101:8", "RL101:9", "RL101:10"],
+                "{stage}"
+            );
+        }
+        let found = diagnostics("RL101", doc, Some(Stage::Deployed));
+        assert!(found[0].message.contains("› Notes"), "{}", found[0].message);
+        assert!(found[1].message.contains("`TBD`"), "{}", found[1].message);
+        // Only Notes may stay empty: the empty Status of the last row is reported.
+        assert!(
+            found[2].message.contains("`Verify` › Status is empty"),
+            "{}",
+            found[2].message
         );
     }
 

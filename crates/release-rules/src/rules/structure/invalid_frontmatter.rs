@@ -14,6 +14,13 @@ declare_rule! {
     /// value of the wrong type (a list where `owner` expects text). Each problem is
     /// reported once, at its line; the rest of the document is still checked.
     ///
+    /// A block whose closing `---` was forgotten ends at the next `---` line, often a
+    /// horizontal rule far down the body. When such a block is not a YAML mapping but its
+    /// lines before a Markdown heading are, it is reported once, at line 1, as probably
+    /// not closed; the frontmatter is read up to that heading and the rest as Markdown, so
+    /// the body's placeholders and sections are reported where they are, not as part of
+    /// the frontmatter.
+    ///
     /// ## Why it matters
     /// The frontmatter says which stage the document is at, which component it is about
     /// and how the release ended. A broken block silently drops those keys, and every
@@ -109,6 +116,33 @@ mod tests {
     use release_doc::values::enums::Stage;
 
     use crate::test_support::{check_rule, diagnostics};
+
+    #[test]
+    fn a_frontmatter_closed_by_a_thematic_break_is_probably_not_closed() {
+        let doc = include_str!("../../../../../fixtures/broken/unclosed-frontmatter.md");
+        assert_eq!(check_rule("RL001", doc, Some(Stage::Draft)), ["RL001:1"]);
+        let found = diagnostics("RL001", doc, Some(Stage::Draft));
+        assert!(
+            found[0].message.contains("probably not closed"),
+            "{}",
+            found[0].message
+        );
+        // The body is read as Markdown: no placeholder of it is "in the frontmatter", and
+        // the Overview is there.
+        let all = diagnostics("ALL", doc, Some(Stage::Planned));
+        assert!(
+            !all.iter()
+                .any(|d| d.message.contains("in the frontmatter;")),
+            "{all:#?}"
+        );
+        assert!(!all.iter().any(|d| d.code == "RL003"), "{all:#?}");
+        assert!(
+            all.iter().any(|d| d
+                .message
+                .contains("`{{release_name}}` is still a placeholder in Overview › Release")),
+            "{all:#?}"
+        );
+    }
 
     #[test]
     fn syntax_error_is_reported_at_its_line_and_the_rest_is_checked() {
