@@ -5,7 +5,7 @@ use release_doc::{MatchedBy, Span};
 use super::outline::{self, Entry};
 use crate::context::Context;
 use crate::declare_rule;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 
 declare_rule! {
     /// ## What it does
@@ -180,7 +180,21 @@ fn renamed_report(
             wanted.title,
         ),
     );
-    Some(d.with_severity(Severity::Info))
+    // The heading line without its line break: the whole heading is rewritten.
+    let heading = found.span.text(ctx.source()).trim_end_matches(['\n', '\r']);
+    let edit = Edit {
+        span: Span::new(found.span.start, found.span.start + heading.len()),
+        replacement: outline::heading(wanted),
+    };
+    let fix = Fix {
+        message: format!(
+            "rename the heading to `{}`, or keep it and add the alias",
+            outline::heading(wanted)
+        ),
+        applicability: Applicability::Unsafe,
+        edits: vec![edit],
+    };
+    Some(d.with_severity(Severity::Info).with_fix(fix))
 }
 
 /// The last line that holds text, or the start of an empty document.
