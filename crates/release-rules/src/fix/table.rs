@@ -1,7 +1,7 @@
 //! Replacing the text of a table cell while keeping the table's alignment.
 //!
-//! A cell's span covers its trimmed text. When the table is padded (spaces before the
-//! closing pipe), a shorter text is padded to the same width and a longer one takes the
+//! A cell's span covers its trimmed text. When the table is aligned (the column's closing
+//! pipes are at one character column on every row), a shorter text is padded to the same width and a longer one takes the
 //! spaces it needs, keeping at least one. When the padding is too short, the whole column
 //! is widened: every other row of the table gets the missing spaces (the delimiter row
 //! dashes) at the end of that column's cell, so that the pipes stay aligned.
@@ -11,8 +11,7 @@ use release_doc::Span;
 use crate::diagnostic::Edit;
 
 /// The edits that write `text` into the cell at `span` (its trimmed text) of a table in
-/// `source`. A cell that is not followed by padding and a pipe (an unaligned table) is
-/// simply replaced.
+/// `source`. The cell of a table that is not aligned is simply replaced.
 #[must_use]
 pub fn replace_cell(source: &str, span: Span, text: &str) -> Vec<Edit> {
     let plain = vec![Edit {
@@ -23,27 +22,21 @@ pub fn replace_cell(source: &str, span: Span, text: &str) -> Vec<Edit> {
         return plain;
     };
     let padding = after.bytes().take_while(|&b| b == b' ').count();
-    if !after[padding..].starts_with('|') {
+    if padding == 0 || !after[padding..].starts_with('|') || !aligned(source, span.start) {
         return plain;
     }
     let old = width(span.text(source));
     let new = width(text);
     // The room between the text's start and the pipe, keeping one space.
     let room = old + padding.saturating_sub(1);
-    if padding == 0 || new <= room {
-        let pad = if padding == 0 { 0 } else { room - new + 1 };
+    if new <= room {
+        let pad = room - new + 1;
         return vec![Edit {
             span: Span::new(span.start, span.end + padding),
             replacement: format!("{text}{}", " ".repeat(pad)),
         }];
     }
     let grow = new - room;
-    if !aligned(source, span.start) {
-        return vec![Edit {
-            span: Span::new(span.start, span.end + padding),
-            replacement: format!("{text} "),
-        }];
-    }
     let mut edits = vec![Edit {
         span: Span::new(span.start, span.end + padding),
         replacement: format!("{text} "),
