@@ -133,11 +133,27 @@ impl Printer {
                     // findings (not with `--quiet`).
                     if self.summary_line {
                         let sep = if text.is_empty() { "" } else { "\n" };
-                        text = format!("{}: {}\n{sep}{text}", file.path, file.stage_line());
+                        let mut head = format!("{}: {}\n", file.path, file.stage_line());
+                        if let Some(line) = file.fixes.as_ref().and_then(super::FixReport::line) {
+                            head.push_str(&format!("{}: {line}\n", file.path));
+                        }
+                        text = format!("{head}{sep}{text}");
+                    }
+                    for problem in file.fixes.iter().flat_map(|f| &f.problems) {
+                        text.push_str(&format!("warning: {}: {problem}\n", file.path));
                     }
                     text
                 }
-                Renderer::Concise => concise::render_file(file),
+                Renderer::Concise => {
+                    let mut text = concise::render_file(file);
+                    if let Some(line) = file.fixes.as_ref().and_then(super::FixReport::line) {
+                        text.insert_str(0, &format!("{}: {line}\n", file.path));
+                    }
+                    for problem in file.fixes.iter().flat_map(|f| &f.problems) {
+                        text.push_str(&format!("{}: warning: {problem}\n", file.path));
+                    }
+                    text
+                }
                 Renderer::Json(stream) => stream.render_file(file),
                 Renderer::Sarif(stream) => stream.render_file(file),
                 Renderer::Github => github::render_file(file),
@@ -251,6 +267,12 @@ impl Printing<'_> {
             *blank_line = matches!(self.printer.renderer, Renderer::Human(_));
         }
         out.write_all(text.as_bytes())
+    }
+
+    /// Count a file that `fix --diff` checked and would not change (its report is not
+    /// printed: the diffs are the output).
+    pub fn skip_fixed(&mut self) {
+        self.summary.files += 1;
     }
 
     /// Count a file that was skipped (not a release document, or excluded).
