@@ -196,3 +196,51 @@ fn a_file_that_cannot_be_read_is_reported_and_the_others_are_fixed() {
         source
     );
 }
+
+#[test]
+fn sarif_carries_the_fixes_and_still_validates() {
+    let (dir, _) = with_bad_duration();
+    let out = release_lint(dir.path(), &["check", "--format", "sarif", "doc.md"]);
+    let log: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("tests/data/sarif-schema-2.1.0.json")).unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::validator_for(&schema).expect("the schema compiles");
+    let errors: Vec<String> = validator.iter_errors(&log).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    let results = log["runs"][0]["results"].as_array().unwrap();
+    let rl403 = results.iter().find(|r| r["ruleId"] == "RL403").unwrap();
+    let fix = &rl403["fixes"][0];
+    assert_eq!(fix["description"]["text"], "write the duration `8m`");
+    assert_eq!(fix["properties"]["applicability"], "safe");
+    let change = &fix["artifactChanges"][0];
+    assert_eq!(change["artifactLocation"]["uri"], "doc.md");
+    let replacement = &change["replacements"][0];
+    assert_eq!(replacement["insertedContent"]["text"], "8m");
+    assert_eq!(replacement["deletedRegion"]["startLine"], 21);
+    assert_eq!(replacement["deletedRegion"]["startColumn"], 40);
+    assert_eq!(replacement["deletedRegion"]["endColumn"], 43);
+}
+
+#[test]
+fn the_human_report_marks_fixable_findings() {
+    let (dir, _) = with_bad_duration();
+    let out = release_lint(
+        dir.path(),
+        &["check", "--select", "RL403", "--color", "never", "doc.md"],
+    );
+    let report = text(&out.stdout);
+    assert!(
+        report.contains("RL403 timeline-duration-mismatch [*]"),
+        "{report}"
+    );
+    assert!(
+        report.contains("write the duration `8m` (fixable with `release-lint fix`;"),
+        "{report}"
+    );
+    assert!(
+        report.ends_with("[*] 2 fixable with `release-lint fix`\n"),
+        "{report}"
+    );
+}

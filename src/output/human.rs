@@ -123,7 +123,12 @@ impl std::error::Error for Report<'_> {}
 impl miette::Diagnostic for Report<'_> {
     fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
         let d = &self.located.diagnostic;
-        Some(Box::new(format!("{} {}", d.code, d.name)))
+        // `[*]`: a safe fix exists, as ruff marks it.
+        let mark = match d.fix.as_ref().map(|f| f.applicability) {
+            Some(release_rules::Applicability::Safe) => " [*]",
+            _ => "",
+        };
+        Some(Box::new(format!("{} {}{mark}", d.code, d.name)))
     }
 
     fn severity(&self) -> Option<miette::Severity> {
@@ -138,7 +143,13 @@ impl miette::Diagnostic for Report<'_> {
         let d = &self.located.diagnostic;
         let explain = format!("see `release-lint explain {}`", d.code);
         Some(Box::new(match &d.fix {
-            Some(fix) => format!("{} ({explain})", fix.message),
+            Some(fix) => {
+                let with = match fix.applicability {
+                    release_rules::Applicability::Safe => "`release-lint fix`",
+                    release_rules::Applicability::Unsafe => "`release-lint fix --unsafe-fixes`",
+                };
+                format!("{} (fixable with {with}; {explain})", fix.message)
+            }
             None => explain,
         }))
     }

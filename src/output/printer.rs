@@ -72,6 +72,8 @@ pub struct Rendered {
     text: String,
     /// The rule of each finding.
     rules: Vec<RuleKey>,
+    /// How many findings have a safe fix, and how many an unsafe one.
+    fixable: (usize, usize),
 }
 
 impl Printer {
@@ -165,6 +167,7 @@ impl Printer {
             stage_line: file.stage_line(),
             text,
             rules: Tally::keys(file),
+            fixable: file.fixable(),
         }
     }
 
@@ -182,6 +185,7 @@ impl Printer {
             open,
             summary: Summary::default(),
             tally: Tally::default(),
+            fixable: (0, 0),
         })
     }
 }
@@ -204,6 +208,7 @@ pub struct Printing<'p> {
     open: Open<'p>,
     summary: Summary,
     tally: Tally,
+    fixable: (usize, usize),
 }
 
 impl Printing<'_> {
@@ -218,6 +223,8 @@ impl Printing<'_> {
             }
         }
         self.tally.add(&file.rules);
+        self.fixable.0 += file.fixable.0;
+        self.fixable.1 += file.fixable.1;
         match &mut self.open {
             Open::Json(writer) => writer.push(out, &file.text),
             Open::Sarif(writer) => writer.push(out, &file.text),
@@ -307,9 +314,30 @@ impl Printing<'_> {
                         out.write_all(b"\n")?;
                     }
                     writeln!(out, "{}", summary.line())?;
+                    if matches!(self.printer.renderer, Renderer::Human(_)) {
+                        if let Some(line) = fixable_line(self.fixable) {
+                            writeln!(out, "{line}")?;
+                        }
+                    }
                 }
             }
         }
         Ok(summary)
+    }
+}
+
+/// `[*] 2 fixable with `release-lint fix` (1 more with `--unsafe-fixes`)`, when any is.
+fn fixable_line((safe, unsafe_): (usize, usize)) -> Option<String> {
+    let more = |n| format!("{n} more with `release-lint fix --unsafe-fixes`");
+    match (safe, unsafe_) {
+        (0, 0) => None,
+        (0, n) => Some(format!(
+            "{n} fixable with `release-lint fix --unsafe-fixes`"
+        )),
+        (n, 0) => Some(format!("[*] {n} fixable with `release-lint fix`")),
+        (n, m) => Some(format!(
+            "[*] {n} fixable with `release-lint fix` ({})",
+            more(m)
+        )),
     }
 }

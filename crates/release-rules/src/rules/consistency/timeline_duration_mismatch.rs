@@ -45,6 +45,7 @@ declare_rule! {
         severity: Warning,
         since: Draft,
         summary: "A Deployment Timeline Duration differs from End − Start",
+        fix: Safe,
         check: check,
     }
 }
@@ -113,7 +114,7 @@ fn spelled_like(written: &str, elapsed: Duration) -> String {
     let unit = written[digits..].trim_start();
     let space = &written[digits..written.len() - unit.len()];
     let minutes_unit = matches!(unit, "min" | "mins" | "minutes" | "minute");
-    if digits > 0 && minutes_unit && elapsed.seconds % 60 == 0 {
+    if digits > 0 && minutes_unit && elapsed.seconds.is_multiple_of(60) {
         let n = elapsed.seconds / 60;
         let unit = match (unit, n) {
             ("minute" | "minutes", 1) => "minute",
