@@ -25,6 +25,8 @@ pub struct Args {
 pub enum Command {
     /// Check release documents: files, directories, or `-` for standard input.
     Check(CheckArgs),
+    /// Apply the fixes of the findings (as `check --fix`), then report what is left.
+    Fix(CheckArgs),
     /// Print the typed model of a release document (and its structural problems).
     Parse(ParseArgs),
     /// Create a new release document from a template and values.
@@ -107,9 +109,25 @@ pub struct CheckArgs {
     /// (`512KB`, `10MB`). Wins over the config's `max-file-size` [default: 10MB].
     #[arg(long, value_name = "SIZE", value_parser = crate::input::parse_size)]
     pub max_file_size: Option<u64>,
+    /// Apply the safe fixes, then report what is left (what `release-lint fix` does).
+    #[arg(long)]
+    pub fix: bool,
+    /// Apply the unsafe fixes too (they change a judgement or a recorded fact).
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+    /// Print the fixes as a unified diff and write nothing; exit 1 when something would
+    /// be fixed, else 0.
+    #[arg(long, conflicts_with_all = ["output_file", "statistics"])]
+    pub diff: bool,
 }
 
 impl CheckArgs {
+    /// Whether fixes are applied (`fix`, `--fix`) or shown (`--diff`).
+    #[must_use]
+    pub fn fixing(&self) -> bool {
+        self.fix || self.diff
+    }
+
     /// The size limit of a file governed by `config`: `--max-file-size` wins over the
     /// config's `max-file-size`, and the default applies without either.
     pub fn size_limit(&self, config: &Option<std::sync::Arc<crate::config::Loaded>>) -> u64 {

@@ -25,6 +25,9 @@ pub struct Input {
     pub origin: Origin,
     /// Named on the command line (not found by walking a folder): skipping it is said.
     pub named: bool,
+    /// The folder walked to find it (`None` for a file named on the command line): `fix`
+    /// never writes through a symlink to a file outside it.
+    pub root: Option<PathBuf>,
 }
 
 /// What was found, and the paths that could not be used.
@@ -65,6 +68,7 @@ pub fn collect(paths: &[PathBuf], stdin_filename: Option<&Path>) -> Collected {
                 path: name,
                 origin: Origin::Stdin,
                 named: true,
+                root: None,
             });
         } else if path.is_dir() {
             walk(path, &mut out);
@@ -75,6 +79,7 @@ pub fn collect(paths: &[PathBuf], stdin_filename: Option<&Path>) -> Collected {
                 path: path.clone(),
                 origin: Origin::File,
                 named: true,
+                root: None,
             });
         } else {
             out.errors
@@ -105,6 +110,7 @@ fn walk(dir: &Path, out: &mut Collected) {
                         path: entry.path().to_path_buf(),
                         origin: Origin::File,
                         named: false,
+                        root: Some(dir.to_path_buf()),
                     });
                 }
             }

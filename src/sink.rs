@@ -58,6 +58,8 @@ impl<W: Write> Write for QuietPipe<W> {
 pub enum Sink {
     /// Standard output.
     Stdout(BufWriter<QuietPipe<io::StdoutLock<'static>>>),
+    /// Standard error: the report of `fix -`, whose standard output is the fixed text.
+    Stderr(BufWriter<QuietPipe<io::Stderr>>),
     /// A temporary file beside `path`, renamed over it by [`Sink::finish`].
     File {
         /// The temporary file.
@@ -96,11 +98,17 @@ impl Sink {
         })
     }
 
+    /// Standard error.
+    pub fn stderr() -> Self {
+        Sink::Stderr(BufWriter::new(QuietPipe::new(io::stderr())))
+    }
+
     /// Flush the report; a file is then renamed into place (a failed write leaves the
     /// old file, if any, and no temporary file).
     pub fn finish(self) -> Result<()> {
         match self {
             Sink::Stdout(mut out) => Ok(out.flush()?),
+            Sink::Stderr(mut out) => Ok(out.flush()?),
             Sink::File { file, path } => {
                 let cannot = || format!("{}: cannot write (--output-file)", path.display());
                 let file = file
@@ -129,6 +137,7 @@ impl Write for Sink {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         match self {
             Sink::Stdout(out) => out.write(buf),
+            Sink::Stderr(out) => out.write(buf),
             Sink::File { file, .. } => file.write(buf),
         }
     }
@@ -136,6 +145,7 @@ impl Write for Sink {
     fn flush(&mut self) -> io::Result<()> {
         match self {
             Sink::Stdout(out) => out.flush(),
+            Sink::Stderr(out) => out.flush(),
             Sink::File { file, .. } => file.flush(),
         }
     }

@@ -24,6 +24,8 @@ const BATCH: usize = 256;
 /// What became of one input.
 enum Outcome {
     Checked(Box<Rendered>),
+    /// Fixed (or, with `--diff`, what would be fixed).
+    Fixed(Box<Rendered>, super::fix::Done),
     Skipped {
         path: String,
         why: &'static str,
@@ -59,12 +61,19 @@ pub fn run(args: &CheckArgs) -> Result<Status> {
     let printer = Printer::new(
         format(args),
         args.statistics,
-        !args.quiet && args.output_file.is_none(),
+        !args.quiet && args.output_file.is_none() && !args.diff,
     )
     .with_docs_url(&docs_url(&configs));
     // Opened before anything is checked: a report that cannot be written fails the run
     // at once.
-    let mut out = Sink::open(args.output_file.as_deref())?;
+    // `fix -` gives the fixed text on standard output: the report goes to standard error.
+    let stdin_fixed = args.fix && !args.diff && stdin.is_some();
+    let mut out = if stdin_fixed && args.output_file.is_none() {
+        Sink::stderr()
+    } else {
+        Sink::open(args.output_file.as_deref())?
+    };
+    let mut fixing = Fixing::default();
     let mut printing = printer.begin(&mut out)?;
     // Every file that could not be checked, once (one bad configuration fails every
     // document under it).
@@ -90,7 +99,7 @@ pub fn run(args: &CheckArgs) -> Result<Status> {
         };
         for outcome in outcomes {
             let path = match &outcome {
-                Outcome::Checked(file) => file.path.as_str(),
+                Outcome::Checked(file) | Outcome::Fixed(file, _) => file.path.as_str(),
                 Outcome::Skipped { path, .. } => path.as_str(),
                 Outcome::Failed(failure) => failure.path.as_str(),
             };
@@ -103,6 +112,20 @@ pub fn run(args: &CheckArgs) -> Result<Status> {
                         say(&format!("{}: {}", file.path, file.stage_line));
                     }
                     printing.push(&mut out, &file)?;
+                }
+                Outcome::Fixed(file, done) => {
+                    if let Some(note) = &done.note {
+                        say(&format!("{}: {note}", file.path));
+                    }
+                    fixing.add(&done);
+                    match (args.diff, done.diff) {
+                        (true, Some(diff)) => out.write_all(diff.as_bytes())?,
+                        (true, None) => printing.skip_fixed(),
+                        (false, _) => printing.push(&mut out, &file)?,
+                    }
+                    if let Some(text) = done.stdout {
+                        fixing.stdout = Some(text);
+                    }
                 }
                 Outcome::Skipped {
                     path,
@@ -127,7 +150,16 @@ pub fn run(args: &CheckArgs) -> Result<Status> {
         fail(&mut printing, &mut out, missing)?;
     }
     let summary = printing.finish(&mut out)?;
+    if args.fix && !args.diff && printer.is_for_people() && !args.quiet {
+        writeln!(out, "{}", fixing.line())?;
+    }
     out.finish()?;
+    if let Some(text) = &fixing.stdout {
+        super::print(text)?;
+    }
+    if args.diff && !args.quiet {
+        say(&fixing.diff_line());
+    }
 
     // People reading a human or concise report on standard output have seen each
     // failure there; beside any other report, they are said on standard error.
@@ -140,7 +172,11 @@ pub fn run(args: &CheckArgs) -> Result<Status> {
         let _ = writeln!(std::io::stdout(), "{}", summary.line());
     }
 
-    let fails = summary.errors > 0 || (args.deny_warnings && summary.warnings > 0);
+    let fails = if args.diff {
+        fixing.files > 0
+    } else {
+        summary.errors > 0 || (args.deny_warnings && summary.warnings > 0)
+    };
     Ok(if !failures.is_empty() {
         Status::Failed
     } else if fails && !args.exit_zero {
@@ -154,6 +190,38 @@ pub fn run(args: &CheckArgs) -> Result<Status> {
 /// loses it, without a panic.
 fn say(line: &str) {
     let _ = writeln!(std::io::stderr(), "release-lint: {line}");
+}
+
+/// What the fixes of a run came to.
+#[derive(Debug, Default)]
+struct Fixing {
+    /// Fixes applied (or that would be).
+    fixes: usize,
+    /// Files changed (or that would be).
+    files: usize,
+    /// Standard input's fixed text.
+    stdout: Option<String>,
+}
+
+impl Fixing {
+    fn add(&mut self, done: &super::fix::Done) {
+        self.fixes += done.applied;
+        self.files += usize::from(done.changed);
+    }
+
+    /// `fixed 3 findings in 2 files`.
+    fn line(&self) -> String {
+        format!(
+            "fixed {} in {}",
+            crate::output::plural(self.fixes, "finding"),
+            crate::output::plural(self.files, "file")
+        )
+    }
+
+    /// `would fix 3 findings in 2 files`.
+    fn diff_line(&self) -> String {
+        format!("would {}", self.line().replacen("fixed", "fix", 1))
+    }
 }
 
 /// The base URL of the rule pages for SARIF: the `docs-url` of `--config`, else of the
@@ -215,6 +283,12 @@ fn check_one(
             why: "not a release document (neither `phase: deployment` in its frontmatter nor a `**Release**:` field in its Overview)",
             named: input.named,
             excluded: false,
+        };
+    }
+    if args.fixing() {
+        return match super::fix::fix_one(input, document, &settings, args) {
+            Ok((report, done)) => Outcome::Fixed(Box::new(printer.render(&report)), done),
+            Err(failure) => Outcome::Failed(failure),
         };
     }
     let diagnostics = release_rules::check(&document, &settings);

@@ -3,6 +3,7 @@
 mod check;
 mod completions;
 mod explain;
+mod fix;
 mod hook;
 mod init;
 mod man;
@@ -23,6 +24,10 @@ use crate::Status;
 pub fn run(args: Args) -> Result<Status> {
     match args.command {
         Command::Check(a) => check::run(&a),
+        Command::Fix(mut a) => {
+            a.fix = true;
+            check::run(&a)
+        }
         Command::Parse(a) => parse::run(&a),
         Command::New(a) => new::run(&a),
         Command::Notes(a) => notes::run(&a),

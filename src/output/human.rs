@@ -47,7 +47,12 @@ impl std::error::Error for Report<'_> {}
 impl miette::Diagnostic for Report<'_> {
     fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
         let d = &self.located.diagnostic;
-        Some(Box::new(format!("{} {}", d.code, d.name)))
+        // `[*]`: a safe fix exists, as ruff marks it.
+        let mark = match d.fix.as_ref().map(|f| f.applicability) {
+            Some(release_rules::Applicability::Safe) => " [*]",
+            _ => "",
+        };
+        Some(Box::new(format!("{} {}{mark}", d.code, d.name)))
     }
 
     fn severity(&self) -> Option<miette::Severity> {
@@ -81,10 +86,18 @@ impl miette::Diagnostic for Report<'_> {
 fn help(located: &Located) -> String {
     let d = &located.diagnostic;
     let explain = format!("see `release-lint explain {}`", d.code);
-    let fix =
-        d.fix.as_ref().map(|f| f.message.clone()).or_else(|| {
-            registry::find(d.code).map(|rule| release_rules::docs::fix_line(rule.meta()))
-        });
+    // A proposed fix says which command applies it.
+    let fix = d
+        .fix
+        .as_ref()
+        .map(|f| {
+            let with = match f.applicability {
+                release_rules::Applicability::Safe => "`release-lint fix`",
+                release_rules::Applicability::Unsafe => "`release-lint fix --unsafe-fixes`",
+            };
+            format!("{} (fixable with {with})", f.message)
+        })
+        .or_else(|| registry::find(d.code).map(|rule| release_rules::docs::fix_line(rule.meta())));
     match fix {
         Some(fix) if !fix.is_empty() => format!("{fix}\n{explain}"),
         _ => explain,

@@ -34,6 +34,26 @@ struct File<'a> {
     diagnostics: Vec<Finding<'a>>,
     /// Why the file could not be checked; `null` when it was.
     error: Option<FileError<'a>>,
+    /// With `release-lint fix`: the fixes applied (or, with `--diff`, that would be).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fixed: Option<Vec<Applied<'a>>>,
+    /// With `release-lint fix`: the rules whose fixes were stopped, and why.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fix_problems: Option<Vec<String>>,
+}
+
+/// A fix `release-lint fix` applied.
+#[derive(Serialize)]
+struct Applied<'a> {
+    code: &'a str,
+    name: &'a str,
+    /// The finding it fixed.
+    finding: &'a str,
+    /// What the fix did.
+    message: &'a str,
+    applicability: Applicability,
+    /// The round (from 1) it was applied in.
+    round: usize,
 }
 
 /// A file that could not be checked: what went wrong, and where when known.
@@ -115,6 +135,24 @@ impl<'a> File<'a> {
             stage_source: Some(f.resolution.source.kind()),
             stage_reason: Some(f.resolution.reason()),
             error: None,
+            fixed: f.fixes.as_ref().map(|fixes| {
+                fixes
+                    .applied
+                    .iter()
+                    .map(|a| Applied {
+                        code: a.code,
+                        name: a.name,
+                        finding: &a.finding,
+                        message: &a.fix.message,
+                        applicability: a.fix.applicability,
+                        round: a.round,
+                    })
+                    .collect()
+            }),
+            fix_problems: f
+                .fixes
+                .as_ref()
+                .map(|fixes| fixes.problems.iter().map(ToString::to_string).collect()),
             diagnostics: f
                 .diagnostics
                 .iter()
@@ -161,6 +199,8 @@ impl<'a> File<'a> {
             stage_source: None,
             stage_reason: None,
             diagnostics: Vec::new(),
+            fixed: None,
+            fix_problems: None,
             error: Some(FileError {
                 message: &failure.message,
                 line: failure.at.map(|at| at.line),

@@ -12,8 +12,9 @@ pub mod statistics;
 mod wrap;
 
 use release_doc::{LineCol, Span};
+use release_rules::fix::{AppliedFix, FixProblem};
 use release_rules::secrets::Masker;
-use release_rules::{Diagnostic, Document, Severity, Stage, StageResolution};
+use release_rules::{Applicability, Diagnostic, Document, Severity, Stage, StageResolution};
 
 use crate::mask;
 
@@ -47,6 +48,35 @@ pub struct FileReport {
     pub secret_spans: Vec<Span>,
     /// Masks every occurrence of those secrets.
     pub masker: Masker,
+    /// What `fix` did to the file (`None` when it was only checked).
+    pub fixes: Option<FixReport>,
+}
+
+/// What `release-lint fix` did to one file.
+#[derive(Debug, Clone, Default)]
+pub struct FixReport {
+    /// The fixes applied (or, with `--diff`, that would be).
+    pub applied: Vec<AppliedFix>,
+    /// Rules whose fixes were stopped: reverted or not converging.
+    pub problems: Vec<FixProblem>,
+}
+
+impl FixReport {
+    /// `fixed 2 findings (RL301, RL403)`, or `None` when nothing was fixed.
+    #[must_use]
+    pub fn line(&self) -> Option<String> {
+        if self.applied.is_empty() {
+            return None;
+        }
+        let mut codes: Vec<&str> = self.applied.iter().map(|a| a.code).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        Some(format!(
+            "fixed {} ({})",
+            plural(self.applied.len(), "finding"),
+            codes.join(", ")
+        ))
+    }
 }
 
 impl FileReport {
@@ -98,7 +128,29 @@ impl FileReport {
             diagnostics,
             secret_spans,
             masker,
+            fixes: None,
         }
+    }
+
+    /// The same report, with what `fix` did.
+    #[must_use]
+    pub fn with_fixes(mut self, fixes: FixReport) -> Self {
+        self.fixes = Some(fixes);
+        self
+    }
+
+    /// How many findings have a fix of each applicability: (safe, unsafe).
+    #[must_use]
+    pub fn fixable(&self) -> (usize, usize) {
+        let mut counts = (0, 0);
+        for d in &self.diagnostics {
+            match d.diagnostic.fix.as_ref().map(|f| f.applicability) {
+                Some(Applicability::Safe) => counts.0 += 1,
+                Some(Applicability::Unsafe) => counts.1 += 1,
+                None => {}
+            }
+        }
+        counts
     }
 }
 

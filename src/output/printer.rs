@@ -72,6 +72,8 @@ pub struct Rendered {
     text: String,
     /// The rule of each finding.
     rules: Vec<RuleKey>,
+    /// How many findings have a safe fix, and how many an unsafe one.
+    fixable: (usize, usize),
 }
 
 impl Printer {
@@ -133,11 +135,27 @@ impl Printer {
                     // findings (not with `--quiet`).
                     if self.summary_line {
                         let sep = if text.is_empty() { "" } else { "\n" };
-                        text = format!("{}: {}\n{sep}{text}", file.path, file.stage_line());
+                        let mut head = format!("{}: {}\n", file.path, file.stage_line());
+                        if let Some(line) = file.fixes.as_ref().and_then(super::FixReport::line) {
+                            head.push_str(&format!("{}: {line}\n", file.path));
+                        }
+                        text = format!("{head}{sep}{text}");
+                    }
+                    for problem in file.fixes.iter().flat_map(|f| &f.problems) {
+                        text.push_str(&format!("warning: {}: {problem}\n", file.path));
                     }
                     text
                 }
-                Renderer::Concise => concise::render_file(file),
+                Renderer::Concise => {
+                    let mut text = concise::render_file(file);
+                    if let Some(line) = file.fixes.as_ref().and_then(super::FixReport::line) {
+                        text.insert_str(0, &format!("{}: {line}\n", file.path));
+                    }
+                    for problem in file.fixes.iter().flat_map(|f| &f.problems) {
+                        text.push_str(&format!("{}: warning: {problem}\n", file.path));
+                    }
+                    text
+                }
                 Renderer::Json(stream) => stream.render_file(file),
                 Renderer::Sarif(stream) => stream.render_file(file),
                 Renderer::Github => github::render_file(file),
@@ -149,6 +167,7 @@ impl Printer {
             stage_line: file.stage_line(),
             text,
             rules: Tally::keys(file),
+            fixable: file.fixable(),
         }
     }
 
@@ -166,6 +185,7 @@ impl Printer {
             open,
             summary: Summary::default(),
             tally: Tally::default(),
+            fixable: (0, 0),
         })
     }
 }
@@ -188,6 +208,7 @@ pub struct Printing<'p> {
     open: Open<'p>,
     summary: Summary,
     tally: Tally,
+    fixable: (usize, usize),
 }
 
 impl Printing<'_> {
@@ -202,6 +223,8 @@ impl Printing<'_> {
             }
         }
         self.tally.add(&file.rules);
+        self.fixable.0 += file.fixable.0;
+        self.fixable.1 += file.fixable.1;
         match &mut self.open {
             Open::Json(writer) => writer.push(out, &file.text),
             Open::Sarif(writer) => writer.push(out, &file.text),
@@ -253,6 +276,12 @@ impl Printing<'_> {
         out.write_all(text.as_bytes())
     }
 
+    /// Count a file that `fix --diff` checked and would not change (its report is not
+    /// printed: the diffs are the output).
+    pub fn skip_fixed(&mut self) {
+        self.summary.files += 1;
+    }
+
     /// Count a file that was skipped (not a release document, or excluded).
     pub fn skip(&mut self) {
         self.summary.skipped += 1;
@@ -285,9 +314,30 @@ impl Printing<'_> {
                         out.write_all(b"\n")?;
                     }
                     writeln!(out, "{}", summary.line())?;
+                    if matches!(self.printer.renderer, Renderer::Human(_)) {
+                        if let Some(line) = fixable_line(self.fixable) {
+                            writeln!(out, "{line}")?;
+                        }
+                    }
                 }
             }
         }
         Ok(summary)
+    }
+}
+
+/// `[*] 2 fixable with `release-lint fix` (1 more with `--unsafe-fixes`)`, when any is.
+fn fixable_line((safe, unsafe_): (usize, usize)) -> Option<String> {
+    let more = |n| format!("{n} more with `release-lint fix --unsafe-fixes`");
+    match (safe, unsafe_) {
+        (0, 0) => None,
+        (0, n) => Some(format!(
+            "{n} fixable with `release-lint fix --unsafe-fixes`"
+        )),
+        (n, 0) => Some(format!("[*] {n} fixable with `release-lint fix`")),
+        (n, m) => Some(format!(
+            "[*] {n} fixable with `release-lint fix` ({})",
+            more(m)
+        )),
     }
 }

@@ -5,9 +5,10 @@ use std::io::{self, Write};
 
 use release_rules::{registry, RuleMeta, Severity};
 use serde_sarif::sarif::{
-    ArtifactLocation, Invocation, Location, Message, MultiformatMessageString, Notification,
-    PhysicalLocation, PropertyBag, Region, ReportingConfiguration, ReportingDescriptor,
-    Result as SarifResult, ResultLevel, Run, Sarif, Tool, ToolComponent,
+    ArtifactChange, ArtifactContent, ArtifactLocation, Fix, Invocation, Location, Message,
+    MultiformatMessageString, Notification, PhysicalLocation, PropertyBag, Region, Replacement,
+    ReportingConfiguration, ReportingDescriptor, Result as SarifResult, ResultLevel, Run, Sarif,
+    Tool, ToolComponent,
 };
 
 use super::json_array::{ArrayFrame, ArrayWriter};
@@ -137,8 +138,54 @@ fn result(metas: &[&RuleMeta], file: &FileReport, d: &Located) -> SarifResult {
     if !related.is_empty() {
         result.related_locations = Some(related);
     }
+    if let Some(fix) = &diagnostic.fix {
+        result.fixes = Some(vec![sarif_fix(file, fix)]);
+    }
     result.properties = Some(stage_properties(file));
     result
+}
+
+/// A finding's fix as a SARIF fix: one artifact change of the file, a replacement per
+/// edit (the deleted region in lines and columns, the inserted text), and whether it is
+/// safe in the properties (`applicability`).
+fn sarif_fix(file: &FileReport, fix: &release_rules::Fix) -> Fix {
+    let replacements: Vec<Replacement> = fix
+        .edits
+        .iter()
+        .map(|edit| {
+            let start = file.document.line_col(edit.span.start);
+            let end = file.document.line_col(edit.span.end);
+            let region = Region::builder()
+                .start_line(start.line as i64)
+                .start_column(start.column as i64)
+                .end_line(end.line as i64)
+                .end_column(end.column as i64)
+                .build();
+            Replacement::builder()
+                .deleted_region(region)
+                .inserted_content(ArtifactContent::builder().text(&edit.replacement).build())
+                .build()
+        })
+        .collect();
+    let change = ArtifactChange::builder()
+        .artifact_location(ArtifactLocation::builder().uri(uri(&file.path)).build())
+        .replacements(replacements)
+        .build();
+    let applicability: std::collections::BTreeMap<String, serde_json::Value> = [(
+        "applicability".to_owned(),
+        serde_json::to_value(fix.applicability).unwrap_or_default(),
+    )]
+    .into_iter()
+    .collect();
+    Fix::builder()
+        .description(Message::builder().text(&fix.message).build())
+        .artifact_changes(vec![change])
+        .properties(
+            PropertyBag::builder()
+                .additional_properties(applicability)
+                .build(),
+        )
+        .build()
 }
 
 /// The stage the result's file was checked at, and why, as result properties

@@ -31,18 +31,19 @@ fn docs_text(meta: &RuleMeta) -> String {
 }
 
 /// The page of one rule: its code and name as title, a line with its family, default
-/// severity and when it applies, then its docs.
+/// severity, when it applies and whether it fixes (see docs/fix.md), then its docs.
 #[must_use]
 pub fn rule_markdown(meta: &RuleMeta) -> String {
     format!(
         "# {code} {name}\n\n\
-         Family: {family} · Default severity: {severity} · {applies}\n\n\
+         Family: {family} · Default severity: {severity} · {applies} · {fix}\n\n\
          {summary}.\n\n{docs}\n",
         code = meta.code,
         name = meta.name,
         family = meta.family.as_str(),
         severity = meta.severity,
         applies = capitalized(&meta.applies()),
+        fix = capitalized(meta.fix_kind()),
         summary = meta.summary,
         docs = docs_text(meta),
     )
@@ -65,19 +66,22 @@ pub fn rules_index_markdown() -> String {
          when: a completeness rule is due from a stage on, the value, consistency, quality\n\
          and security rules check every filled value at every stage; *Severity* is its\n\
          default, which\n\
-         [`[rules] severity`](../configuration.md#rules) changes.\n\n\
-         | Code | Name | Family | Severity | Applies | Summary |\n\
-         |---|---|---|---|---|---|\n",
+         [`[rules] severity`](../configuration.md#rules) changes; *Fix* says whether\n\
+         `release-lint fix` applies its fixes (safe) or only `--unsafe-fixes` does\n\
+         (unsafe), see [fix.md](../fix.md).\n\n\
+         | Code | Name | Family | Severity | Applies | Fix | Summary |\n\
+         |---|---|---|---|---|---|---|\n",
     );
     for meta in registry::metas() {
         let _ = writeln!(
             out,
-            "| [{code}]({code}.md) | `{name}` | {family} | {severity} | {applies} | {summary} |",
+            "| [{code}]({code}.md) | `{name}` | {family} | {severity} | {applies} | {fix} | {summary} |",
             code = meta.code,
             name = meta.name,
             family = meta.family.as_str(),
             severity = meta.severity,
             applies = meta.applies(),
+            fix = meta.fix_kind(),
             summary = meta.summary.replace('|', "\\|"),
         );
     }

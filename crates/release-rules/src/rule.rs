@@ -4,7 +4,7 @@ use release_doc::values::enums::Stage;
 use serde::Serialize;
 
 use crate::context::Context;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Applicability, Diagnostic, Severity};
 
 /// The families of rules, each with its own range of codes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -71,6 +71,10 @@ pub struct RuleMeta {
     pub since: Stage,
     /// One line: what it reports.
     pub summary: &'static str,
+    /// Whether its findings can have a fix, and of which kind: `Safe` when some are safe
+    /// (`release-lint fix` applies them), `Unsafe` when all are unsafe
+    /// (`--unsafe-fixes`), `None` when it never proposes one.
+    pub fix: Option<Applicability>,
     /// The full docs (What it does / Why it matters / Example / How to fix), Markdown.
     #[serde(skip)]
     pub docs: &'static str,
@@ -87,6 +91,16 @@ impl RuleMeta {
             (Stage::Draft, Family::Structure) => "checks at every stage".to_owned(),
             (Stage::Draft, _) => "checks filled values at every stage".to_owned(),
             (since, _) => format!("due from `{since}`"),
+        }
+    }
+
+    /// How the rule fixes, as the rule docs say it: `safe fix`, `unsafe fix` or `no fix`.
+    #[must_use]
+    pub fn fix_kind(&self) -> &'static str {
+        match self.fix {
+            Some(Applicability::Safe) => "safe fix",
+            Some(Applicability::Unsafe) => "unsafe fix",
+            None => "no fix",
         }
     }
 }
@@ -112,6 +126,7 @@ pub trait Rule: Sync {
 ///         code: "RL201", name: "unchecked-prerequisite", family: Checklists,
 ///         severity: Error, since: Ready,
 ///         summary: "A Deployment Prerequisites item is not done at `ready`",
+///         fix: Safe, // optional: the kind of fix its findings may have
 ///         check: check,
 ///     }
 /// }
@@ -127,6 +142,7 @@ macro_rules! declare_rule {
             severity: $severity:ident,
             since: $since:ident,
             summary: $summary:literal,
+            $(fix: $fix:ident,)?
             check: $check:path $(,)?
         }
     ) => {
@@ -142,6 +158,7 @@ macro_rules! declare_rule {
                 severity: $crate::diagnostic::Severity::$severity,
                 since: release_doc::values::enums::Stage::$since,
                 summary: $summary,
+                fix: $crate::fix_of!($($fix)?),
                 docs: concat!($($doc, "\n"),*),
             };
         }
@@ -155,5 +172,17 @@ macro_rules! declare_rule {
                 $check(ctx, out)
             }
         }
+    };
+}
+
+/// The `fix` of a rule's metadata in [`declare_rule!`]: `None` when not given.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! fix_of {
+    () => {
+        None
+    };
+    ($fix:ident) => {
+        Some($crate::diagnostic::Applicability::$fix)
     };
 }

@@ -75,13 +75,16 @@ fn a_rule_page_has_its_title_facts_and_docs() {
     assert_eq!(lines.next(), Some(""));
     assert_eq!(
         lines.next(),
-        Some("Family: checklists · Default severity: error · Due from `ready`")
+        Some("Family: checklists · Default severity: error · Due from `ready` · No fix")
     );
     let value_rule = rule_markdown(registry::find("RL406").expect("RL406 exists").meta());
     assert!(
-        value_rule.contains("· Checks filled values at every stage\n"),
+        value_rule.contains("· Checks filled values at every stage · No fix\n"),
         "{value_rule}"
     );
+    let fixing_rule = rule_markdown(registry::find("RL403").expect("RL403 exists").meta());
+    assert!(fixing_rule.contains("· Safe fix\n"), "{fixing_rule}");
+    assert!(fixing_rule.contains("\n## Fix\n"), "{fixing_rule}");
     for heading in [
         "## What it does",
         "## Why it matters",

@@ -6,7 +6,8 @@ use release_doc::Field;
 use super::timeline::{phases, seconds_between};
 use crate::context::Context;
 use crate::declare_rule;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Applicability, Diagnostic, Fix};
+use crate::fix::table::replace_cell;
 
 declare_rule! {
     /// ## What it does
@@ -31,6 +32,12 @@ declare_rule! {
     /// ## How to fix
     /// Write the Duration the times give (`12m` above), or correct the time that was
     /// mistyped.
+    ///
+    /// ## Fix
+    /// Safe: `release-lint fix` writes End − Start in place of the Duration (a note after
+    /// it is kept, and so is a `N min` spelling), since the Duration is derived from the
+    /// times. The table's padding is kept, or the column widened when the new text does not
+    /// fit.
     pub(crate) struct TimelineDurationMismatch {
         code: "RL403",
         name: "timeline-duration-mismatch",
@@ -38,6 +45,7 @@ declare_rule! {
         severity: Warning,
         since: Draft,
         summary: "A Deployment Timeline Duration differs from End − Start",
+        fix: Safe,
         check: check,
     }
 }
@@ -49,12 +57,13 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let row = phase.row;
+        let duration = &row.duration;
         let Field::Value {
             value: written,
             raw,
             span,
             ..
-        } = &row.duration
+        } = duration
         else {
             continue;
         };
@@ -79,8 +88,42 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 d = d.with_label(at, format!("the phase {what} at `{text}`"));
             }
         }
-        out.push(d);
+        let value_text = duration.value_text().unwrap_or(raw);
+        let value_span = release_doc::Span::new(span.start, span.start + value_text.len());
+        let replacement = spelled_like(value_text, elapsed);
+        let edits = if duration.note().is_some() {
+            vec![crate::diagnostic::Edit {
+                span: value_span,
+                replacement: replacement.clone(),
+            }]
+        } else {
+            replace_cell(ctx.source(), value_span, &replacement)
+        };
+        out.push(d.with_fix(Fix {
+            message: format!("write the duration `{replacement}`"),
+            applicability: Applicability::Safe,
+            edits,
+        }));
     }
+}
+
+/// `elapsed` written as `written` is: `12 min` for `20 min`, `12 minutes` for `20
+/// minutes`, else the canonical `12m`, `1h 2m`.
+fn spelled_like(written: &str, elapsed: Duration) -> String {
+    let digits = written.bytes().take_while(u8::is_ascii_digit).count();
+    let unit = written[digits..].trim_start();
+    let space = &written[digits..written.len() - unit.len()];
+    let minutes_unit = matches!(unit, "min" | "mins" | "minutes" | "minute");
+    if digits > 0 && minutes_unit && elapsed.seconds.is_multiple_of(60) {
+        let n = elapsed.seconds / 60;
+        let unit = match (unit, n) {
+            ("minute" | "minutes", 1) => "minute",
+            ("minute" | "minutes", _) => "minutes",
+            (other, _) => other,
+        };
+        return format!("{n}{space}{unit}");
+    }
+    elapsed.to_string()
 }
 
 /// `1 minute`, `2 minutes`, `0.5 minutes`.
@@ -114,6 +157,38 @@ mod tests {
             "duration `20m` of phase `Checks` differs by 8m from End − Start (`14:00` → `14:12` = 12m); expected 12m (tolerance 1 minute)"
         );
         assert_eq!(found[0].labels.len(), 2);
+    }
+
+    #[test]
+    fn the_fix_writes_end_minus_start_keeping_spelling_and_note() {
+        let fixes = |rows: &str| {
+            let source = doc(rows);
+            let fixed = crate::fix::fixed_text(
+                &source,
+                &crate::Settings {
+                    select: vec!["RL403".to_owned()],
+                    ..crate::Settings::default()
+                },
+                &crate::fix::FixOptions::default(),
+            );
+            fixed[source.len() - rows.len()..].to_owned()
+        };
+        assert_eq!(
+            fixes("| App | 14:20 | 15:22 | 20 min (incl. rollback) | ✅ | |\n"),
+            "| App | 14:20 | 15:22 | 62 min (incl. rollback) | ✅ | |\n"
+        );
+        assert_eq!(
+            fixes("| App | 14:20 | 14:32 | 20 minutes | ✅ | |\n"),
+            "| App | 14:20 | 14:32 | 12 minutes | ✅ | |\n"
+        );
+        assert_eq!(
+            fixes("| App | 14:20 | 14:21 | 20 minutes | ✅ | |\n"),
+            "| App | 14:20 | 14:21 | 1 minute | ✅ | |\n"
+        );
+        let found = diagnostics("RL403", &doc("| A | 14:00 | 14:12 | 20m | ✅ | |\n"), None);
+        let fix = found[0].fix.as_ref().expect("RL403 proposes a fix");
+        assert_eq!(fix.applicability, crate::Applicability::Safe);
+        assert_eq!(fix.message, "write the duration `12m`");
     }
 
     #[test]

@@ -1,0 +1,246 @@
+//! End-to-end tests of `release-lint fix`, `check --fix` and `--diff`: what is written,
+//! what is not, and the exit status.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+const BIN: &str = env!("CARGO_BIN_EXE_release-lint");
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn release_lint(dir: &Path, args: &[&str]) -> Output {
+    Command::new(BIN)
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("release-lint runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// A folder holding a copy of `fixtures/rules/RL403/bad.md` as `doc.md`.
+fn with_bad_duration() -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let source = std::fs::read_to_string(root().join("fixtures/rules/RL403/bad.md"))
+        .expect("fixture is readable");
+    std::fs::write(dir.path().join("doc.md"), &source).expect("copy");
+    (dir, source)
+}
+
+#[test]
+fn fix_writes_the_fixes_and_a_second_run_changes_nothing() {
+    let (dir, source) = with_bad_duration();
+    let out = release_lint(dir.path(), &["fix", "--select", "RL403", "doc.md"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let fixed = std::fs::read_to_string(dir.path().join("doc.md")).unwrap();
+    assert_ne!(fixed, source);
+    assert!(fixed.contains("| Database migration | 14:12 | 14:20 | 8m |"));
+    let report = text(&out.stdout);
+    assert!(
+        report.contains("doc.md: fixed 2 findings (RL403)"),
+        "{report}"
+    );
+    assert!(report.ends_with("fixed 2 findings in 1 file\n"), "{report}");
+    let again = release_lint(
+        dir.path(),
+        &["check", "--fix", "--select", "RL403", "doc.md"],
+    );
+    assert_eq!(again.status.code(), Some(0));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("doc.md")).unwrap(),
+        fixed
+    );
+    assert!(text(&again.stdout).ends_with("fixed 0 findings in 0 files\n"));
+}
+
+#[test]
+fn diff_prints_a_unified_diff_writes_nothing_and_fails_when_something_is_to_fix() {
+    let (dir, source) = with_bad_duration();
+    let out = release_lint(dir.path(), &["fix", "--diff", "doc.md"]);
+    assert_eq!(out.status.code(), Some(1));
+    let diff = text(&out.stdout);
+    assert!(
+        diff.starts_with("--- a/doc.md\n+++ b/doc.md\n@@ "),
+        "{diff}"
+    );
+    assert!(diff.contains("\n-| Database migration | 14:12 | 14:20 | 18m |"));
+    assert!(diff.contains("\n+| Database migration | 14:12 | 14:20 | 8m |"));
+    assert_eq!(
+        text(&out.stderr),
+        "release-lint: would fix 2 findings in 1 file\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("doc.md")).unwrap(),
+        source
+    );
+    release_lint(dir.path(), &["fix", "doc.md"]);
+    let clean = release_lint(dir.path(), &["check", "--diff", "doc.md"]);
+    assert_eq!(clean.status.code(), Some(0));
+    assert_eq!(text(&clean.stdout), "");
+}
+
+#[test]
+fn clean_fixtures_are_byte_identical_after_unsafe_fixes() {
+    let dir = tempfile::tempdir().unwrap();
+    let clean = root().join("fixtures/clean");
+    let mut names = Vec::new();
+    for entry in std::fs::read_dir(&clean).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_owned();
+        std::fs::copy(&path, dir.path().join(&name)).unwrap();
+        names.push(name);
+    }
+    let out = release_lint(dir.path(), &["fix", "--unsafe-fixes", "."]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
+    for name in names {
+        assert_eq!(
+            std::fs::read(dir.path().join(&name)).unwrap(),
+            std::fs::read(clean.join(&name)).unwrap(),
+            "{name:?} changed"
+        );
+    }
+}
+
+#[test]
+fn standard_input_is_fixed_to_standard_output_with_the_report_on_standard_error() {
+    let (_dir, source) = with_bad_duration();
+    let mut child = Command::new(BIN)
+        .args(["fix", "-", "--format", "concise"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(source.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let fixed = text(&out.stdout);
+    assert_eq!(fixed.len(), source.len() - 4, "18m → 8m, 1h 21m → 21m");
+    assert!(fixed.contains("| 14:12 | 14:20 | 8m |"));
+    assert!(text(&out.stderr).contains("-: fixed 2 findings (RL403)"));
+}
+
+#[test]
+fn json_lists_the_applied_fixes_and_check_lists_the_available_ones() {
+    let (dir, _) = with_bad_duration();
+    let check = release_lint(dir.path(), &["check", "--format", "json", "doc.md"]);
+    let json: serde_json::Value = serde_json::from_slice(&check.stdout).unwrap();
+    let findings = json["files"][0]["diagnostics"].as_array().unwrap();
+    let rl403 = findings.iter().find(|d| d["code"] == "RL403").unwrap();
+    let fix = &rl403["fix"];
+    assert_eq!(fix["applicability"], "safe");
+    assert_eq!(fix["edits"][0]["replacement"], "8m");
+    assert!(
+        json["files"][0].get("fixed").is_none(),
+        "check applies nothing"
+    );
+    let out = release_lint(dir.path(), &["fix", "--format", "json", "doc.md"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let fixed = json["files"][0]["fixed"].as_array().unwrap();
+    assert_eq!(fixed.len(), 2);
+    assert_eq!(fixed[0]["code"], "RL403");
+    assert_eq!(fixed[0]["message"], "write the duration `8m`");
+    assert_eq!(fixed[0]["round"], 1);
+    assert_eq!(json["files"][0]["fix_problems"], serde_json::json!([]));
+}
+
+#[cfg(unix)]
+#[test]
+fn the_mode_is_kept_and_a_symlink_out_of_the_tree_is_not_written() {
+    use std::os::unix::fs::PermissionsExt;
+    let (outside, source) = with_bad_duration();
+    let tree = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink(outside.path().join("doc.md"), tree.path().join("link.md")).unwrap();
+    let own = tree.path().join("own.md");
+    std::fs::write(&own, &source).unwrap();
+    std::fs::set_permissions(&own, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let out = release_lint(tree.path(), &["fix", "--format", "concise", "."]);
+    assert_eq!(out.status.code(), Some(2), "the refused file fails the run");
+    let report = text(&out.stdout);
+    assert!(
+        report.contains("fix never writes through a symlink out of the tree it walks"),
+        "{report}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(outside.path().join("doc.md")).unwrap(),
+        source
+    );
+    assert_ne!(
+        std::fs::read_to_string(&own).unwrap(),
+        source,
+        "the other file is fixed"
+    );
+    let mode = std::fs::metadata(&own).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+    assert!(tree.path().join("link.md").is_symlink());
+}
+
+#[test]
+fn a_file_that_cannot_be_read_is_reported_and_the_others_are_fixed() {
+    let (dir, source) = with_bad_duration();
+    let out = release_lint(dir.path(), &["fix", "missing.md", "doc.md"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stdout).contains("missing.md"));
+    assert_ne!(
+        std::fs::read_to_string(dir.path().join("doc.md")).unwrap(),
+        source
+    );
+}
+
+#[test]
+fn sarif_carries_the_fixes_and_still_validates() {
+    let (dir, _) = with_bad_duration();
+    let out = release_lint(dir.path(), &["check", "--format", "sarif", "doc.md"]);
+    let log: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("tests/data/sarif-schema-2.1.0.json")).unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::validator_for(&schema).expect("the schema compiles");
+    let errors: Vec<String> = validator.iter_errors(&log).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    let results = log["runs"][0]["results"].as_array().unwrap();
+    let rl403 = results.iter().find(|r| r["ruleId"] == "RL403").unwrap();
+    let fix = &rl403["fixes"][0];
+    assert_eq!(fix["description"]["text"], "write the duration `8m`");
+    assert_eq!(fix["properties"]["applicability"], "safe");
+    let change = &fix["artifactChanges"][0];
+    assert_eq!(change["artifactLocation"]["uri"], "doc.md");
+    let replacement = &change["replacements"][0];
+    assert_eq!(replacement["insertedContent"]["text"], "8m");
+    assert_eq!(replacement["deletedRegion"]["startLine"], 21);
+    assert_eq!(replacement["deletedRegion"]["startColumn"], 40);
+    assert_eq!(replacement["deletedRegion"]["endColumn"], 43);
+}
+
+#[test]
+fn the_human_report_marks_fixable_findings() {
+    let (dir, _) = with_bad_duration();
+    let out = release_lint(
+        dir.path(),
+        &["check", "--select", "RL403", "--color", "never", "doc.md"],
+    );
+    let report = text(&out.stdout);
+    assert!(
+        report.contains("RL403 timeline-duration-mismatch [*]"),
+        "{report}"
+    );
+    assert!(
+        report.contains("write the duration `8m` (fixable with `release-lint fix`)\n"),
+        "{report}"
+    );
+    assert!(
+        report.ends_with("[*] 2 fixable with `release-lint fix`\n"),
+        "{report}"
+    );
+}
