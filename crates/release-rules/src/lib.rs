@@ -15,6 +15,7 @@ pub mod document;
 pub mod due;
 pub mod encoding;
 mod engine;
+pub mod history;
 pub mod outcome;
 pub mod registry;
 pub mod rule;
