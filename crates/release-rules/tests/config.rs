@@ -224,7 +224,7 @@ fn history_and_links_root_are_folders_of_the_config() {
     // Found as a relative path, they stay relative to the current directory.
     let relative =
         Config::parse("history = \"releases\"\n", Path::new("release-lint.toml")).expect("valid");
-    assert_eq!(relative.history(), Some(Path::new("./releases")));
+    assert_eq!(relative.history(), Some(Path::new("releases")));
     let none = parse("").expect("valid");
     assert_eq!(none.history(), None);
     assert_eq!(none.settings().expect("settings").links_root, None);

@@ -120,7 +120,7 @@ impl Config {
         let folder = |key: &str, value: &Option<toml::Spanned<String>>| {
             value
                 .as_ref()
-                .map(|v| values::folder(&loc, key, v).map(|rel| config_dir(path).join(rel)))
+                .map(|v| values::folder(&loc, key, v).map(|rel| in_config_dir(path, rel)))
                 .transpose()
         };
         Ok(Config {
@@ -303,11 +303,12 @@ impl Config {
     }
 }
 
-/// The folder of the config file at `path` as it was given (`.` for a bare file name).
-fn config_dir(path: &Path) -> &Path {
+/// `rel` in the folder of the config file at `path`, as that path was given (`rel`
+/// itself for a bare file name: the current directory).
+fn in_config_dir(path: &Path, rel: PathBuf) -> PathBuf {
     match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
+        Some(dir) if !dir.as_os_str().is_empty() && dir != Path::new(".") => dir.join(rel),
+        _ => rel,
     }
 }
 
