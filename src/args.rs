@@ -119,6 +119,18 @@ pub struct CheckArgs {
     /// be fixed, else 0.
     #[arg(long, conflicts_with_all = ["output_file", "statistics"])]
     pub diff: bool,
+    /// Compare the checked documents with the release documents of this folder too
+    /// (rules RL7xx); they are read, not reported on. Wins over the config's `history`.
+    #[arg(long, value_name = "DIR")]
+    pub history: Option<PathBuf>,
+    /// Report (and fail on) only the findings this baseline does not know, and say how
+    /// many known ones were hidden.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Record every finding of the run in this baseline file (replaced atomically); the
+    /// run then exits 0 unless it failed itself.
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
 }
 
 impl CheckArgs {

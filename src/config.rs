@@ -43,6 +43,11 @@ impl Loaded {
         self.config.docs_url()
     }
 
+    /// The configuration's `history` folder, when it sets one.
+    pub fn history(&self) -> Option<&Path> {
+        self.config.history()
+    }
+
     /// Whether the configuration's `include` globs match `path`.
     pub fn is_included(&self, path: &Path) -> bool {
         self.config.is_included(path)

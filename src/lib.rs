@@ -2,9 +2,11 @@
 //! library exists so that benchmarks can reach the renderers.
 
 mod args;
+mod baseline;
 mod commands;
 mod config;
 mod files;
+mod history;
 mod input;
 mod mask;
 pub mod output;

@@ -9,8 +9,10 @@ use rayon::prelude::*;
 use release_rules::{registry, Document, Settings};
 
 use crate::args::{CheckArgs, ColorChoice, OutputFormat};
+use crate::baseline::{self, Baseline, Entry};
 use crate::config::Configs;
 use crate::files::{self, Input, Origin};
+use crate::history::{self, Gathered};
 use crate::input::{not_text, read_bytes_named};
 use crate::output::printer::{Format, Printer, Printing, Rendered};
 use crate::output::sarif::DEFAULT_DOCS_URL;
@@ -21,9 +23,22 @@ use crate::Status;
 /// How many files are checked between two writes of the output.
 const BATCH: usize = 256;
 
+/// A checked file: its rendered findings and what the rest of the run needs of it.
+struct Checked {
+    rendered: Rendered,
+    /// What the history rules compare.
+    facts: release_rules::history::Facts,
+    /// Of the bytes read, to tell whether the file changes before the history pass.
+    digest: u64,
+    /// Findings the baseline hid.
+    hidden: usize,
+    /// Every finding, for `--write-baseline`.
+    entries: Vec<Entry>,
+}
+
 /// What became of one input.
 enum Outcome {
-    Checked(Box<Rendered>),
+    Checked(Box<Checked>),
     /// Fixed (or, with `--diff`, what would be fixed).
     Fixed(Box<Rendered>, super::fix::Done),
     Skipped {
@@ -45,6 +60,8 @@ pub fn run(args: &CheckArgs) -> Result<Status> {
     }
     // A bad `--config` fails the whole run before anything is checked.
     let configs = Configs::new(args.config.as_deref(), args.no_config)?;
+    let baseline = args.baseline.as_deref().map(Baseline::read).transpose()?;
+    let history_dir = history_dir(args, &configs)?;
     let collected = files::collect(&args.paths, args.stdin_filename.as_deref());
     // Paths that could not be found or walked, reported in path order among the files.
     let mut unfound = collected.errors.into_iter().peekable();
@@ -86,10 +103,22 @@ pub fn run(args: &CheckArgs) -> Result<Status> {
         failures.push(failure);
         std::io::Result::Ok(())
     };
+    // The facts the history rules compare, and the findings `--write-baseline` records.
+    let mut gathered = Gathered::default();
+    let mut recorded: Vec<Entry> = Vec::new();
     // Files are checked in parallel a batch at a time and written in order as each batch
     // ends, so memory holds one batch's rendered findings, never every document.
     for batch in collected.inputs.chunks(BATCH) {
-        let check = |input| check_one(input, &configs, args, stdin.as_ref(), &printer);
+        let check = |input| {
+            check_one(
+                input,
+                &configs,
+                args,
+                stdin.as_ref(),
+                &printer,
+                baseline.as_ref(),
+            )
+        };
         // One file (the pre-commit case) is checked on this thread: starting the thread
         // pool would cost more than the check.
         let outcomes: Vec<Outcome> = if batch.len() == 1 {
@@ -97,9 +126,10 @@ pub fn run(args: &CheckArgs) -> Result<Status> {
         } else {
             batch.par_iter().map(check).collect()
         };
-        for outcome in outcomes {
+        for (input, outcome) in batch.iter().zip(outcomes) {
             let path = match &outcome {
-                Outcome::Checked(file) | Outcome::Fixed(file, _) => file.path.as_str(),
+                Outcome::Checked(file) => file.rendered.path.as_str(),
+                Outcome::Fixed(file, _) => file.path.as_str(),
                 Outcome::Skipped { path, .. } => path.as_str(),
                 Outcome::Failed(failure) => failure.path.as_str(),
             };
@@ -108,10 +138,22 @@ pub fn run(args: &CheckArgs) -> Result<Status> {
             }
             match outcome {
                 Outcome::Checked(file) => {
+                    let Checked {
+                        rendered,
+                        facts,
+                        digest,
+                        hidden,
+                        entries,
+                    } = *file;
                     if args.verbose {
-                        say(&format!("{}: {}", file.path, file.stage_line));
+                        say(&format!("{}: {}", rendered.path, rendered.stage_line));
                     }
-                    printing.push(&mut out, &file)?;
+                    printing.push(&mut out, &rendered)?;
+                    printing.hide(hidden);
+                    gathered.add_checked(input, facts, digest);
+                    if args.write_baseline.is_some() {
+                        recorded.extend(entries);
+                    }
                 }
                 Outcome::Fixed(file, done) => {
                     if let Some(note) = &done.note {
@@ -149,6 +191,34 @@ pub fn run(args: &CheckArgs) -> Result<Status> {
     for missing in unfound {
         fail(&mut printing, &mut out, missing)?;
     }
+    // The history rules need every document: their findings come after the streamed
+    // pass, one more report per file that has any (docs/cli.md).
+    if !gathered.is_empty() {
+        if let Some(dir) = &history_dir {
+            let size =
+                |input: &Input| args.size_limit(&configs.for_file(&input.path).unwrap_or_default());
+            for problem in gathered.add_folder(dir, &configs, size) {
+                if !args.quiet {
+                    say(&format!("warning: history folder: {problem}; not compared"));
+                }
+            }
+        }
+        let reread = |input: &Input| reread(input, &configs, args, stdin.as_ref());
+        for result in gathered.report(baseline.as_ref(), reread) {
+            match result {
+                Ok(reported) => {
+                    printing.hide(reported.hidden);
+                    if args.write_baseline.is_some() {
+                        recorded.extend(reported.entries);
+                    }
+                    if !reported.report.diagnostics.is_empty() {
+                        printing.push_more(&mut out, &printer.render_history(&reported.report))?;
+                    }
+                }
+                Err(failure) => fail(&mut printing, &mut out, failure)?,
+            }
+        }
+    }
     let summary = printing.finish(&mut out)?;
     if args.fix && !args.diff && printer.is_for_people() && !args.quiet {
         writeln!(out, "{}", fixing.line())?;
@@ -159,6 +229,21 @@ pub fn run(args: &CheckArgs) -> Result<Status> {
     }
     if args.diff && !args.quiet {
         say(&fixing.diff_line());
+    }
+    if let Some(path) = &args.write_baseline {
+        let count = recorded.len();
+        baseline::write(path, recorded)?;
+        if !args.quiet {
+            say(&format!(
+                "wrote {} to the baseline {}",
+                crate::output::plural(count, "finding"),
+                path.display()
+            ));
+        }
+    }
+    if summary.hidden > 0 && !args.quiet && (!printer.is_for_people() || args.output_file.is_some())
+    {
+        say(&summary.hidden_line());
     }
 
     // People reading a human or concise report on standard output have seen each
@@ -179,7 +264,7 @@ pub fn run(args: &CheckArgs) -> Result<Status> {
     };
     Ok(if !failures.is_empty() {
         Status::Failed
-    } else if fails && !args.exit_zero {
+    } else if fails && !args.exit_zero && args.write_baseline.is_none() {
         Status::Findings
     } else {
         Status::Clean
@@ -242,6 +327,7 @@ fn check_one(
     args: &CheckArgs,
     stdin: Option<&Result<Vec<u8>, Failure>>,
     printer: &Printer,
+    baseline: Option<&Baseline>,
 ) -> Outcome {
     let config = match configs.for_file(&input.path) {
         Ok(config) => config,
@@ -273,6 +359,7 @@ fn check_one(
     let included = config.as_ref().is_some_and(|c| c.is_included(&input.path));
     let mut settings = config.map(|c| c.settings.clone()).unwrap_or_default();
     apply_overrides(&mut settings, args);
+    let digest = history::digest(&bytes);
     let document = match Document::from_bytes_for(bytes, &settings) {
         Ok(document) => document,
         Err(err) => return Outcome::Failed(not_text(&input.display, &err)),
@@ -292,9 +379,63 @@ fn check_one(
         };
     }
     let diagnostics = release_rules::check(&document, &settings);
+    let (diagnostics, hidden, entries) =
+        Baseline::filter(baseline, &input.display, document.source(), diagnostics);
     let stage = release_rules::resolve_stage(&document, &settings);
+    let facts = release_rules::history::Facts::of(&document, &settings, &input.display, true);
     let report = FileReport::new(input.display.clone(), stage, document, diagnostics);
-    Outcome::Checked(Box::new(printer.render(&report)))
+    Outcome::Checked(Box::new(Checked {
+        rendered: printer.render(&report),
+        facts,
+        digest,
+        hidden,
+        entries,
+    }))
+}
+
+/// A checked file read again for the history pass: its bytes and its settings.
+fn reread(
+    input: &Input,
+    configs: &Configs,
+    args: &CheckArgs,
+    stdin: Option<&Result<Vec<u8>, Failure>>,
+) -> Result<(Vec<u8>, Settings), Failure> {
+    let config = configs.for_file(&input.path)?;
+    let bytes = match input.origin {
+        Origin::Stdin => match stdin {
+            Some(Ok(bytes)) => bytes.clone(),
+            Some(Err(failure)) => return Err(failure.clone()),
+            None => return Err(Failure::new(&input.display, "standard input was not read")),
+        },
+        Origin::File => read_bytes_named(&input.path, &input.display, args.size_limit(&config))?,
+    };
+    let mut settings = config.map(|c| c.settings.clone()).unwrap_or_default();
+    apply_overrides(&mut settings, args);
+    Ok((bytes, settings))
+}
+
+/// The history folder: `--history DIR`, else the `history` key of the configuration
+/// given with `--config` or governing the current directory. It must be a folder.
+fn history_dir(args: &CheckArgs, configs: &Configs) -> Result<Option<std::path::PathBuf>> {
+    let (dir, from) = match &args.history {
+        Some(dir) => (dir.clone(), "--history"),
+        None => match configs
+            .for_file(Path::new("release-lint.toml"))
+            .ok()
+            .flatten()
+            .and_then(|c| c.history().map(Path::to_path_buf))
+        {
+            Some(dir) => (dir, "the config's `history`"),
+            None => return Ok(None),
+        },
+    };
+    if !dir.is_dir() {
+        bail!(
+            "{}: not a folder ({from}); expected the folder of past release documents",
+            dir.display()
+        );
+    }
+    Ok(Some(dir))
 }
 
 /// The command line wins over the configuration: `--stage` over everything, `--select`

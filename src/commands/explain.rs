@@ -11,8 +11,8 @@ use crate::Status;
 pub fn run(args: &ExplainArgs) -> Result<Status> {
     let text = match &args.rule {
         None => rules_index_markdown(),
-        Some(wanted) => match registry::find(wanted) {
-            Some(rule) => rule_markdown(rule.meta()),
+        Some(wanted) => match registry::find_meta(wanted) {
+            Some(meta) => rule_markdown(meta),
             None => bail!("{wanted}: no rule has this code or name (see `release-lint rules`)"),
         },
     };

@@ -220,6 +220,13 @@ pub struct Summary {
     pub warnings: usize,
     /// Infos.
     pub infos: usize,
+    /// Findings a baseline (`--baseline`) knew, and that were therefore not reported.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub hidden: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 impl Summary {
@@ -239,6 +246,16 @@ impl Summary {
             }
         }
         summary
+    }
+
+    /// `3 known findings hidden by the baseline`, said on standard error beside a report
+    /// that has no summary line.
+    #[must_use]
+    pub fn hidden_line(&self) -> String {
+        format!(
+            "{} hidden by the baseline",
+            plural(self.hidden, "known finding")
+        )
     }
 
     /// Whether the run ends with a summary line: not when nothing was checked because
@@ -274,6 +291,12 @@ impl Summary {
         }
         if self.skipped > 0 {
             notes.push(format!("{} skipped", plural(self.skipped, "file")));
+        }
+        if self.hidden > 0 {
+            notes.push(format!(
+                "{} hidden by the baseline",
+                plural(self.hidden, "known finding")
+            ));
         }
         if !notes.is_empty() {
             line.push_str(&format!(" ({})", notes.join(", ")));
@@ -313,10 +336,16 @@ mod tests {
             errors: 1,
             warnings: 0,
             infos: 3,
+            hidden: 0,
         };
         assert_eq!(
             s.line(),
             "1 error, 3 infos in 1 release document (2 files skipped)"
+        );
+        let s = Summary { hidden: 2, ..s };
+        assert_eq!(
+            s.line(),
+            "1 error, 3 infos in 1 release document (2 files skipped, 2 known findings hidden by the baseline)"
         );
         assert_eq!(
             Summary::default().line(),

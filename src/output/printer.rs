@@ -124,6 +124,18 @@ impl Printer {
     /// Render one checked file (callable from any thread).
     #[must_use]
     pub fn render(&self, file: &FileReport) -> Rendered {
+        self.render_headed(file, &file.stage_line())
+    }
+
+    /// Render the findings of the history pass about one file: like [`Printer::render`],
+    /// the human format heading them `compared with the other release documents`.
+    #[must_use]
+    pub fn render_history(&self, file: &FileReport) -> Rendered {
+        self.render_headed(file, "compared with the other release documents")
+    }
+
+    /// Render `file`, the human format heading its findings with `path: heading`.
+    fn render_headed(&self, file: &FileReport, heading: &str) -> Rendered {
         let text = if self.statistics.is_some() {
             String::new()
         } else {
@@ -135,7 +147,7 @@ impl Printer {
                     // findings (not with `--quiet`).
                     if self.summary_line {
                         let sep = if text.is_empty() { "" } else { "\n" };
-                        let mut head = format!("{}: {}\n", file.path, file.stage_line());
+                        let mut head = format!("{}: {heading}\n", file.path);
                         if let Some(line) = file.fixes.as_ref().and_then(super::FixReport::line) {
                             head.push_str(&format!("{}: {line}\n", file.path));
                         }
@@ -212,9 +224,24 @@ pub struct Printing<'p> {
 }
 
 impl Printing<'_> {
-    /// Write one rendered file and count its findings.
+    /// Write one rendered file and count it and its findings.
     pub fn push(&mut self, out: &mut impl Write, file: &Rendered) -> io::Result<()> {
         self.summary.files += 1;
+        self.write(out, file)
+    }
+
+    /// Write more findings of a file already pushed (those of the history pass), and
+    /// count them; the file is not counted again.
+    pub fn push_more(&mut self, out: &mut impl Write, file: &Rendered) -> io::Result<()> {
+        self.write(out, file)
+    }
+
+    /// Count `n` findings that a baseline hid.
+    pub fn hide(&mut self, n: usize) {
+        self.summary.hidden += n;
+    }
+
+    fn write(&mut self, out: &mut impl Write, file: &Rendered) -> io::Result<()> {
         for &(_, _, severity) in &file.rules {
             match severity {
                 Severity::Error => self.summary.errors += 1,

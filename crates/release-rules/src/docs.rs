@@ -64,8 +64,9 @@ pub fn rules_index_markdown() -> String {
         "# Rules\n\n\
          Every rule of release-lint, generated from the rules' own docs. *Applies* says\n\
          when: a completeness rule is due from a stage on, the value, consistency, quality\n\
-         and security rules check every filled value at every stage; *Severity* is its\n\
-         default, which\n\
+         and security rules check every filled value at every stage, and the history\n\
+         rules (`RL7xx`) compare the documents of a run once all are read; *Severity* is\n\
+         its default, which\n\
          [`[rules] severity`](../configuration.md#rules) changes; *Fix* says whether\n\
          `release-lint fix` applies its fixes (safe) or only `--unsafe-fixes` does\n\
          (unsafe), see [fix.md](../fix.md).\n\n\

@@ -16,6 +16,7 @@ pub mod due;
 pub mod encoding;
 mod engine;
 pub mod fix;
+pub mod history;
 pub mod outcome;
 pub mod registry;
 pub mod rule;

@@ -2,6 +2,7 @@
 
 use std::sync::LazyLock;
 
+use crate::history::HistoryRule;
 use crate::rule::{Rule, RuleMeta};
 use crate::rules;
 
@@ -14,18 +15,44 @@ static ALL: LazyLock<Vec<&'static dyn Rule>> = LazyLock::new(|| {
     all
 });
 
-/// Every rule, ordered by code.
+static METAS: LazyLock<Vec<&'static RuleMeta>> = LazyLock::new(|| {
+    let mut metas: Vec<&'static RuleMeta> = all()
+        .iter()
+        .map(|r| r.meta())
+        .chain(history().iter().map(|r| r.meta()))
+        .collect();
+    metas.sort_by_key(|m| m.code);
+    metas
+});
+
+/// Every rule that checks one document at a time, ordered by code.
 #[must_use]
 pub fn all() -> &'static [&'static dyn Rule] {
     &ALL
 }
 
-/// The metadata of every rule, ordered by code.
-pub fn metas() -> impl Iterator<Item = &'static RuleMeta> {
-    all().iter().map(|r| r.meta())
+/// Every rule that compares documents (family `RL7xx`), ordered by code: run by
+/// [`crate::history::check`] once the documents' facts are gathered.
+#[must_use]
+pub fn history() -> &'static [&'static dyn HistoryRule] {
+    rules::history::RULES
 }
 
-/// The rule with this code (`RL201`, any case) or name (`unchecked-prerequisite`).
+/// The metadata of every rule, per-document and history rules alike, ordered by code.
+pub fn metas() -> impl Iterator<Item = &'static RuleMeta> {
+    METAS.iter().copied()
+}
+
+/// The metadata of the rule with this code (`RL701`, any case) or name, whether it
+/// checks one document or compares documents.
+#[must_use]
+pub fn find_meta(code_or_name: &str) -> Option<&'static RuleMeta> {
+    let wanted = code_or_name.trim();
+    metas().find(|m| m.code.eq_ignore_ascii_case(wanted) || m.name == wanted)
+}
+
+/// The per-document rule with this code (`RL201`, any case) or name
+/// (`unchecked-prerequisite`); [`find_meta`] finds history rules too.
 #[must_use]
 pub fn find(code_or_name: &str) -> Option<&'static dyn Rule> {
     let wanted = code_or_name.trim();
@@ -41,7 +68,7 @@ pub fn find(code_or_name: &str) -> Option<&'static dyn Rule> {
 #[must_use]
 pub fn selects_any(pattern: &str) -> bool {
     let p = pattern.trim();
-    if p.eq_ignore_ascii_case("ALL") || find(p).is_some() {
+    if p.eq_ignore_ascii_case("ALL") || find_meta(p).is_some() {
         return true;
     }
     let upper = p.to_ascii_uppercase();

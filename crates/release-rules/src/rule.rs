@@ -24,6 +24,8 @@ pub enum Family {
     Quality,
     /// `RL6xx`: credentials in the document.
     Security,
+    /// `RL7xx`: releases compared across the documents of a run (and its history folder).
+    History,
 }
 
 impl Family {
@@ -38,6 +40,7 @@ impl Family {
             Family::Consistency => "consistency",
             Family::Quality => "quality",
             Family::Security => "security",
+            Family::History => "history",
         }
     }
 
@@ -52,6 +55,7 @@ impl Family {
             Family::Consistency => "RL4",
             Family::Quality => "RL5",
             Family::Security => "RL6",
+            Family::History => "RL7",
         }
     }
 }
@@ -81,13 +85,15 @@ pub struct RuleMeta {
 }
 
 impl RuleMeta {
-    /// When the rule applies, as `explain` and the rule docs say it: `checks filled
-    /// values at every stage` for the value, consistency, quality and security rules that
-    /// run at every stage, `checks at every stage` for the other rules that do, else
-    /// ``due from `ready` `` (the stage from which the content it reads must be filled).
+    /// When the rule applies, as `explain` and the rule docs say it: `checks across the
+    /// documents of a run` for the history rules, `checks filled values at every stage`
+    /// for the value, consistency, quality and security rules that run at every stage,
+    /// `checks at every stage` for the other rules that do, else ``due from `ready` ``
+    /// (the stage from which the content it reads must be filled).
     #[must_use]
     pub fn applies(&self) -> String {
         match (self.since, self.family) {
+            (_, Family::History) => "checks across the documents of a run".to_owned(),
             (Stage::Draft, Family::Structure) => "checks at every stage".to_owned(),
             (Stage::Draft, _) => "checks filled values at every stage".to_owned(),
             (since, _) => format!("due from `{since}`"),
@@ -184,5 +190,49 @@ macro_rules! fix_of {
     };
     ($fix:ident) => {
         Some($crate::diagnostic::Applicability::$fix)
+    };
+}
+
+/// Declare a history rule (family `RL7xx`): like [`declare_rule!`], but its check reads
+/// the facts of every document of the run ([`crate::history::Facts`]) instead of one
+/// document, and it implements [`crate::history::HistoryRule`].
+#[macro_export]
+macro_rules! declare_history_rule {
+    (
+        $(#[doc = $doc:literal])*
+        $vis:vis struct $name:ident {
+            code: $code:literal,
+            name: $rname:literal,
+            severity: $severity:ident,
+            summary: $summary:literal,
+            check: $check:path $(,)?
+        }
+    ) => {
+        $(#[doc = $doc])*
+        $vis struct $name;
+
+        impl $name {
+            /// The rule's metadata.
+            pub(crate) const META: $crate::rule::RuleMeta = $crate::rule::RuleMeta {
+                code: $code,
+                name: $rname,
+                family: $crate::rule::Family::History,
+                severity: $crate::diagnostic::Severity::$severity,
+                since: release_doc::values::enums::Stage::Draft,
+                summary: $summary,
+                docs: concat!($($doc, "\n"),*),
+                fix: None,
+            };
+        }
+
+        impl $crate::history::HistoryRule for $name {
+            fn meta(&self) -> &'static $crate::rule::RuleMeta {
+                &Self::META
+            }
+
+            fn check(&self, set: &$crate::history::History, out: &mut Vec<$crate::history::Finding>) {
+                $check(set, out)
+            }
+        }
     };
 }

@@ -2,6 +2,7 @@
 //! quality-standard targets and the template that serves as the schema.
 
 use std::collections::BTreeMap;
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use release_doc::values::enums::Stage;
@@ -38,6 +39,11 @@ pub struct Settings {
     pub schema: Option<Arc<Schema>>,
     /// How release versions are written (`version-scheme`): SemVer unless configured.
     pub version_scheme: VersionScheme,
+    /// The configured `[links] root` (joined to the config's folder as the config was
+    /// found, so relative to the current directory when that folder is): where the wiki
+    /// links of Related Documentation must resolve. `None`: `unresolved-link` (RL703)
+    /// reports nothing.
+    pub links_root: Option<PathBuf>,
 }
 
 /// How a team writes its release versions: the config key `version-scheme`.

@@ -45,6 +45,18 @@ pub(crate) struct Unused {
     pub message: String,
 }
 
+/// Whether `code` (a code, prefix or name) names history rules (`RL7xx`) and no other.
+fn names_only_history(code: &str) -> bool {
+    let upper = code.trim().to_ascii_uppercase();
+    let named: Vec<_> = registry::metas()
+        .filter(|m| m.name.eq_ignore_ascii_case(code.trim()) || m.code.starts_with(&upper))
+        .collect();
+    !named.is_empty()
+        && named
+            .iter()
+            .all(|m| m.family == crate::rule::Family::History)
+}
+
 /// The suppressions of one document.
 #[derive(Debug, Default)]
 pub(crate) struct Suppressions {
@@ -160,7 +172,10 @@ impl Suppressions {
                     ),
                 });
             }
-            if s.used || (known.is_empty() && !unknown.is_empty()) {
+            // History rules run after this check, over every document: whether their
+            // suppressions are used is not known here.
+            let history_only = !known.is_empty() && known.iter().all(|c| names_only_history(c));
+            if s.used || (known.is_empty() && !unknown.is_empty()) || history_only {
                 continue;
             }
             if !known.is_empty() && !known.iter().any(|c| runs(c)) {
@@ -258,6 +273,19 @@ mod tests {
         assert!(crate::check(&doc, &settings).is_empty());
         // At `ready` it suppresses the open item: used.
         assert!(found("<!-- release-lint-disable-next-line RL201 -->\n- [ ] a\n").is_empty());
+    }
+
+    #[test]
+    fn a_suppression_of_history_rules_is_left_to_the_history_pass() {
+        for comment in ["RL701", "duplicate-release", "RL7"] {
+            let body = format!("<!-- release-lint-disable-file {comment} -->\n\n- [x] a\n");
+            assert!(found(&body).is_empty(), "{comment}");
+        }
+        // Naming other rules as well, it is reported as before.
+        assert_eq!(
+            found("<!-- release-lint-disable-file RL701, RL405 -->\n\n- [x] a\n"),
+            ["RL009:10"]
+        );
     }
 
     #[test]

@@ -213,6 +213,34 @@ fn assert_error(text: &str, kind: ConfigErrorKind, line: usize, shown: &str) {
 }
 
 #[test]
+fn history_and_links_root_are_folders_of_the_config() {
+    let config = parse("history = \"releases/\"\n[links]\nroot = \"wiki\"\n").expect("valid");
+    assert_eq!(config.history(), Some(Path::new("/repo/releases/")));
+    let settings = config.settings().expect("settings");
+    assert_eq!(
+        settings.links_root.as_deref(),
+        Some(Path::new("/repo/wiki"))
+    );
+    // Found as a relative path, they stay relative to the current directory.
+    let relative =
+        Config::parse("history = \"releases\"\n", Path::new("release-lint.toml")).expect("valid");
+    assert_eq!(relative.history(), Some(Path::new("releases")));
+    let none = parse("").expect("valid");
+    assert_eq!(none.history(), None);
+    assert_eq!(none.settings().expect("settings").links_root, None);
+
+    let e = error("history = \" \"\n");
+    assert_eq!(e.to_string(), format!("{PATH}:1:11: empty `history`; expected a folder, relative to the config's folder, such as `releases/`"));
+    let e = error("[links]\nroot = \"\"\n");
+    assert_eq!(e.location().map(|at| at.line), Some(2));
+    let e = error("[links]\nfolder = \"wiki\"\n");
+    assert_eq!(
+        e.to_string(),
+        format!("{PATH}:2:1: unknown key `folder` in `[links]`; expected `root`")
+    );
+}
+
+#[test]
 fn an_unknown_key_is_named_with_its_line() {
     let e = error("include = []\ndefualt-stage = \"planned\"\n");
     assert_eq!(e.kind(), ConfigErrorKind::UnknownKey);
@@ -220,7 +248,7 @@ fn an_unknown_key_is_named_with_its_line() {
         e.to_string(),
         format!(
             "{PATH}:2:1: unknown key `defualt-stage`; expected one of `default-stage`, `require-outcome`, \
-             `include`, `exclude`, `template`, `max-file-size`, `version-scheme`, `docs-url`, `rules`, `standards`, `sections`"
+             `include`, `exclude`, `template`, `max-file-size`, `version-scheme`, `docs-url`, `history`, `links`, `rules`, `standards`, `sections`"
         )
     );
 }

@@ -54,6 +54,14 @@ pub(crate) struct RawConfig {
     /// folder of the release-lint repository.
     #[schemars(with = "String", extend("examples" = ["https://github.com/acme/release-lint/blob/main/docs/rules"]))]
     pub docs_url: Option<Spanned<String>>,
+    /// The folder of past release documents, relative to the config's folder, that the
+    /// history rules (`RL7xx`) compare each checked document with, as `--history DIR`
+    /// does: a check of one file (a pre-commit hook) then still finds a duplicate or a
+    /// version regression. Its documents are read, not reported on. The flag wins.
+    #[schemars(with = "String", extend("examples" = ["releases/"]))]
+    pub history: Option<Spanned<String>>,
+    /// Where wiki links resolve.
+    pub links: RawLinks,
     /// Which rules run, and how severe their findings are.
     pub rules: RawRules,
     /// Quality-standard targets, used where a document's own Quality Standards section
@@ -61,6 +69,17 @@ pub(crate) struct RawConfig {
     pub standards: RawStandards,
     /// How the team's headings map to the template's sections.
     pub sections: RawSections,
+}
+
+/// The `[links]` table.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+#[schemars(rename = "Links")]
+pub(crate) struct RawLinks {
+    /// The folder, relative to the config's folder, that the `[[wiki links]]` of
+    /// Related Documentation name files in. Set, it turns on `unresolved-link` (RL703).
+    #[schemars(with = "String", extend("examples" = ["wiki/"]))]
+    pub root: Option<Spanned<String>>,
 }
 
 /// The `[sections]` table.

@@ -53,6 +53,8 @@ pub struct Config {
     max_file_size: Option<u64>,
     version_scheme: VersionScheme,
     docs_url: Option<String>,
+    history: Option<PathBuf>,
+    links_root: Option<PathBuf>,
 }
 
 /// The `template` key: the path as written and where it was written.
@@ -113,7 +115,17 @@ impl Config {
             }
         }
         let base = globs::absolute(path.parent().unwrap_or(Path::new(".")));
+        // Folders named by the config: joined to its folder as the config was found, so
+        // that they stay relative to the current directory when it is.
+        let folder = |key: &str, value: &Option<toml::Spanned<String>>| {
+            value
+                .as_ref()
+                .map(|v| values::folder(&loc, key, v).map(|rel| in_config_dir(path, rel)))
+                .transpose()
+        };
         Ok(Config {
+            history: folder("history", &raw.history)?,
+            links_root: folder("links.root", &raw.links.root)?,
             path: path.to_path_buf(),
             base,
             max_file_size: raw
@@ -232,6 +244,7 @@ impl Config {
             standards: self.standards.clone(),
             schema,
             version_scheme: self.version_scheme,
+            links_root: self.links_root.clone(),
         })
     }
 
@@ -264,6 +277,13 @@ impl Config {
         self.docs_url.as_deref()
     }
 
+    /// The `history` key, when set: the folder of past release documents that the
+    /// history rules compare checked documents with (joined to the config's folder).
+    #[must_use]
+    pub fn history(&self) -> Option<&Path> {
+        self.history.as_deref()
+    }
+
     /// Where the config file is.
     #[must_use]
     pub fn path(&self) -> &Path {
@@ -283,6 +303,15 @@ impl Config {
     }
 }
 
+/// `rel` in the folder of the config file at `path`, as that path was given (`rel`
+/// itself for a bare file name: the current directory).
+fn in_config_dir(path: &Path, rel: PathBuf) -> PathBuf {
+    match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() && dir != Path::new(".") => dir.join(rel),
+        _ => rel,
+    }
+}
+
 /// A TOML or serde error of the file, located, as "what; expected what".
 fn toml_error(loc: &Locator<'_>, error: &toml::de::Error) -> ConfigError {
     let message = error.message().trim();
@@ -296,9 +325,10 @@ fn toml_error(loc: &Locator<'_>, error: &toml::de::Error) -> ConfigError {
             ("`select`", " in `[rules]`"),
             ("`duration-tolerance-minutes`", " in `[rules.options]`"),
             ("`success-rate`", " in `[standards]`"),
+            ("`root`", " in `[links]`"),
         ]
         .iter()
-        .find(|(first, _)| expected.starts_with(&format!("one of {first}")))
+        .find(|(first, _)| expected.starts_with(&format!("one of {first}")) || expected == *first)
         .map_or("", |(_, table)| table);
         return loc.error(
             ConfigErrorKind::UnknownKey,

@@ -16,7 +16,7 @@ use crate::registry;
 use crate::rule::Family;
 use crate::settings::VersionScheme;
 
-const FAMILIES: [Family; 7] = [
+const FAMILIES: [Family; 8] = [
     Family::Structure,
     Family::Completeness,
     Family::Checklists,
@@ -24,6 +24,7 @@ const FAMILIES: [Family; 7] = [
     Family::Consistency,
     Family::Quality,
     Family::Security,
+    Family::History,
 ];
 
 /// Turns byte spans of the config text into located errors.
@@ -197,7 +198,10 @@ pub(crate) fn selector(
     value: &Spanned<String>,
 ) -> Result<String, ConfigError> {
     let text = value.get_ref().trim();
-    if text.eq_ignore_ascii_case("ALL") || registry::find(text).is_some() || is_code_prefix(text) {
+    if text.eq_ignore_ascii_case("ALL")
+        || registry::find_meta(text).is_some()
+        || is_code_prefix(text)
+    {
         Ok(text.to_owned())
     } else {
         Err(loc.invalid(
@@ -216,8 +220,8 @@ pub(crate) fn rule_code(
     loc: &Locator<'_>,
     value: &Spanned<String>,
 ) -> Result<&'static str, ConfigError> {
-    registry::find(value.get_ref())
-        .map(|r| r.meta().code)
+    registry::find_meta(value.get_ref())
+        .map(|m| m.code)
         .ok_or_else(|| {
             loc.invalid(
                 value,
@@ -255,6 +259,25 @@ pub(crate) fn regex(loc: &Locator<'_>, value: &Spanned<String>) -> Result<String
                 "a regular expression in Rust `regex` syntax",
             ))
         }
+    }
+}
+
+/// A folder key (`history`, `links.root`): a non-empty path, relative to the config's
+/// folder (or absolute).
+pub(crate) fn folder(
+    loc: &Locator<'_>,
+    key: &str,
+    value: &Spanned<String>,
+) -> Result<std::path::PathBuf, ConfigError> {
+    let text = value.get_ref().trim();
+    if text.is_empty() {
+        Err(loc.invalid(
+            value,
+            format!("empty `{key}`"),
+            "a folder, relative to the config's folder, such as `releases/`",
+        ))
+    } else {
+        Ok(std::path::PathBuf::from(text))
     }
 }
 

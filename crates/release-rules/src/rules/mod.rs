@@ -5,6 +5,7 @@ use crate::rule::Rule;
 pub(crate) mod checklists;
 pub(crate) mod completeness;
 pub(crate) mod consistency;
+pub(crate) mod history;
 pub(crate) mod quality;
 pub(crate) mod security;
 pub(crate) mod structure;
