@@ -83,7 +83,7 @@ impl Targets {
         let standards = Standards::resolve(&doc, config, template);
         let target = |t: Option<Threshold>| {
             t.map(|t| Target {
-                text: t.to_string(),
+                text: threshold_text(&t),
                 threshold: Some(t),
             })
         };
@@ -101,6 +101,26 @@ impl Targets {
             lead_time: target(standards.lead_time),
         }
     }
+}
+
+/// A threshold as people write a target: times in minutes or hours (`< 15 min`,
+/// `< 1 h`), not in the milliseconds it is kept in.
+#[must_use]
+pub fn threshold_text(threshold: &Threshold) -> String {
+    let q = &threshold.quantity;
+    let number = |v: f64| {
+        let rounded = (v * 100.0).round() / 100.0;
+        rounded.to_string()
+    };
+    let value = match q.unit {
+        Unit::Millis if q.value >= 3_600_000.0 && q.value % 3_600_000.0 == 0.0 => {
+            format!("{} h", number(q.value / 3_600_000.0))
+        }
+        Unit::Millis => format!("{} min", number(q.value / 60_000.0)),
+        Unit::PerDay => format!("{}/day", number(q.value)),
+        _ => q.to_string(),
+    };
+    format!("{} {value}", threshold.comparator)
 }
 
 fn find(targets: &[QualityTarget], kind: TargetKind) -> Option<&QualityTarget> {
@@ -153,6 +173,9 @@ pub struct Judgement {
     pub figure: &'static str,
     /// The target as written, when there is one.
     pub target: Option<String>,
+    /// The target's number in the figure's unit (a fraction, minutes, per day), when
+    /// it has one.
+    pub target_value: Option<f64>,
     /// The figure (a fraction for rates, minutes for times, per day for frequency).
     pub actual: Option<f64>,
     /// `true` met, `false` not met, `null` not measured.
@@ -282,6 +305,14 @@ fn one(
         name,
         figure,
         target: target.map(|t| t.text.clone()),
+        target_value: target.and_then(|t| t.threshold.as_ref()).and_then(|t| {
+            match t.quantity.unit {
+                Unit::Percent => Some(t.quantity.value / 100.0),
+                Unit::Millis => Some(t.quantity.value / 60_000.0),
+                Unit::PerDay => Some(t.quantity.value),
+                _ => None,
+            }
+        }),
         actual,
         met,
         status: match met {
@@ -319,6 +350,8 @@ mod tests {
         let targets = Targets::resolve(&[], &StandardTargets::default(), template);
         assert_eq!(targets.change_failure_rate.unwrap().text, "< 5%");
         assert_eq!(targets.success_rate.unwrap().text, "> 95%");
+        assert_eq!(targets.mttr.unwrap().text, "< 15 min");
+        assert_eq!(targets.lead_time.unwrap().text, "< 1 h");
         let frequency = targets.deployment_frequency.unwrap();
         assert_eq!(frequency.text, "Multiple deployments per day");
         assert!(frequency.threshold.is_some());

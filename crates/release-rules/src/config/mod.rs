@@ -53,6 +53,8 @@ pub struct Config {
     max_file_size: Option<u64>,
     version_scheme: VersionScheme,
     docs_url: Option<String>,
+    report_repos: Vec<PathBuf>,
+    tag_patterns: Vec<(String, LineCol)>,
 }
 
 /// The `template` key: the path as written and where it was written.
@@ -113,8 +115,22 @@ impl Config {
             }
         }
         let base = globs::absolute(path.parent().unwrap_or(Path::new(".")));
+        let report_repos = raw
+            .report
+            .repos
+            .iter()
+            .map(|r| base.join(r.get_ref()))
+            .collect();
+        let tag_patterns = raw
+            .report
+            .tag_patterns
+            .iter()
+            .map(|p| (p.get_ref().clone(), loc.line_col(p.span().start)))
+            .collect();
         Ok(Config {
             path: path.to_path_buf(),
+            report_repos,
+            tag_patterns,
             base,
             max_file_size: raw
                 .max_file_size
@@ -262,6 +278,18 @@ impl Config {
     #[must_use]
     pub fn docs_url(&self) -> Option<&str> {
         self.docs_url.as_deref()
+    }
+
+    /// The `[report] repos`, relative to the config's folder made absolute.
+    #[must_use]
+    pub fn report_repos(&self) -> &[PathBuf] {
+        &self.report_repos
+    }
+
+    /// The `[report] tag-patterns` as written, each with where it is written.
+    #[must_use]
+    pub fn tag_patterns(&self) -> &[(String, LineCol)] {
+        &self.tag_patterns
     }
 
     /// Where the config file is.
