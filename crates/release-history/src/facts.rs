@@ -104,10 +104,7 @@ fn deployment(doc: &Document, settings: &Settings, path: &str) -> Result<Deploym
         ));
     }
     let at = |span: Option<release_doc::Span>| {
-        span.map_or_else(String::new, |s| {
-            let lc = doc.line_col(s.start);
-            format!(" at {}:{}", lc.line, lc.column)
-        })
+        span.map_or_else(String::new, |s| format!(" ({})", place(doc, s)))
     };
     let environment = &model.overview.target_environment;
     match environment {
@@ -147,6 +144,12 @@ fn deployment(doc: &Document, settings: &Settings, path: &str) -> Result<Deploym
     })
 }
 
+/// `line 12, column 3`: where a span starts.
+fn place(doc: &Document, span: release_doc::Span) -> String {
+    let lc = doc.line_col(span.start);
+    format!("line {}, column {}", lc.line, lc.column)
+}
+
 /// Frontmatter `component`, else the Overview's Component, else the release's name.
 fn component(model: &ReleaseDoc) -> String {
     let fm = model.frontmatter.as_ref().and_then(|f| f.component.value());
@@ -160,26 +163,26 @@ fn component(model: &ReleaseDoc) -> String {
 fn start(doc: &Document) -> Result<Timestamp, String> {
     let model = doc.model();
     let scheduled = &model.overview.scheduled_date;
-    let line = |span: release_doc::Span| doc.line_col(span.start).line;
+    let line = |span: release_doc::Span| place(doc, span);
     if let Some(first) = model.timeline.rows.first() {
         match &first.start {
             Field::Value { value, span, .. } => {
                 let datetime = value.on(scheduled.value().copied()).ok_or_else(|| {
                     format!(
-                        "the first Deployment Timeline Start (line {}) has no date and there is no Scheduled Date",
+                        "the first Deployment Timeline Start ({}) has no date and there is no Scheduled Date",
                         line(*span)
                     )
                 })?;
                 return to_utc(datetime, value.zone.as_deref()).map_err(|zone| {
                     format!(
-                        "the first Deployment Timeline Start (line {}) has an unknown time zone `{zone}`",
+                        "the first Deployment Timeline Start ({}) has an unknown time zone `{zone}`",
                         line(*span)
                     )
                 });
             }
             Field::Invalid { raw, span, .. } => {
                 return Err(format!(
-                    "the first Deployment Timeline Start (line {}) `{raw}` does not parse; expected a time like 14:05 UTC",
+                    "the first Deployment Timeline Start ({}) `{raw}` does not parse; expected a time like 14:05 UTC",
                     line(*span)
                 ))
             }
@@ -189,7 +192,7 @@ fn start(doc: &Document) -> Result<Timestamp, String> {
     match scheduled {
         Field::Value { value, .. } => Ok(midnight(*value)),
         Field::Invalid { raw, span, .. } => Err(format!(
-            "no Deployment Timeline Start, and the Scheduled Date (line {}) `{raw}` does not parse",
+            "no Deployment Timeline Start, and the Scheduled Date ({}) `{raw}` does not parse",
             line(*span)
         )),
         _ => Err("no deployment time: no Deployment Timeline Start and no Scheduled Date".into()),
@@ -216,17 +219,17 @@ fn incidents(doc: &Document) -> Result<Vec<u64>, String> {
         if !row.severity.value().is_some_and(|s| is_critical(s)) {
             continue;
         }
-        let line = doc.line_col(row.span.start).line;
+        let line = place(doc, row.span);
         match &row.duration {
             Field::Value { value, .. } => out.push(value.seconds),
             Field::Invalid { raw, .. } => {
                 return Err(format!(
-                    "the Duration `{raw}` of the critical issue at line {line} does not parse; expected a duration like 45m"
+                    "the Duration `{raw}` of the critical issue at {line} does not parse; expected a duration like 45m"
                 ))
             }
             _ => {
                 return Err(format!(
-                    "the critical issue at line {line} has no Duration; expected a duration like 45m"
+                    "the critical issue at {line} has no Duration; expected a duration like 45m"
                 ))
             }
         }
