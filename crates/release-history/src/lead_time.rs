@@ -156,7 +156,7 @@ fn walk(
             Some(t) => t,
             None => {
                 info.object()
-                    .and_then(|c| c.time().map_err(Into::into))
+                    .and_then(|c| c.time())
                     .map_err(|e| git(&e))?
                     .seconds
             }
