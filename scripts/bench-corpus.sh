@@ -21,11 +21,17 @@ echo "corpus: $(find "$work/c1k" -name '*.md' | wc -l) files, $(du -sh "$work/c1
 hyperfine -N -i --warmup 3 --export-markdown "$work/corpus.md" \
   -n floor "$bin/floor $work/c1k" \
   -n "release-lint check --format json (1,000)" "$bin/release-lint check --format json $work/c1k"
+# `report` next to `check` over the same files (issue 14: within 1.5x).
+hyperfine -N -i --warmup 2 --export-markdown "$work/report.md" \
+  -n "release-lint check --format json (10,000)" "$bin/release-lint check --format json $work/c10k" \
+  -n "release-lint report --format json (10,000)" "$bin/release-lint report --format json $work/c10k"
 hyperfine -N -i --warmup 5 --export-markdown "$work/one.md" \
   -n "release-lint check one document" "$bin/release-lint check --format json $one"
 for dir in c1k c10k; do
-  /usr/bin/time -v -o "$work/time.txt" "$bin/release-lint" check --format json "$work/$dir" >/dev/null 2>&1 || true
-  kb=$(awk -F: '/Maximum resident set size/ {gsub(/ /, "", $2); print $2}' "$work/time.txt")
-  echo "peak memory $dir: ${kb} KB"
+  for cmd in check report; do
+    /usr/bin/time -v -o "$work/time.txt" "$bin/release-lint" $cmd --format json "$work/$dir" >/dev/null 2>&1 || true
+    kb=$(awk -F: '/Maximum resident set size/ {gsub(/ /, "", $2); print $2}' "$work/time.txt")
+    echo "peak memory $cmd $dir: ${kb} KB"
+  done
 done
 echo "results in $work"

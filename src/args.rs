@@ -31,6 +31,8 @@ pub enum Command {
     Parse(ParseArgs),
     /// Create a new release document from a template and values.
     New(crate::commands::new::NewArgs),
+    /// Print the figures of a release history, judged against the quality standards.
+    Report(crate::commands::report::ReportArgs),
     /// Print a document's release notes as a Keep a Changelog section.
     Notes(crate::commands::notes::NotesArgs),
     /// Inspect templates (`template vars`).

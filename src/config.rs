@@ -48,6 +48,21 @@ impl Loaded {
         self.config.history()
     }
 
+    /// The configuration's `[report] repos`, made absolute.
+    pub fn report_repos(&self) -> &[PathBuf] {
+        self.config.report_repos()
+    }
+
+    /// The configuration's `[report] tag-patterns`, each with where it is written.
+    pub fn tag_patterns(&self) -> &[(String, release_doc::LineCol)] {
+        self.config.tag_patterns()
+    }
+
+    /// Where the configuration file is.
+    pub fn path(&self) -> &Path {
+        self.config.path()
+    }
+
     /// Whether the configuration's `include` globs match `path`.
     pub fn is_included(&self, path: &Path) -> bool {
         self.config.is_included(path)

@@ -11,6 +11,7 @@ pub(crate) mod new;
 mod new_credentials;
 pub(crate) mod notes;
 mod parse;
+pub(crate) mod report;
 mod rules;
 pub(crate) mod schema;
 pub(crate) mod template_vars;
@@ -31,6 +32,7 @@ pub fn run(args: Args) -> Result<Status> {
         Command::Parse(a) => parse::run(&a),
         Command::New(a) => new::run(&a),
         Command::Notes(a) => notes::run(&a),
+        Command::Report(a) => report::run(&a),
         Command::Template(c) => template_vars::run(&c),
         Command::Schema(c) => schema::run(&c),
         Command::Rules(a) => rules::run(&a),

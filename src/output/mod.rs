@@ -7,6 +7,7 @@ pub mod human;
 pub mod json;
 mod json_array;
 pub mod printer;
+pub mod report;
 pub mod sarif;
 pub mod statistics;
 mod wrap;

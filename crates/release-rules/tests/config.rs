@@ -248,7 +248,7 @@ fn an_unknown_key_is_named_with_its_line() {
         e.to_string(),
         format!(
             "{PATH}:2:1: unknown key `defualt-stage`; expected one of `default-stage`, `require-outcome`, \
-             `include`, `exclude`, `template`, `max-file-size`, `version-scheme`, `docs-url`, `history`, `links`, `rules`, `standards`, `sections`"
+             `include`, `exclude`, `template`, `max-file-size`, `version-scheme`, `docs-url`, `history`, `links`, `rules`, `standards`, `sections`, `report`"
         )
     );
 }
@@ -709,4 +709,27 @@ fn section_aliases_name_template_sections() {
         "{e}"
     );
     assert!(e.to_string().starts_with(&format!("{PATH}:2:")), "{e}");
+}
+
+#[test]
+fn report_repos_are_relative_to_the_config_and_patterns_keep_their_place() {
+    let config = parse(
+        "[report]\nrepos = [\".\", \"../ledger\"]\ntag-patterns = [\"{component}@{version}\"]\n",
+    )
+    .unwrap();
+    let base = Path::new(PATH).parent().unwrap();
+    let repos: Vec<PathBuf> = config.report_repos().to_vec();
+    assert_eq!(repos.len(), 2);
+    assert!(
+        repos[0].is_absolute() && repos[0].ends_with(base.join(".")),
+        "{repos:?}"
+    );
+    assert!(repos[1].ends_with("../ledger"), "{repos:?}");
+    let patterns = config.tag_patterns();
+    assert_eq!(patterns[0].0, "{component}@{version}");
+    assert_eq!((patterns[0].1.line, patterns[0].1.column), (3, 17));
+    assert_eq!(
+        error("[report]\nrepo = []\n").kind(),
+        ConfigErrorKind::UnknownKey
+    );
 }

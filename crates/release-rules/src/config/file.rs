@@ -69,6 +69,24 @@ pub(crate) struct RawConfig {
     pub standards: RawStandards,
     /// How the team's headings map to the template's sections.
     pub sections: RawSections,
+    /// Where `release-lint report` reads commit times from.
+    pub report: RawReport,
+}
+
+/// The `[report]` table.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+#[schemars(rename = "Report")]
+pub(crate) struct RawReport {
+    /// Git repositories, relative to the config's folder, whose tags and commits give
+    /// the lead time for changes (`--repo` adds to them).
+    #[schemars(with = "Vec<String>", extend("examples" = [["."]]))]
+    pub repos: Vec<Spanned<String>>,
+    /// How release tags are named, tried in order: `{version}` is the release's version
+    /// and `{component}` its component in lower case with `-` between words. Unset:
+    /// `v{version}`, `{version}`, `{component}-v{version}`, `{component}@{version}`.
+    #[schemars(with = "Vec<String>", extend("examples" = [["{component}@{version}"]]))]
+    pub tag_patterns: Vec<Spanned<String>>,
 }
 
 /// The `[links]` table.

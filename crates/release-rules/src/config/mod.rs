@@ -55,6 +55,8 @@ pub struct Config {
     docs_url: Option<String>,
     history: Option<PathBuf>,
     links_root: Option<PathBuf>,
+    report_repos: Vec<PathBuf>,
+    tag_patterns: Vec<(String, LineCol)>,
 }
 
 /// The `template` key: the path as written and where it was written.
@@ -123,10 +125,24 @@ impl Config {
                 .map(|v| values::folder(&loc, key, v).map(|rel| in_config_dir(path, rel)))
                 .transpose()
         };
+        let report_repos = raw
+            .report
+            .repos
+            .iter()
+            .map(|r| base.join(r.get_ref()))
+            .collect();
+        let tag_patterns = raw
+            .report
+            .tag_patterns
+            .iter()
+            .map(|p| (p.get_ref().clone(), loc.line_col(p.span().start)))
+            .collect();
         Ok(Config {
             history: folder("history", &raw.history)?,
             links_root: folder("links.root", &raw.links.root)?,
             path: path.to_path_buf(),
+            report_repos,
+            tag_patterns,
             base,
             max_file_size: raw
                 .max_file_size
@@ -282,6 +298,18 @@ impl Config {
     #[must_use]
     pub fn history(&self) -> Option<&Path> {
         self.history.as_deref()
+    }
+
+    /// The `[report] repos`, relative to the config's folder made absolute.
+    #[must_use]
+    pub fn report_repos(&self) -> &[PathBuf] {
+        &self.report_repos
+    }
+
+    /// The `[report] tag-patterns` as written, each with where it is written.
+    #[must_use]
+    pub fn tag_patterns(&self) -> &[(String, LineCol)] {
+        &self.tag_patterns
     }
 
     /// Where the config file is.

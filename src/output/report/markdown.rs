@@ -1,0 +1,94 @@
+//! `report --format markdown`: GitHub-flavoured Markdown tables, for a wiki page or a
+//! pull-request comment.
+
+use std::fmt::Write;
+
+use release_history::Report;
+
+use super::{actual, figure_cells, headline, skipped_line, FIGURE_HEADERS};
+
+/// A cell with its pipes escaped.
+fn cell(text: &str) -> String {
+    text.replace('|', "\\|")
+}
+
+fn table(out: &mut String, headers: &[&str], rows: &[Vec<String>]) {
+    let _ = writeln!(out, "| {} |", headers.join(" | "));
+    let _ = writeln!(out, "|{}", "---|".repeat(headers.len()));
+    for row in rows {
+        let cells: Vec<String> = row.iter().map(|c| cell(c)).collect();
+        let _ = writeln!(out, "| {} |", cells.join(" | "));
+    }
+}
+
+/// The report as Markdown.
+#[must_use]
+pub fn render(report: &Report) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "## Release history\n\n{}.", headline(report));
+    if let Some(line) = skipped_line(report) {
+        let _ = writeln!(out, "\n{line}.");
+    }
+    out.push_str("\n### Quality standards\n\n");
+    let rows: Vec<Vec<String>> = report
+        .standards
+        .iter()
+        .map(|j| {
+            let judged = match (&j.reason, j.met) {
+                (_, Some(true)) => "✅ met".to_owned(),
+                (_, Some(false)) => "❌ not met".to_owned(),
+                (Some(reason), None) => format!("not measured: {reason}"),
+                (None, None) => "not measured".to_owned(),
+            };
+            vec![
+                j.name.to_owned(),
+                actual(j),
+                j.target.clone().unwrap_or_else(|| "—".into()),
+                judged,
+                j.band.map_or("—", |b| b.as_str()).to_owned(),
+            ]
+        })
+        .collect();
+    table(
+        &mut out,
+        &["Standard", "Actual", "Target", "Judged", "DORA band"],
+        &rows,
+    );
+    if !report.periods.is_empty() {
+        let _ = writeln!(out, "\n### By {}\n", report.by.as_str());
+        let mut headers = vec!["Period"];
+        headers.extend(FIGURE_HEADERS);
+        headers.push("Misses");
+        let rows: Vec<Vec<String>> = report
+            .periods
+            .iter()
+            .map(|p| {
+                let mut row = vec![if p.not_met.is_empty() {
+                    p.period.clone()
+                } else {
+                    format!("**{}** ❌", p.period)
+                }];
+                row.extend(figure_cells(&p.metrics));
+                row.push(p.not_met.join(", "));
+                row
+            })
+            .collect();
+        table(&mut out, &headers, &rows);
+    }
+    if !report.components.is_empty() {
+        out.push_str("\n### By component\n\n");
+        let mut headers = vec!["Component"];
+        headers.extend(FIGURE_HEADERS);
+        let rows: Vec<Vec<String>> = report
+            .components
+            .iter()
+            .map(|c| {
+                let mut row = vec![c.component.clone()];
+                row.extend(figure_cells(&c.metrics));
+                row
+            })
+            .collect();
+        table(&mut out, &headers, &rows);
+    }
+    out
+}
