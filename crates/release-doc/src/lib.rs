@@ -21,6 +21,19 @@ pub use model::*;
 pub use problem::{Parsed, Problem, ProblemKind};
 pub use span::{LineCol, LineIndex, Span};
 
+/// The default template: the seed "Deployment & Release Process Template", byte for byte.
+///
+/// This is the one copy in the repository. release-rules reads its schema from it,
+/// release-gen's minijinja template is tested to render to a document with the same
+/// schema, and `fixtures/template.md` is tested to be equal to it.
+///
+/// ```
+/// let parsed = release_doc::parse(release_doc::DEFAULT_TEMPLATE);
+/// assert!(parsed.problems.is_empty());
+/// assert!(parsed.value.overview.release_name.is_unfilled());
+/// ```
+pub const DEFAULT_TEMPLATE: &str = include_str!("default-template.md");
+
 /// Parse a release document.
 ///
 /// Never fails and never panics: structural problems (broken YAML, an unterminated
