@@ -11,6 +11,7 @@ const EXPECTED: &str = "a status such as ✅ Pass, ⚠️ Warning, ❌ Fail or P
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Status {
     /// Met, done, healthy (`✅`, `OK`, `Pass`, `Met`, `Green`, `Done`, ...).
     Pass,
