@@ -35,6 +35,7 @@ pub mod problem;
 pub mod span;
 mod trim;
 pub mod values;
+mod words;
 
 pub use field::{Field, Text};
 pub use model::*;
