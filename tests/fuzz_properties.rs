@@ -12,7 +12,7 @@ use release_gen::{Template, Values};
 use release_lint::properties::{check_everything, generate};
 
 const DOCUMENTS: &[&str] = &[
-    include_str!("../fixtures/template.md"),
+    release_doc::DEFAULT_TEMPLATE,
     include_str!("../fixtures/clean/deployed.md"),
     include_str!("../fixtures/broken/odd-tables.md"),
     include_str!("../fixtures/broken/bad-values.md"),

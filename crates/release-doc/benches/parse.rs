@@ -8,7 +8,7 @@ use divan::{black_box, Bencher};
 use pulldown_cmark::{Options, Parser};
 
 const DOCUMENTS: &[(&str, &str)] = &[
-    ("template", include_str!("../../../fixtures/template.md")),
+    ("template", release_doc::DEFAULT_TEMPLATE),
     (
         "filled-closed",
         include_str!("../../../fixtures/clean/closed.md"),

@@ -1,10 +1,30 @@
-//! Parse a Markdown "Deployment & Release Process" document into a typed model.
+#![doc = include_str!("../README.md")]
+//!
+//! # A tour of the model
 //!
 //! [`parse`] never fails: it returns the model, as complete as the input allows, and the
-//! structural problems it met ([`Parsed`]). Every value in the model is a [`Field`]
-//! (missing, unfilled, invalid or a typed value) carrying the byte [`Span`] of its text;
-//! a [`LineIndex`] turns spans into 1-based lines and columns.
-#![warn(missing_docs)]
+//! structural problems it met ([`Parsed`], each [`Problem`] with a [`ProblemKind`], a
+//! message and a span).
+//!
+//! - [`ReleaseDoc`] is the document. Its generic layer keeps everything as written,
+//!   whatever section it is in: [`ReleaseDoc::sections`] (every heading, with a
+//!   [`SectionId`] when it is one of the template's), [`ReleaseDoc::fields`] (every
+//!   `**Label**: value`, a [`LabeledField`]) and [`ReleaseDoc::checklists`] (every task
+//!   list, a [`ChecklistGroup`] of [`ChecklistItem`]s). The template, parsed the same
+//!   way, is the schema a linter compares these with.
+//! - Its typed layer reads the template's known parts: [`ReleaseDoc::frontmatter`],
+//!   [`ReleaseDoc::overview`], the tables ([`Table`] of typed rows such as [`RiskRow`],
+//!   with their [`Column`]s), [`ReleaseDoc::rollback`], the sign-offs, release notes,
+//!   retrospective and the sections the template does not know.
+//! - Every value is a [`Field`] (a [`Text`] when it is text): missing, unfilled (a
+//!   `{{ placeholder }}` or `TBD`), empty on purpose (`N/A`), invalid (with what was
+//!   expected) or a typed value from [`values`] (dates, durations, quantities,
+//!   thresholds, statuses, enums, SemVer versions).
+//! - Every part carries a byte [`Span`]; a [`LineIndex`] turns an offset into a 1-based
+//!   [`LineCol`], counting columns in characters.
+//! - [`DEFAULT_TEMPLATE`] is the seed template that defines the format, and
+//!   [`parse_with`] takes [`ParseOptions`] (headings to read as known sections).
+#![deny(missing_docs)]
 
 mod build;
 pub mod field;
@@ -15,11 +35,25 @@ pub mod problem;
 pub mod span;
 mod trim;
 pub mod values;
+mod words;
 
 pub use field::{Field, Text};
 pub use model::*;
 pub use problem::{Parsed, Problem, ProblemKind};
 pub use span::{LineCol, LineIndex, Span};
+
+/// The default template: the seed "Deployment & Release Process Template", byte for byte.
+///
+/// This is the one copy in the repository. release-rules reads its schema from it,
+/// release-gen's minijinja template is tested to render to a document with the same
+/// schema, and `fixtures/template.md` is tested to be equal to it.
+///
+/// ```
+/// let parsed = release_doc::parse(release_doc::DEFAULT_TEMPLATE);
+/// assert!(parsed.problems.is_empty());
+/// assert!(parsed.value.overview.release_name.is_unfilled());
+/// ```
+pub const DEFAULT_TEMPLATE: &str = include_str!("default-template.md");
 
 /// Parse a release document.
 ///

@@ -48,8 +48,18 @@ fn located_model(source: &str) -> Value {
 
 #[test]
 fn template_model() {
-    let source = read(&fixtures().join("template.md"));
-    insta::assert_json_snapshot!("template", located_model(&source));
+    insta::assert_json_snapshot!("template", located_model(release_doc::DEFAULT_TEMPLATE));
+}
+
+/// `fixtures/template.md` is there for the CLI cases and the README's examples; the
+/// one source of the template is [`release_doc::DEFAULT_TEMPLATE`].
+#[test]
+fn the_fixture_template_is_the_default_template_byte_for_byte() {
+    let fixture = read(&fixtures().join("template.md"));
+    assert!(
+        fixture == release_doc::DEFAULT_TEMPLATE,
+        "fixtures/template.md differs from crates/release-doc/src/default-template.md; copy the latter over the former"
+    );
 }
 
 #[test]

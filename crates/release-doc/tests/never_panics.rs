@@ -5,7 +5,7 @@ use proptest::prelude::*;
 use release_doc::{parse, Field, LineIndex, Span};
 
 const SEEDS: &[&str] = &[
-    include_str!("../../../fixtures/template.md"),
+    release_doc::DEFAULT_TEMPLATE,
     include_str!("../../../fixtures/clean/closed.md"),
     include_str!("../../../fixtures/broken/odd-tables.md"),
     include_str!("../../../fixtures/broken/bad-yaml.md"),

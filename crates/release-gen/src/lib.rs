@@ -1,4 +1,6 @@
-//! New release documents from templates, and artifacts derived from documents.
+#![doc = include_str!("../README.md")]
+//!
+//! # What is in it
 //!
 //! - [`Template`]: the embedded default template (derived from the seed "Deployment &
 //!   Release Process Template") or a user's own minijinja template; syntax and render
@@ -9,7 +11,7 @@
 //!   placeholder.
 //! - [`values_schema`]: the JSON Schema of values files.
 //! - [`notes`]: a document's release notes as a Keep a Changelog section.
-#![warn(missing_docs)]
+#![deny(missing_docs)]
 
 mod context;
 pub mod error;

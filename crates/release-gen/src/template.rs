@@ -18,7 +18,9 @@ use crate::context::{self, is_given, node, text};
 use crate::error::{line_col, Error, Location, Result};
 use crate::values::Checked;
 
-/// The embedded default template, derived from the seed template.
+/// The embedded default template, derived from the seed template: rendered with no
+/// values it gives a document with the schema of [`release_doc::DEFAULT_TEMPLATE`]
+/// (`tests/template_schema.rs`).
 pub const DEFAULT_TEMPLATE: &str = include_str!("../templates/release.md.j2");
 
 /// The name the embedded template goes by in messages.

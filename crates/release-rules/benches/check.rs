@@ -12,7 +12,7 @@ const DOCUMENTS: &[(&str, &str)] = &[
         "filled-closed",
         include_str!("../../../fixtures/clean/closed.md"),
     ),
-    ("template", include_str!("../../../fixtures/template.md")),
+    ("template", release_doc::DEFAULT_TEMPLATE),
 ];
 
 fn main() {

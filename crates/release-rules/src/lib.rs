@@ -1,11 +1,13 @@
-//! Stage-aware validation of release documents.
+#![doc = include_str!("../README.md")]
+//!
+//! # How it fits together
 //!
 //! [`check`] runs every selected rule of the [`registry`] over a parsed [`Document`] and
 //! returns the diagnostics, sorted by position. Each rule knows the lifecycle stage from
 //! which the content it reads is due ([`due`]); the required sections, fields, checklist
 //! items and table columns come from a template parsed with the same parser
 //! ([`Schema`]).
-#![warn(missing_docs)]
+#![deny(missing_docs)]
 
 pub mod config;
 mod context;

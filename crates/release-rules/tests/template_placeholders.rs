@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use release_rules::{check, Document, Settings, Stage};
 
-const TEMPLATE: &str = include_str!("../../../fixtures/template.md");
+const TEMPLATE: &str = release_doc::DEFAULT_TEMPLATE;
 
 fn rl101(stage: Stage) -> Vec<release_rules::Diagnostic> {
     let settings = Settings {

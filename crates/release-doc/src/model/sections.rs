@@ -210,31 +210,12 @@ fn plain_words_into(title: &str, out: &mut String) -> bool {
 /// The words of any (trimmed) `title`, lower-cased and without `*`, `_` and `` ` ``, one
 /// space apart, `and` as `&`.
 fn words_into(title: &str, out: &mut String) {
-    for word in title.split_whitespace() {
-        let start = out.len();
-        if start > 0 {
-            out.push(' ');
-        }
-        let word_start = out.len();
-        if word.is_ascii() && !word.contains(['*', '_', '`']) {
-            out.push_str(word);
-            out[word_start..].make_ascii_lowercase();
-        } else {
-            for c in word.chars().filter(|c| !matches!(c, '*' | '_' | '`')) {
-                if c.is_ascii() {
-                    out.push(c.to_ascii_lowercase());
-                } else {
-                    out.extend(c.to_lowercase());
-                }
-            }
-        }
-        match &out[word_start..] {
-            "and" => out.replace_range(word_start.., "&"),
-            // A word made only of markup leaves nothing: drop its separator too.
-            "" => out.truncate(start),
-            _ => {}
-        }
-    }
+    crate::words::lower_words_into(
+        title,
+        out,
+        |c| matches!(c, '*' | '_' | '`'),
+        |word| (word == "and").then_some("&"),
+    );
 }
 
 /// Call `f` with the normalised form of `title` (see [`normalize_title`]), built in a

@@ -131,6 +131,7 @@ macro_rules! vocabulary {
 
 vocabulary! {
     /// The kind of release (Overview, `**Release Type**`).
+    #[non_exhaustive]
     ReleaseType, "a release type" {
         /// Breaking changes.
         Major => "Major",
@@ -145,6 +146,7 @@ vocabulary! {
 
 vocabulary! {
     /// Where the release goes (Overview, `**Target Environment**`).
+    #[non_exhaustive]
     Environment, "an environment" {
         /// The staging environment.
         Staging => "Staging" | "stage" | "stg",
@@ -157,6 +159,7 @@ vocabulary! {
 
 vocabulary! {
     /// How a release is rolled back (Rollback Plan, `**Rollback Strategy**`).
+    #[non_exhaustive]
     RollbackStrategy, "a rollback strategy" {
         /// Switch traffic back to the previous environment.
         BlueGreen => "Blue-Green",
@@ -171,6 +174,7 @@ vocabulary! {
 
 vocabulary! {
     /// A risk's probability or impact, ordered from `Low` to `Critical`.
+    #[non_exhaustive]
     #[derive(PartialOrd, Ord)]
     RiskLevel, "a risk level" {
         /// Low.
@@ -186,6 +190,7 @@ vocabulary! {
 
 vocabulary! {
     /// The lifecycle stage of a document (spec section 2), ordered from `draft` to `closed`.
+    #[non_exhaustive]
     #[derive(PartialOrd, Ord)]
     Stage, "a stage" {
         /// Being written.
@@ -203,6 +208,7 @@ vocabulary! {
 
 vocabulary! {
     /// How a deployment ended (frontmatter `outcome`).
+    #[non_exhaustive]
     Outcome, "an outcome" {
         /// Shipped and stayed.
         Success => "success",
@@ -215,6 +221,7 @@ vocabulary! {
 
 vocabulary! {
     /// The priority of an action item: a `P0`-`P3` level or a word.
+    #[non_exhaustive]
     Priority, "a priority" {
         /// Drop everything.
         P0 => "P0",

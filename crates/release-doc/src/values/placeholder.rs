@@ -11,21 +11,24 @@ use regex::Regex;
 /// forms writers use for this.
 const PLACEHOLDER_WORDS: &[&str] = &["TBD", "TBC", "TODO", "FIXME", "XXX", "YYYY-MM-DD", "HH:MM"];
 
-/// Whether a byte is `?` or a letter a [`PLACEHOLDER_WORDS`] word starts with: a table,
-/// so that the pass over a text tests each byte once.
+/// Unfilled wherever it stands, even inside a word.
+const QUESTION_MARKS: &str = "???";
+
+/// Whether a byte starts [`QUESTION_MARKS`] or a [`PLACEHOLDER_WORDS`] word, built from
+/// them: a table, so that the pass over a text tests each byte once.
 const STARTS_WORD: [bool; 256] = {
     let mut table = [false; 256];
-    let starts = b"?TFXYH";
+    table[QUESTION_MARKS.as_bytes()[0] as usize] = true;
     let mut i = 0;
-    while i < starts.len() {
-        table[starts[i] as usize] = true;
+    while i < PLACEHOLDER_WORDS.len() {
+        table[PLACEHOLDER_WORDS[i].as_bytes()[0] as usize] = true;
         i += 1;
     }
     table
 };
 
 /// The first placeholder word of `text` as a whole word, or `???`, with its position:
-/// one pass over the bytes, looking closer only at the letters the words start with.
+/// one pass over the bytes, looking closer only at the bytes the words start with.
 fn first_placeholder_word(text: &str) -> Option<(usize, &'static str)> {
     let bytes = text.as_bytes();
     let is_word = |i: usize| {
@@ -42,17 +45,17 @@ fn first_placeholder_word(text: &str) -> Option<(usize, &'static str)> {
     {
         let at = from + found;
         from = at + 1;
-        match bytes[at] {
-            b'?' if bytes[at..].starts_with(b"???") => return Some((at, "???")),
-            b'T' | b'F' | b'X' | b'Y' | b'H' if at == 0 || !is_word(at - 1) => {
-                let word = PLACEHOLDER_WORDS
-                    .iter()
-                    .find(|w| bytes[at..].starts_with(w.as_bytes()) && !is_word(at + w.len()));
-                if let Some(word) = word {
-                    return Some((at, word));
-                }
-            }
-            _ => {}
+        if bytes[at..].starts_with(QUESTION_MARKS.as_bytes()) {
+            return Some((at, QUESTION_MARKS));
+        }
+        if at > 0 && is_word(at - 1) {
+            continue;
+        }
+        let word = PLACEHOLDER_WORDS
+            .iter()
+            .find(|w| bytes[at..].starts_with(w.as_bytes()) && !is_word(at + w.len()));
+        if let Some(word) = word {
+            return Some((at, word));
         }
     }
     None
@@ -340,22 +343,68 @@ mod tests {
     }
 
     #[test]
-    fn every_placeholder_word_starts_with_a_byte_of_the_table() {
-        for word in PLACEHOLDER_WORDS.iter().chain(&["???"]) {
-            assert!(STARTS_WORD[usize::from(word.as_bytes()[0])], "{word}");
+    fn every_placeholder_word_is_found() {
+        for word in PLACEHOLDER_WORDS.iter().chain(&[QUESTION_MARKS]) {
+            assert_eq!(first_placeholder_word(word), Some((0, *word)), "{word}");
             assert_eq!(
                 first_placeholder_word(&format!("a {word}.")),
                 Some((2, *word))
             );
             // A placeholder word counts as a whole word only; `???` anywhere.
-            let glued = if *word == "???" {
-                Some((1, "???"))
-            } else {
-                None
-            };
+            let glued = (*word == QUESTION_MARKS).then_some((1, QUESTION_MARKS));
             assert_eq!(first_placeholder_word(&format!("x{word}")), glued);
+            assert_eq!(
+                placeholder_like(&format!("Owner: {word}")).as_deref(),
+                Some(*word)
+            );
         }
-        assert_eq!(STARTS_WORD.iter().filter(|&&s| s).count(), 6);
+    }
+
+    #[test]
+    fn the_table_holds_the_first_bytes_of_the_words_and_no_other() {
+        let firsts: std::collections::BTreeSet<u8> = PLACEHOLDER_WORDS
+            .iter()
+            .chain(&[QUESTION_MARKS])
+            .map(|w| w.as_bytes()[0])
+            .collect();
+        let table: std::collections::BTreeSet<u8> = (0..=u8::MAX)
+            .filter(|&b| STARTS_WORD[usize::from(b)])
+            .collect();
+        assert_eq!(table, firsts);
+    }
+
+    /// [`first_placeholder_word`] the plain way: at every position, `???` or a whole word.
+    fn first_placeholder_word_plainly(text: &str) -> Option<(usize, &'static str)> {
+        let bytes = text.as_bytes();
+        let is_word = |i: usize| {
+            bytes
+                .get(i)
+                .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
+        };
+        (0..bytes.len()).find_map(|at| {
+            if bytes[at..].starts_with(QUESTION_MARKS.as_bytes()) {
+                return Some((at, QUESTION_MARKS));
+            }
+            let starts_word = at == 0 || !is_word(at - 1);
+            PLACEHOLDER_WORDS
+                .iter()
+                .find(|w| {
+                    starts_word && bytes[at..].starts_with(w.as_bytes()) && !is_word(at + w.len())
+                })
+                .map(|w| (at, *w))
+        })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_byte_table_search_agrees_with_the_plain_one(
+            text in "(TBD|TBC|TODO|FIXME|XXX|YYYY-MM-DD|HH:MM|\\?|T|H|Y|x|_|-| |é|:){0,10}"
+        ) {
+            proptest::prop_assert_eq!(
+                first_placeholder_word(&text),
+                first_placeholder_word_plainly(&text)
+            );
+        }
     }
 
     #[test]

@@ -11,6 +11,7 @@ const EXPECTED: &str = "a status such as ✅ Pass, ⚠️ Warning, ❌ Fail or P
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Status {
     /// Met, done, healthy (`✅`, `OK`, `Pass`, `Met`, `Green`, `Done`, ...).
     Pass,
@@ -128,30 +129,16 @@ fn leading_symbols(text: &str) -> (Vec<Status>, &str) {
 }
 
 /// The words of `text` lower-cased, one space apart, without emoji presentation
-/// selectors (U+FE0F). ASCII words are lower-cased in place, byte by byte.
+/// selectors (U+FE0F): the normaliser of titles, with another set of dropped characters
+/// and no word rewritten.
 fn lower_words(text: &str) -> String {
     let mut lower = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        let start = lower.len();
-        if start > 0 {
-            lower.push(' ');
-        }
-        let word_start = lower.len();
-        if word.is_ascii() {
-            lower.push_str(word);
-            lower[word_start..].make_ascii_lowercase();
-        } else {
-            lower.extend(
-                word.chars()
-                    .filter(|c| *c != '\u{fe0f}')
-                    .flat_map(char::to_lowercase),
-            );
-        }
-        // A word of selectors only leaves nothing: drop its separator too.
-        if lower.len() == word_start {
-            lower.truncate(start);
-        }
-    }
+    crate::words::lower_words_into(
+        text,
+        &mut lower,
+        |c| c == '\u{fe0f}',
+        crate::words::no_rewrite,
+    );
     lower
 }
 

@@ -81,6 +81,7 @@ fn split_comparator(text: &str) -> Option<(&str, &str)> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Comparator {
     /// Strictly less than (`<`, `under`, `below`, `less than`).
     Lt,

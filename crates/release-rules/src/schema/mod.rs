@@ -7,8 +7,9 @@ use release_doc::{ChecklistGroup, LabeledField, ReleaseDoc, Section, SectionId};
 
 use crate::rules::structure::outline;
 
-/// The embedded default template (the seed "Deployment & Release Process Template").
-pub const DEFAULT_TEMPLATE: &str = include_str!("default-template.md");
+/// The embedded default template (the seed "Deployment & Release Process Template"):
+/// [`release_doc::DEFAULT_TEMPLATE`], the one copy.
+pub const DEFAULT_TEMPLATE: &str = release_doc::DEFAULT_TEMPLATE;
 
 static DEFAULT: LazyLock<Schema> = LazyLock::new(|| Schema::from_template(DEFAULT_TEMPLATE));
 

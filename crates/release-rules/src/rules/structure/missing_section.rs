@@ -218,7 +218,7 @@ mod tests {
     use crate::settings::Settings;
     use crate::test_support::diagnostics;
 
-    const TEMPLATE: &str = include_str!("../../schema/default-template.md");
+    const TEMPLATE: &str = release_doc::DEFAULT_TEMPLATE;
 
     /// The template without the lines `from..to` (1-based, inclusive).
     fn without(from: usize, to: usize) -> String {
