@@ -108,6 +108,18 @@ fn location(path: &str, region: Region, message: Option<&str>) -> Location {
     }
 }
 
+/// The region of a byte span of the file, in lines and columns.
+fn span_region(file: &FileReport, span: release_doc::Span) -> Region {
+    let start = file.document.line_col(span.start);
+    let end = file.document.line_col(span.end);
+    Region::builder()
+        .start_line(start.line as i64)
+        .start_column(start.column as i64)
+        .end_line(end.line as i64)
+        .end_column(end.column as i64)
+        .build()
+}
+
 /// One finding as a SARIF result.
 fn result(metas: &[&RuleMeta], file: &FileReport, d: &Located) -> SarifResult {
     let diagnostic = &d.diagnostic;
@@ -115,15 +127,11 @@ fn result(metas: &[&RuleMeta], file: &FileReport, d: &Located) -> SarifResult {
         .labels
         .iter()
         .map(|label| {
-            let start = file.document.line_col(label.span.start);
-            let end = file.document.line_col(label.span.end);
-            let region = Region::builder()
-                .start_line(start.line as i64)
-                .start_column(start.column as i64)
-                .end_line(end.line as i64)
-                .end_column(end.column as i64)
-                .build();
-            location(&file.path, region, Some(&label.message))
+            location(
+                &file.path,
+                span_region(file, label.span),
+                Some(&label.message),
+            )
         })
         .collect();
     let result = SarifResult::builder()
@@ -153,16 +161,8 @@ fn sarif_fix(file: &FileReport, fix: &release_rules::Fix) -> Fix {
         .edits
         .iter()
         .map(|edit| {
-            let start = file.document.line_col(edit.span.start);
-            let end = file.document.line_col(edit.span.end);
-            let region = Region::builder()
-                .start_line(start.line as i64)
-                .start_column(start.column as i64)
-                .end_line(end.line as i64)
-                .end_column(end.column as i64)
-                .build();
             Replacement::builder()
-                .deleted_region(region)
+                .deleted_region(span_region(file, edit.span))
                 .inserted_content(ArtifactContent::builder().text(&edit.replacement).build())
                 .build()
         })

@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use release_history::Report;
 
-use super::{actual, figure_cells, headline, skipped_line, FIGURE_HEADERS};
+use super::{actual, component_rows, figure_cells, headline, skipped_line, FIGURE_HEADERS};
 
 /// Columns padded to their widest cell (counted in characters).
 fn table(out: &mut String, headers: &[&str], rows: &[Vec<String>]) {
@@ -115,16 +115,7 @@ pub fn render(report: &Report, failed: usize) -> String {
         out.push('\n');
         let mut headers = vec!["Component"];
         headers.extend(FIGURE_HEADERS);
-        let rows: Vec<Vec<String>> = report
-            .components
-            .iter()
-            .map(|c| {
-                let mut row = vec![c.component.clone()];
-                row.extend(figure_cells(&c.metrics));
-                row
-            })
-            .collect();
-        table(&mut out, &headers, &rows);
+        table(&mut out, &headers, &component_rows(report));
     }
     out
 }

@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use release_history::Report;
 
-use super::{actual, figure_cells, headline, skipped_line, FIGURE_HEADERS};
+use super::{actual, component_rows, figure_cells, headline, skipped_line, FIGURE_HEADERS};
 
 /// A cell with its pipes escaped.
 fn cell(text: &str) -> String {
@@ -79,16 +79,7 @@ pub fn render(report: &Report) -> String {
         out.push_str("\n### By component\n\n");
         let mut headers = vec!["Component"];
         headers.extend(FIGURE_HEADERS);
-        let rows: Vec<Vec<String>> = report
-            .components
-            .iter()
-            .map(|c| {
-                let mut row = vec![c.component.clone()];
-                row.extend(figure_cells(&c.metrics));
-                row
-            })
-            .collect();
-        table(&mut out, &headers, &rows);
+        table(&mut out, &headers, &component_rows(report));
     }
     out
 }

@@ -56,6 +56,20 @@ fn or_dash(value: Option<f64>, show: impl Fn(f64) -> String) -> String {
     value.map_or_else(|| "—".to_owned(), show)
 }
 
+/// The rows of the per-component table: the component's name, then its figures.
+#[must_use]
+pub fn component_rows(report: &release_history::Report) -> Vec<Vec<String>> {
+    report
+        .components
+        .iter()
+        .map(|c| {
+            let mut row = vec![c.component.clone()];
+            row.extend(figure_cells(&c.metrics));
+            row
+        })
+        .collect()
+}
+
 /// The cells of a row of figures: deployments, failed, change failure rate, success
 /// rate, frequency, MTTR, lead time.
 #[must_use]
