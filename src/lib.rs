@@ -10,6 +10,7 @@ mod mask;
 pub mod output;
 #[doc(hidden)]
 pub mod properties;
+mod server;
 mod sink;
 mod write;
 

@@ -12,6 +12,7 @@ pub(crate) mod notes;
 mod parse;
 mod rules;
 pub(crate) mod schema;
+mod server;
 pub(crate) mod template_vars;
 
 use anyhow::Result;
@@ -34,6 +35,7 @@ pub fn run(args: Args) -> Result<Status> {
         Command::Hook(a) => hook::run(&a),
         Command::Completions(a) => completions::run(&a),
         Command::Man(a) => man::run(&a),
+        Command::Server(a) => server::run(&a),
     }
 }
 
