@@ -271,3 +271,215 @@ fn suppression_action(
         ..CodeAction::default()
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use release_rules::{Document, Severity};
+
+    use super::*;
+    use crate::server::position::Lines;
+
+    fn checked(text: &str, diagnostics: Vec<Diagnostic>) -> Checked {
+        Checked {
+            document: Document::parse(text),
+            diagnostics,
+            lines: Lines::new(text),
+            docs_url: "https://example.invalid/rules".to_owned(),
+        }
+    }
+
+    fn finding(text: &str, at: &str, fix: Option<(Applicability, &str)>) -> Diagnostic {
+        let start = text.find(at).unwrap_or_else(|| panic!("{at:?}"));
+        let span = Span::new(start, start + at.len());
+        Diagnostic {
+            code: "RL999",
+            name: "made-up",
+            severity: Severity::Warning,
+            message: "made up".to_owned(),
+            span,
+            labels: Vec::new(),
+            section: None,
+            fix: fix.map(|(applicability, replacement)| Fix {
+                message: format!("write `{replacement}`"),
+                applicability,
+                edits: vec![Edit {
+                    span,
+                    replacement: replacement.to_owned(),
+                }],
+            }),
+        }
+    }
+
+    fn uri() -> Url {
+        Url::parse("untitled:doc.md").unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    fn everything() -> Range {
+        Range::new(
+            lsp_types::Position::new(0, 0),
+            lsp_types::Position::new(99, 0),
+        )
+    }
+
+    fn action(a: &CodeActionOrCommand) -> &CodeAction {
+        match a {
+            CodeActionOrCommand::CodeAction(a) => a,
+            CodeActionOrCommand::Command(_) => panic!("a command"),
+        }
+    }
+
+    /// The text after applying an action's edits.
+    fn applied(text: &str, a: &CodeAction) -> String {
+        let lines = Lines::new(text);
+        let mut edits: Vec<(Span, String)> = a
+            .edit
+            .as_ref()
+            .and_then(|e| e.changes.as_ref())
+            .and_then(|c| c.get(&uri()))
+            .map(|edits| {
+                edits
+                    .iter()
+                    .map(|e| {
+                        (
+                            lines.span(text, e.range, Encoding::Utf16),
+                            e.new_text.clone(),
+                        )
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        edits.sort_by_key(|(span, _)| std::cmp::Reverse(span.start));
+        let mut out = text.to_owned();
+        for (span, replacement) in edits {
+            out.replace_range(span.start..span.end, &replacement);
+        }
+        out
+    }
+
+    #[test]
+    fn fixes_become_quick_fixes_and_safe_ones_are_applied_together() {
+        let text =
+            "## Overview\n\n**Release Type**: Mjor\n\n**Rollback Strategy**: Canry\n\n- prod\n";
+        let checked = checked(
+            text,
+            vec![
+                finding(text, "Mjor", Some((Applicability::Safe, "Major"))),
+                finding(text, "Canry", Some((Applicability::Unsafe, "Canary"))),
+                finding(text, "prod", Some((Applicability::Safe, "Production"))),
+            ],
+        );
+        let actions = actions(&uri(), &checked, everything(), None, Encoding::Utf16);
+        let titles: Vec<&str> = actions.iter().map(|a| action(a).title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "write `Major` (RL999)",
+                "write `Canary` (RL999, unsafe fix: review it)",
+                "write `Production` (RL999)",
+                "Disable RL999 for this line",
+                "Apply every safe release-lint fix",
+            ]
+        );
+        assert_eq!(action(&actions[0]).is_preferred, Some(true));
+        assert_eq!(action(&actions[1]).is_preferred, Some(false));
+        assert_eq!(
+            applied(text, action(&actions[1])),
+            text.replace("Canry", "Canary")
+        );
+        let all = action(&actions[4]);
+        assert_eq!(all.kind, Some(fix_all_kind()));
+        // Only the safe ones.
+        assert_eq!(
+            applied(text, all),
+            text.replace("Mjor", "Major")
+                .replace("- prod", "- Production")
+        );
+    }
+
+    #[test]
+    fn only_the_findings_under_the_range_and_the_kinds_asked_for() {
+        let text = "## Overview\n\n**Release Type**: Mjor\n\n**Rollback Strategy**: Canry\n";
+        let checked = checked(
+            text,
+            vec![
+                finding(text, "Mjor", Some((Applicability::Safe, "Major"))),
+                finding(text, "Canry", Some((Applicability::Safe, "Canary"))),
+            ],
+        );
+        let cursor = lsp_types::Position::new(4, 25);
+        let here = actions(
+            &uri(),
+            &checked,
+            Range::new(cursor, cursor),
+            None,
+            Encoding::Utf16,
+        );
+        let titles: Vec<&str> = here.iter().map(|a| action(a).title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "write `Canary` (RL999)",
+                "Disable RL999 for this line",
+                "Apply every safe release-lint fix"
+            ]
+        );
+        let source = [CodeActionKind::SOURCE];
+        let only = actions(
+            &uri(),
+            &checked,
+            everything(),
+            Some(&source),
+            Encoding::Utf16,
+        );
+        assert_eq!(only.len(), 1);
+        assert_eq!(action(&only[0]).kind, Some(fix_all_kind()));
+        let other = [CodeActionKind::REFACTOR];
+        assert!(actions(
+            &uri(),
+            &checked,
+            everything(),
+            Some(&other),
+            Encoding::Utf16
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn suppressions_keep_tables_and_frontmatter_whole() {
+        let text = "---\nphase: deployment\nstage: bogus\n---\n\n## Risks\n\n| Risk | Probability |\n|---|---|\n| r | Hgh |\n\nafter\n  - [ ] item\n";
+        let checked = checked(
+            text,
+            vec![
+                finding(text, "bogus", None),
+                finding(text, "Hgh", None),
+                finding(text, "item", None),
+            ],
+        );
+        let all = actions(&uri(), &checked, everything(), None, Encoding::Utf16);
+        let by_title = |title: &str| {
+            all.iter()
+                .map(action)
+                .find(|a| a.title == title)
+                .unwrap_or_else(|| panic!("no {title:?}"))
+        };
+        assert_eq!(
+            applied(text, by_title("Disable RL999 for this file")),
+            text.replace(
+                "---\n\n",
+                "---\n<!-- release-lint-disable-file RL999 -->\n\n"
+            )
+        );
+        assert_eq!(
+            applied(text, by_title("Disable RL999 for this table")),
+            text.replace("| Risk", "<!-- release-lint-disable RL999 -->\n| Risk")
+                .replace("| Hgh |\n", "| Hgh |\n<!-- release-lint-enable RL999 -->\n")
+        );
+        assert_eq!(
+            applied(text, by_title("Disable RL999 for this line")),
+            text.replace(
+                "  - [ ]",
+                "  <!-- release-lint-disable-next-line RL999 -->\n  - [ ]"
+            )
+        );
+    }
+}

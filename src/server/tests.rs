@@ -456,3 +456,90 @@ fn a_panicking_handler_is_answered_as_an_internal_error() {
     assert_eq!(failure.code as i32, ErrorCode::InternalError as i32);
     assert_eq!(failure.message, "textDocument/hover: internal error: boom");
 }
+
+/// Apply the edits of a code action to `text` (from the end, so offsets hold).
+fn apply(text: &str, action: &Value, uri: &str) -> String {
+    let lines = position::Lines::new(text);
+    let mut edits: Vec<(release_doc::Span, String)> = action["edit"]["changes"][uri]
+        .as_array()
+        .map(|edits| {
+            edits
+                .iter()
+                .filter_map(|e| {
+                    let range: lsp_types::Range =
+                        serde_json::from_value(e["range"].clone()).ok()?;
+                    let span = lines.span(text, range, Encoding::Utf16);
+                    Some((span, e["newText"].as_str()?.to_owned()))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    edits.sort_by_key(|(span, _)| std::cmp::Reverse(span.start));
+    let mut out = text.to_owned();
+    for (span, replacement) in edits {
+        out.replace_range(span.start..span.end, &replacement);
+    }
+    out
+}
+
+#[test]
+fn each_kind_of_suppression_silences_its_finding_and_is_used() {
+    let clean = include_str!("../../fixtures/clean/ready.md");
+    let cases = [
+        // A checklist item, a table cell and a frontmatter value.
+        (defective(), "Disable RL201 for this line"),
+        (
+            clean.replacen(
+                "| Medium | Medium | Canary held",
+                "| Hgh | Medium | Canary held",
+                1,
+            ),
+            "for this table",
+        ),
+        (
+            clean.replacen("created: \"2026-11-19\"", "created: \"someday\"", 1),
+            "for this file",
+        ),
+    ];
+    for (text, wanted) in cases {
+        let (mut client, _) = Client::start(json!({}));
+        client.open(URI, &text);
+        let published = client.published();
+        let [finding] = published.diagnostics.as_slice() else {
+            panic!(
+                "expected one finding for {wanted:?}: {:?}",
+                published.diagnostics
+            );
+        };
+        let actions = client
+            .request(
+                "textDocument/codeAction",
+                json!({"textDocument": {"uri": URI}, "range": finding.range, "context": {"diagnostics": []}}),
+            )
+            .unwrap_or_default();
+        let action = actions
+            .as_array()
+            .and_then(|a| {
+                a.iter()
+                    .find(|a| a["title"].as_str().is_some_and(|t| t.contains(wanted)))
+            })
+            .cloned()
+            .unwrap_or_else(|| panic!("no {wanted:?} in {actions}"));
+        let fixed = apply(&text, &action, URI);
+        client.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": URI, "version": 2}, "contentChanges": [{"text": fixed}]}),
+        );
+        let mut published = client.published();
+        while published.version != Some(2) {
+            published = client.published();
+        }
+        // Gone, and the suppression is used (no unused-suppression finding either).
+        assert!(
+            published.diagnostics.is_empty(),
+            "{wanted}: {:?}",
+            published.diagnostics
+        );
+        assert!(client.stop());
+    }
+}
