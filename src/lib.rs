@@ -10,7 +10,8 @@ mod mask;
 pub mod output;
 #[doc(hidden)]
 pub mod properties;
-mod server;
+#[doc(hidden)]
+pub mod server;
 mod sink;
 mod write;
 

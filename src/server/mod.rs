@@ -63,10 +63,21 @@ pub fn run() -> anyhow::Result<Status> {
 
 /// The whole session on a connection; whether it ended with `shutdown` then `exit`.
 pub fn serve(sender: &Sender<Message>, receiver: &Receiver<Message>) -> bool {
+    serve_debounced(sender, receiver, DEBOUNCE)
+}
+
+/// [`serve`], checking a changed document `debounce` after its last change (the
+/// benchmark measures the check itself, with none).
+pub fn serve_debounced(
+    sender: &Sender<Message>,
+    receiver: &Receiver<Message>,
+    debounce: Duration,
+) -> bool {
     let Some(params) = initialize(sender, receiver) else {
         return false;
     };
     let mut server = Server::new(sender.clone(), &params);
+    server.debounce = debounce;
     server.watch_configuration(&params);
     server.run(receiver)
 }
@@ -180,6 +191,8 @@ struct Server {
     analyses: HashMap<Url, (i32, Analysis)>,
     /// Documents changed and not checked since, with when to check them.
     due: HashMap<Url, Instant>,
+    /// How long after its last change a document is checked.
+    debounce: Duration,
     shut_down: bool,
     next_id: i32,
 }
@@ -198,6 +211,7 @@ impl Server {
             configs: discover(),
             analyses: HashMap::new(),
             due: HashMap::new(),
+            debounce: DEBOUNCE,
             shut_down: false,
             next_id: 0,
         }
@@ -414,7 +428,7 @@ impl Server {
                     ));
                 };
                 document.apply(p.text_document.version, p.content_changes, self.encoding);
-                self.due.insert(uri, Instant::now() + DEBOUNCE);
+                self.due.insert(uri, Instant::now() + self.debounce);
             }
             notif::DidSaveTextDocument::METHOD => {
                 let p: DidSaveTextDocumentParams = params(&method, p)?;

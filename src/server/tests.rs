@@ -543,3 +543,30 @@ fn each_kind_of_suppression_silences_its_finding_and_is_used() {
         assert!(client.stop());
     }
 }
+
+#[test]
+fn a_thousand_open_close_cycles_leave_nothing_behind() {
+    let (sender, receiver) = unbounded();
+    let mut server = Server::new(sender, &InitializeParams::default());
+    // A small release document: the cycles, not the checks, are under test.
+    let text = "---\nphase: deployment\n---\n\n## Overview\n\n**Release**: x (1.0.0)\n";
+    for i in 0..1_000 {
+        let uri = format!("untitled:doc-{}.md", i % 7);
+        let open = json!({"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}});
+        server.notification(Notification::new("textDocument/didOpen".to_owned(), open));
+        let change =
+            json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": "x"}]});
+        server.notification(Notification::new(
+            "textDocument/didChange".to_owned(),
+            change,
+        ));
+        let close = json!({"textDocument": {"uri": uri}});
+        server.notification(Notification::new("textDocument/didClose".to_owned(), close));
+    }
+    // Every document, analysis and pending check is dropped on close.
+    assert!(server.documents.uris().is_empty());
+    assert!(server.analyses.is_empty());
+    assert!(server.due.is_empty());
+    // One publish on each open and one (empty) on each close.
+    assert_eq!(receiver.try_iter().count(), 2_000);
+}
