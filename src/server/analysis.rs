@@ -10,6 +10,7 @@ use release_rules::{Diagnostic, Document};
 
 use super::position::Lines;
 use crate::config::Configs;
+use crate::input::{format_size, DEFAULT_MAX_FILE_SIZE};
 use crate::mask;
 use crate::output::sarif::DEFAULT_DOCS_URL;
 use crate::output::{trim_line_break, Failure};
@@ -71,6 +72,20 @@ pub fn analyse(uri: &Url, text: &str, configs: &Configs) -> Analysis {
     };
     if governs(&|c, p| c.is_excluded(p)) {
         return Analysis::Skipped;
+    }
+    // The size limit of `check` (the config's `max-file-size`, else 10 MiB).
+    let limit = config
+        .as_ref()
+        .and_then(|c| c.max_file_size())
+        .unwrap_or(DEFAULT_MAX_FILE_SIZE);
+    if text.len() as u64 > limit {
+        return Analysis::Failed(Failure::new(
+            uri.as_str(),
+            format!(
+                "larger than the limit of {} (max-file-size); not checked",
+                format_size(limit)
+            ),
+        ));
     }
     let included = governs(&|c, p| c.is_included(p));
     let settings = config

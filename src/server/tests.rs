@@ -364,6 +364,18 @@ fn configuration_is_reloaded_when_it_changes() {
         json!({"changes": [{"uri": Url::from_file_path(&config).map(|u| u.to_string()).unwrap_or_default(), "type": 1}]}),
     );
     assert!(client.published().diagnostics.is_empty());
+    // A document over the configured size limit is not checked, and says so.
+    std::fs::write(&config, "max-file-size = \"1KB\"\n").unwrap_or_else(|e| panic!("{e}"));
+    client.notify("workspace/didChangeWatchedFiles", json!({"changes": []}));
+    let published = client.published();
+    assert_eq!(published.diagnostics.len(), 1);
+    assert!(
+        published.diagnostics[0]
+            .message
+            .contains("larger than the limit of 1 KiB"),
+        "{:?}",
+        published.diagnostics
+    );
     // A bad configuration is said at the top of the document.
     std::fs::write(&config, "[rules]\nignor = 1\n").unwrap_or_else(|e| panic!("{e}"));
     client.notify("workspace/didChangeWatchedFiles", json!({"changes": []}));
