@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# End-to-end test of `release-lint server` with a real LSP client: pytest-lsp (from PyPI,
+# End-to-end test of `release-lint server` with real LSP clients: pytest-lsp (from PyPI,
 # on pygls) in a temporary virtualenv drives the binary over its standard input and
-# output, as an editor does: tests/lsp/*.py.
+# output, as an editor does, and headless Neovim runs the documented configuration:
+# tests/lsp/*.py.
 #
 #   bash scripts/test-lsp.sh [PYTEST ARGS...]
 #
@@ -22,6 +23,19 @@ cd "$repo"
 cargo build --locked --quiet --bin release-lint
 export RELEASE_LINT_BIN="${CARGO_TARGET_DIR:-$repo/target}/debug/release-lint"
 [ -x "$RELEASE_LINT_BIN" ] || { echo "no binary at $RELEASE_LINT_BIN" >&2; exit 2; }
+
+# tests/lsp/test_neovim.py runs the Neovim configuration of docs/editors.md in Debian's
+# neovim, headless; installed here when missing (CI runs as root).
+if ! command -v nvim >/dev/null; then
+    if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
+        echo "installing Debian's neovim for the Neovim test"
+        apt-get update -qq >/dev/null
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq neovim >/dev/null
+    else
+        echo "nvim is required (Debian: apt-get install neovim)" >&2
+        exit 2
+    fi
+fi
 
 python3 -m venv "$work/venv"
 "$work/venv/bin/pip" install --quiet --disable-pip-version-check "pytest-lsp>=1,<2"
