@@ -582,3 +582,47 @@ fn a_thousand_open_close_cycles_leave_nothing_behind() {
     // One publish on each open and one (empty) on each close.
     assert_eq!(receiver.try_iter().count(), 2_000);
 }
+
+#[test]
+fn include_and_exclude_decide_as_for_check() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(
+        dir.path().join("release-lint.toml"),
+        "include = [\"notes/*.md\"]\nexclude = [\"archive/**\"]\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let uri = |name: &str| {
+        Url::from_file_path(dir.path().join(name))
+            .map(|u| u.to_string())
+            .unwrap_or_default()
+    };
+    let (mut client, _) = Client::start(json!({}));
+    // Not a release document by its content, but included: checked (and found wanting).
+    client.open(&uri("notes/plain.md"), "# Notes\n\nNothing here.\n");
+    assert!(!client.published().diagnostics.is_empty());
+    // A release document, but excluded: nothing.
+    client.open(&uri("archive/old.md"), &defective());
+    assert!(client.published().diagnostics.is_empty());
+    assert!(client.stop());
+}
+
+#[test]
+fn save_publishes_at_once() {
+    let (mut client, _) = Client::start(json!({}));
+    client.open(URI, &defective());
+    assert_eq!(codes(&client.published()), ["RL201"]);
+    // A change and a save right after it: the save checks the changed text without
+    // waiting for the pause.
+    client.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": URI, "version": 2}, "contentChanges": [{"text": "---\nphase: deployment\n---\n"}]}),
+    );
+    client.notify(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": URI}}),
+    );
+    let published = client.published();
+    assert_eq!(published.version, Some(2));
+    assert!(!codes(&published).contains(&"RL201".to_owned()));
+    assert!(client.stop());
+}
