@@ -54,6 +54,8 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Print the man page (roff), of the program or of one subcommand.
     Man(ManArgs),
+    /// Run the language server (LSP over standard input and output), for editors.
+    Server(ServerArgs),
 }
 
 /// Arguments of `release-lint check`.
@@ -279,6 +281,14 @@ pub enum HookCommand {
 pub struct ManArgs {
     /// A subcommand (`check`) whose own page to print, as `release-lint-check(1)`.
     pub subcommand: Option<String>,
+}
+
+/// Arguments of `release-lint server`.
+#[derive(Debug, clap::Args)]
+pub struct ServerArgs {
+    /// Accepted for clients that pass it; standard input and output is the only transport.
+    #[arg(long)]
+    pub stdio: bool,
 }
 
 /// Arguments of `release-lint completions`.

@@ -98,7 +98,7 @@ fn read_error(name: &str, err: &std::io::Error) -> Failure {
 }
 
 /// `10485760` → `10 MiB`; sizes that are not whole MiB or KiB in bytes.
-fn format_size(bytes: u64) -> String {
+pub fn format_size(bytes: u64) -> String {
     const KIB: u64 = 1024;
     const MIB: u64 = 1024 * KIB;
     if bytes >= MIB && bytes.is_multiple_of(MIB) {

@@ -12,6 +12,8 @@ mod mask;
 pub mod output;
 #[doc(hidden)]
 pub mod properties;
+#[doc(hidden)]
+pub mod server;
 mod sink;
 mod write;
 

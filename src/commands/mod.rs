@@ -14,6 +14,7 @@ mod parse;
 pub(crate) mod report;
 mod rules;
 pub(crate) mod schema;
+mod server;
 pub(crate) mod template_vars;
 
 use anyhow::Result;
@@ -41,6 +42,7 @@ pub fn run(args: Args) -> Result<Status> {
         Command::Hook(a) => hook::run(&a),
         Command::Completions(a) => completions::run(&a),
         Command::Man(a) => man::run(&a),
+        Command::Server(a) => server::run(&a),
     }
 }
 

@@ -196,7 +196,7 @@ impl std::fmt::Display for Failure {
 }
 
 /// `span` without the line break(s) it ends with, unless that would leave nothing.
-fn trim_line_break(source: &str, span: Span) -> Span {
+pub(crate) fn trim_line_break(source: &str, span: Span) -> Span {
     let text = span.text(source);
     let kept = text.trim_end_matches(['\n', '\r']).len();
     if kept == 0 || text.is_empty() {

@@ -42,8 +42,9 @@ fn text(s: &str) -> MultiformatMessageString {
     MultiformatMessageString::builder().text(s).build()
 }
 
-/// The page of the rule `code` under the rule docs at `docs_url`.
-fn help_uri(docs_url: &str, code: &str) -> String {
+/// The page of the rule `code` under the rule docs at `docs_url` (also the language
+/// server's `codeDescription`).
+pub fn help_uri(docs_url: &str, code: &str) -> String {
     format!("{}/{code}.md", docs_url.trim_end_matches('/'))
 }
 
