@@ -212,3 +212,38 @@ async def test_bad_input_is_survived(client: LanguageClient, document):
         )
     )
     assert hover is None
+
+
+TIMELINE = """---
+phase: deployment
+stage: draft
+---
+## Deployment Execution
+
+### Deployment Timeline
+
+| Phase | Start Time | End Time | Duration | Status | Notes |
+|---|---|---|---|---|---|
+| Database migration | 14:12 | 14:20 | 18m | ✅ | |
+"""
+
+
+@pytest.mark.asyncio
+async def test_a_rule_fix_is_a_quick_fix_that_removes_the_finding(client: LanguageClient, tmp_path):
+    # RL403's safe fix (Duration from Start and End), from the rule itself.
+    uri = open_document(client, tmp_path / "timeline.md", TIMELINE)
+    await until(lambda: "RL403" in codes(client, uri), "RL403")
+    [finding] = [d for d in client.diagnostics[uri] if d.code == "RL403"]
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri),
+            range=finding.range,
+            context=types.CodeActionContext(diagnostics=[finding]),
+        )
+    )
+    fixes = [a for a in actions if a.kind == types.CodeActionKind.QuickFix and "Disable" not in a.title]
+    assert fixes, [a.title for a in actions]
+    [edit] = fixes[0].edit.changes[uri]
+    assert edit.new_text.strip() == "8m"
+    change(client, uri, 2, edit.range.start, edit.range.end, edit.new_text)
+    await until(lambda: "RL403" not in codes(client, uri), "no RL403 after the fix")
