@@ -60,6 +60,60 @@ fn fix_writes_the_fixes_and_a_second_run_changes_nothing() {
 }
 
 #[test]
+fn fix_recomputes_a_business_impact_change() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let source = std::fs::read_to_string(root().join("fixtures/rules/RL409/bad.md"))
+        .expect("fixture is readable");
+    std::fs::write(dir.path().join("doc.md"), &source).expect("copy");
+    let out = release_lint(dir.path(), &["fix", "--select", "RL409", "doc.md"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
+    let fixed = std::fs::read_to_string(dir.path().join("doc.md")).unwrap();
+    assert!(
+        fixed.contains("| User Engagement | 4,120 | 4,236 | +2.8% |\n"),
+        "{fixed}"
+    );
+    assert!(
+        fixed.contains("| Conversion Rate | 71.8% | 72.4% | +0.6% |\n"),
+        "{fixed}"
+    );
+    assert!(
+        fixed.contains("| Support Tickets | 86 | 74 | -12 |\n"),
+        "{fixed}"
+    );
+    assert!(text(&out.stdout).contains("doc.md: fixed 3 findings (RL409)"));
+}
+
+#[test]
+fn unsafe_fixes_set_a_status_from_its_value_and_threshold() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let source = std::fs::read_to_string(root().join("fixtures/rules/RL401/bad.md"))
+        .expect("fixture is readable");
+    std::fs::write(dir.path().join("doc.md"), &source).expect("copy");
+    let safe = release_lint(dir.path(), &["fix", "--select", "RL401", "doc.md"]);
+    assert_eq!(safe.status.code(), Some(1), "the contradictions are left");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("doc.md")).unwrap(),
+        source,
+        "the fix is unsafe: not applied without --unsafe-fixes"
+    );
+    let out = release_lint(
+        dir.path(),
+        &["fix", "--unsafe-fixes", "--select", "RL401", "doc.md"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
+    let fixed = std::fs::read_to_string(dir.path().join("doc.md")).unwrap();
+    assert!(
+        fixed.contains("| Error Rate | < 1% | 2.3% | ❌ Fail |"),
+        "{fixed}"
+    );
+    assert!(
+        fixed.contains("| CPU Usage | < 75% | 48% | ✅ Pass |"),
+        "{fixed}"
+    );
+    assert!(fixed.contains("| Memory Usage | < 80% | 83% | ⚠️ Warning |"));
+}
+
+#[test]
 fn diff_prints_a_unified_diff_writes_nothing_and_fails_when_something_is_to_fix() {
     let (dir, source) = with_bad_duration();
     let out = release_lint(dir.path(), &["fix", "--diff", "doc.md"]);

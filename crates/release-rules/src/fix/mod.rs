@@ -12,6 +12,7 @@
 //! reported too ([`FixProblem::NotConverging`]).
 
 mod edits;
+pub(crate) mod status;
 pub mod table;
 
 use std::collections::BTreeMap;

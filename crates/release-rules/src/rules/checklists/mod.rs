@@ -1,4 +1,5 @@
-//! Checklist rules (`RL2xx`): items not done, not applicable without a reason, deleted.
+//! Checklist rules (`RL2xx`): items not done, not applicable without a reason, deleted,
+//! ticked `[X]`.
 
 use release_doc::{ChecklistGroup, ChecklistItem, SectionId};
 
@@ -11,6 +12,7 @@ pub(crate) mod not_applicable_without_reason;
 pub(crate) mod struck_item_without_reason;
 pub(crate) mod unchecked_checklist_item;
 pub(crate) mod unchecked_prerequisite;
+pub(crate) mod uppercase_checkbox;
 
 /// The rules of this family.
 pub(crate) const RULES: &[&'static dyn Rule] = &[
@@ -19,6 +21,7 @@ pub(crate) const RULES: &[&'static dyn Rule] = &[
     &not_applicable_without_reason::NotApplicableWithoutReason,
     &struck_item_without_reason::StruckItemWithoutReason,
     &deleted_template_item::DeletedTemplateItem,
+    &uppercase_checkbox::UppercaseCheckbox,
 ];
 
 /// Whether `group` is the Rollback Triggers group: conditions, not tasks.

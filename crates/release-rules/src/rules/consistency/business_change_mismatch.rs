@@ -8,7 +8,8 @@ use release_doc::Field;
 
 use crate::context::Context;
 use crate::declare_rule;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
+use crate::fix::table::replace_cell;
 
 declare_rule! {
     /// ## What it does
@@ -38,6 +39,14 @@ declare_rule! {
     /// ## How to fix
     /// Write the change the numbers give (`-12` above), or correct the Baseline or
     /// Post-Release value that was mistyped.
+    ///
+    /// ## Fix
+    /// Safe: `release-lint fix` writes the change the Baseline and Post-Release give, with
+    /// its sign (`+`/`-`), the unit the Change is written in and as many decimals as it
+    /// shows (at least one when the change is not whole: `+6%` becomes `+0.6%`); a note
+    /// after the Change is kept. A `%` change on percentages becomes the difference in
+    /// points, the values' unit. The table's padding is kept, or the column widened when
+    /// the new text does not fit.
     pub(crate) struct BusinessChangeMismatch {
         code: "RL409",
         name: "business-change-mismatch",
@@ -45,6 +54,7 @@ declare_rule! {
         severity: Error,
         since: Draft,
         summary: "A Business Impact Change is not Post-Release minus Baseline",
+        fix: Safe,
         check: check,
     }
 }
@@ -114,8 +124,9 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         };
         // A note after a value (`+55 (one day)`) is not part of how it is written.
+        let change_text = row.change.value_text().unwrap_or(change_raw);
         let (Some(shown), Some(base_written)) = (
-            written(row.change.value_text().unwrap_or(change_raw)),
+            written(change_text),
             written(row.baseline.value_text().unwrap_or(base_raw)),
         ) else {
             continue;
@@ -152,10 +163,30 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 show(relative)
             ),
         };
+        // On percentages, the change in the values' unit is the difference in points.
+        let replacement = match expected {
+            Expected::Difference(v)
+            | Expected::Relative(v)
+            | Expected::Either { points: v, .. } => number(v, &shown),
+        };
+        let value_span = release_doc::Span::new(span.start, span.start + change_text.len());
+        let edits = if row.change.note().is_some() {
+            vec![Edit {
+                span: value_span,
+                replacement: replacement.clone(),
+            }]
+        } else {
+            replace_cell(ctx.source(), value_span, &replacement)
+        };
         out.push(
             ctx.diagnostic(&BusinessChangeMismatch::META, *span, message)
                 .with_label(*base_span, format!("baseline `{base_raw}`"))
-                .with_label(*post_span, format!("post-release `{post_raw}`")),
+                .with_label(*post_span, format!("post-release `{post_raw}`"))
+                .with_fix(Fix {
+                    message: format!("write the change `{replacement}`"),
+                    applicability: Applicability::Safe,
+                    edits,
+                }),
         );
     }
 }
@@ -254,6 +285,47 @@ mod tests {
             "change `+65 (one month)` does not equal Post-Release `1,255 (June)` − Baseline `1,200 (May)`; expected `+55`",
             "change `-1/week` does not equal Post-Release `55/week` − Baseline `62/week`; expected `-7/week`",
         ]);
+    }
+
+    #[test]
+    fn the_fix_writes_the_change_at_the_precision_shown_keeping_unit_and_note() {
+        let fixes = |rows: &str| {
+            let source = doc(rows);
+            let fixed = crate::fix::fixed_text(
+                &source,
+                &crate::Settings {
+                    select: vec!["RL409".to_owned()],
+                    ..crate::Settings::default()
+                },
+                &crate::fix::FixOptions::default(),
+            );
+            assert_eq!(
+                fixed[..source.len() - rows.len()],
+                source[..source.len() - rows.len()]
+            );
+            fixed[source.len() - rows.len()..].to_owned()
+        };
+        assert_eq!(
+            fixes("| Tickets | 86 | 74 | +12 |\r\n| Sessions | 4,120 | 4,236 | +116% |\r\n"),
+            "| Tickets | 86 | 74 | -12 |\r\n| Sessions | 4,120 | 4,236 | +2.8% |\r\n"
+        );
+        assert_eq!(
+            fixes("| Conversion | 71.8% | 72.4% | +6% |\n| Latency | 1.2s | 0.9s | -0.2s |\n"),
+            "| Conversion | 71.8% | 72.4% | +0.6% |\n| Latency | 1.2s | 0.9s | -0.3s |\n"
+        );
+        assert_eq!(
+            fixes("| Sign-ups | 1,200 | 1,255 | +65 (one day) |\n| Tickets | 62/week | 55/week | +7/week |\n"),
+            "| Sign-ups | 1,200 | 1,255 | +55 (one day) |\n| Tickets | 62/week | 55/week | -7/week |\n"
+        );
+        // An aligned column keeps its padding.
+        assert_eq!(
+            fixes("| Load | 1.20s | 0.95s | +0.25  |\n"),
+            "| Load | 1.20s | 0.95s | -0.25  |\n"
+        );
+        let found = diagnostics("RL409", &doc("| Tickets | 86 | 74 | +12 |\n"), None);
+        let fix = found[0].fix.as_ref().expect("RL409 proposes a fix");
+        assert_eq!(fix.applicability, crate::Applicability::Safe);
+        assert_eq!(fix.message, "write the change `-12`");
     }
 
     #[test]

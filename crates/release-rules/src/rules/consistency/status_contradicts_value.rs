@@ -7,7 +7,9 @@ use release_doc::{Field, Text};
 
 use crate::context::Context;
 use crate::declare_rule;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Applicability, Diagnostic, Fix};
+use crate::fix::status::flipped;
+use crate::fix::table::replace_cell;
 
 declare_rule! {
     /// ## What it does
@@ -34,6 +36,15 @@ declare_rule! {
     /// ## How to fix
     /// Write the status the numbers give (`❌ Fail` above), or correct the value or the
     /// threshold if one of them was mistyped.
+    ///
+    /// ## Fix
+    /// Unsafe: `release-lint fix --unsafe-fixes` writes the status the value and threshold
+    /// give, in the style of the cell: `✅ Pass` becomes `❌ Fail`, `Met` becomes `Not
+    /// met`, an emoji alone stays an emoji alone (`🟢` becomes `🔴`), and a note after it
+    /// is kept. It is unsafe because the status is a judgement: the value or the threshold
+    /// may be the mistyped one. A status worded with no opposite (`Rolled back`) has no
+    /// fix. The table's padding is kept, or the column widened when the new text does not
+    /// fit.
     pub(crate) struct StatusContradictsValue {
         code: "RL401",
         name: "status-contradicts-value",
@@ -41,6 +52,7 @@ declare_rule! {
         severity: Error,
         since: Draft,
         summary: "A metric's Status contradicts its value and threshold",
+        fix: Unsafe,
         check: check,
     }
 }
@@ -106,9 +118,9 @@ fn contradiction(
         return None;
     };
     let met = threshold.is_met_by(quantity)?;
-    let expected = match (status, met) {
-        (Status::Pass, false) => "❌",
-        (Status::Fail, true) => "✅",
+    let (expected, verdict_status) = match (status, met) {
+        (Status::Pass, false) => ("❌", Status::Fail),
+        (Status::Fail, true) => ("✅", Status::Pass),
         _ => return None,
     };
     let of_metric = metric
@@ -120,17 +132,24 @@ fn contradiction(
         "status `{status_raw}`{of_metric} contradicts {} `{value_raw}` against {} `{limit_raw}`; expected {expected}",
         columns.value, columns.limit
     );
-    Some(
-        ctx.diagnostic(&StatusContradictsValue::META, *status_span, message)
-            .with_label(
-                *value_span,
-                format!(
-                    "{} `{value_raw}` {verdict} the {}",
-                    columns.value, columns.limit
-                ),
-            )
-            .with_label(*limit_span, format!("{} `{limit_raw}`", columns.limit)),
-    )
+    let d = ctx
+        .diagnostic(&StatusContradictsValue::META, *status_span, message)
+        .with_label(
+            *value_span,
+            format!(
+                "{} `{value_raw}` {verdict} the {}",
+                columns.value, columns.limit
+            ),
+        )
+        .with_label(*limit_span, format!("{} `{limit_raw}`", columns.limit));
+    Some(match flipped(status_raw, verdict_status) {
+        Some(replacement) => d.with_fix(Fix {
+            message: format!("write the status `{replacement}`"),
+            applicability: Applicability::Unsafe,
+            edits: replace_cell(ctx.source(), *status_span, &replacement),
+        }),
+        None => d,
+    })
 }
 
 #[cfg(test)]
@@ -157,6 +176,55 @@ mod tests {
             found[1].message.ends_with("expected ✅"),
             "{}",
             found[1].message
+        );
+    }
+
+    fn fixed(source: &str, unsafe_fixes: bool) -> String {
+        crate::fix::fixed_text(
+            source,
+            &crate::Settings {
+                select: vec!["RL401".to_owned()],
+                ..crate::Settings::default()
+            },
+            &crate::fix::FixOptions {
+                unsafe_fixes,
+                ..crate::fix::FixOptions::default()
+            },
+        )
+    }
+
+    #[test]
+    fn the_unsafe_fix_writes_the_status_in_the_style_of_the_cell() {
+        assert_eq!(
+            fixed(MONITORING, false),
+            MONITORING,
+            "unsafe: not applied by default"
+        );
+        let expected = MONITORING
+            .replace("| 2.3% | ✅ Pass |", "| 2.3% | ❌ Fail |")
+            .replace("| 66% | ❌ Fail |", "| 66% | ✅ Pass |");
+        assert_eq!(fixed(MONITORING, true), expected);
+        let expected = SUCCESS
+            .replace("| 7m | ✅ Met |", "| 7m | ❌ Not met |")
+            .replace("| 0% | Not met |", "| 0% | Met |");
+        assert_eq!(fixed(SUCCESS, true), expected);
+        let found = diagnostics("RL401", MONITORING, None);
+        let fix = found[0].fix.as_ref().expect("RL401 proposes a fix");
+        assert_eq!(fix.applicability, crate::Applicability::Unsafe);
+        assert_eq!(fix.message, "write the status `❌ Fail`");
+    }
+
+    #[test]
+    fn an_aligned_column_keeps_its_width_or_is_widened() {
+        let doc = "---\nphase: deployment\nstage: deployed\n---\n## Deployment Execution\n### Monitoring During Deployment\n\n| Metric | Threshold | Current Value | Status | Alert |\r\n|--------|-----------|---------------|--------|-------|\r\n| Errors | < 1%      | 2.3%          | ✅     | pager |\r\n| CPU    | < 80%     | 66%           | Met    | pager |\r\n";
+        let expected = "---\nphase: deployment\nstage: deployed\n---\n## Deployment Execution\n### Monitoring During Deployment\n\n| Metric | Threshold | Current Value | Status | Alert |\r\n|--------|-----------|---------------|--------|-------|\r\n| Errors | < 1%      | 2.3%          | ❌     | pager |\r\n| CPU    | < 80%     | 66%           | Met    | pager |\r\n";
+        assert_eq!(fixed(doc, true), expected);
+        let doc = doc.replace("| 2.3%          | ✅     |", "| 2.3%          | Met    |");
+        let expected = "| Metric | Threshold | Current Value | Status  | Alert |\r\n|--------|-----------|---------------|---------|-------|\r\n| Errors | < 1%      | 2.3%          | Not met | pager |\r\n| CPU    | < 80%     | 66%           | Met     | pager |\r\n";
+        assert!(
+            fixed(&doc, true).ends_with(expected),
+            "{}",
+            fixed(&doc, true)
         );
     }
 
