@@ -46,8 +46,9 @@ declare_rule! {
     /// ```
     ///
     /// ## How to fix
-    /// Correct whichever is wrong: the Release Type (`Major` in the first example,
-    /// `Minor` in the second) or the version (`v2.4.1`; `2.3.2`).
+    /// Correct whichever is wrong, the Release Type or the version. In the examples above,
+    /// the first is a `Major` release (or a Patch whose version is like `v2.4.1`), the
+    /// second a `Minor` one (or a Patch from `2.3.1` to `2.3.2`).
     pub(crate) struct ReleaseTypeContradictsVersion {
         code: "RL406",
         name: "release-type-contradicts-version",
