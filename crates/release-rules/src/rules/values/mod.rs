@@ -1,9 +1,8 @@
 //! Value rules (`RL3xx`): filled-in values that do not parse as their type or are not
 //! among the allowed options.
 //!
-//! Each rule reads the [`Field::Invalid`] cells and fields of its type, only in content
-//! that is due: unfilled values belong to RL101 `unfilled-placeholder`, and values of
-//! sections not yet due are not checked.
+//! Each rule reads the filled cells and fields of its type at every stage (mostly the
+//! [`Field::Invalid`] ones): unfilled values belong to RL101 `unfilled-placeholder`.
 
 use release_doc::{Field, Frontmatter, Span, Text};
 
@@ -11,6 +10,7 @@ use crate::context::Context;
 use crate::diagnostic::Diagnostic;
 use crate::rule::{Rule, RuleMeta};
 
+pub(crate) mod enum_not_canonical;
 pub(crate) mod invalid_date;
 pub(crate) mod invalid_duration;
 pub(crate) mod invalid_enum_value;
@@ -30,6 +30,7 @@ pub(crate) const RULES: &[&'static dyn Rule] = &[
     &invalid_threshold::InvalidThreshold,
     &version_not_semver::VersionNotSemver,
     &invalid_status::InvalidStatus,
+    &enum_not_canonical::EnumNotCanonical,
 ];
 
 /// A filled value that does not parse: its text, what was expected, and where it is.
