@@ -129,11 +129,11 @@ impl Gathered {
     /// order: each file read again, its suppressions applied, then the baseline.
     /// `document_of` reads a checked file again (bytes and the settings it was checked
     /// with); a file that cannot be, or that changed since, is a failure.
-    pub fn report(
-        self,
-        baseline: Option<&Baseline>,
-        mut document_of: impl FnMut(&Input) -> Result<(Vec<u8>, release_rules::Settings), Failure>,
-    ) -> Vec<Result<Reported, Failure>> {
+    pub fn report<'s>(
+        mut self,
+        baseline: Option<&'s Baseline>,
+        mut document_of: impl FnMut(&Input) -> Result<(Vec<u8>, release_rules::Settings), Failure> + 's,
+    ) -> impl Iterator<Item = Result<Reported, Failure>> + 's {
         let mut by_file: BTreeMap<usize, Vec<Diagnostic>> = BTreeMap::new();
         for finding in history::check(&self.set) {
             by_file
@@ -141,43 +141,34 @@ impl Gathered {
                 .or_default()
                 .push(finding.diagnostic);
         }
-        let mut out = Vec::new();
-        for (index, diagnostics) in by_file {
-            let Some(checked) = self.checked.get(&index) else {
-                continue;
-            };
-            out.push(
-                reread(checked, &mut document_of).map(|(document, settings)| {
-                    let diagnostics = history::unsuppressed(&document, diagnostics);
-                    let (kept, hidden, entries) = Baseline::filter(
-                        baseline,
-                        &checked.input.display,
-                        document.source(),
-                        diagnostics,
-                    );
-                    let stage = release_rules::resolve_stage(&document, &settings);
-                    Reported {
-                        report: FileReport::new(
-                            checked.input.display.clone(),
-                            stage,
-                            document,
-                            kept,
-                        ),
-                        hidden,
-                        entries,
-                    }
-                }),
-            );
-        }
-        out.sort_by(|a, b| path_of(a).cmp(path_of(b)));
-        out
-    }
-}
-
-fn path_of(result: &Result<Reported, Failure>) -> &str {
-    match result {
-        Ok(reported) => &reported.report.path,
-        Err(failure) => &failure.path,
+        // In path order; each file is read again, reported and dropped in turn, so that
+        // memory holds one document at a time, however many have findings.
+        let mut files: Vec<_> = by_file
+            .into_iter()
+            .filter_map(|(index, diagnostics)| {
+                self.checked
+                    .remove(&index)
+                    .map(|checked| (checked, diagnostics))
+            })
+            .collect();
+        files.sort_by(|(a, _), (b, _)| a.input.display.cmp(&b.input.display));
+        files.into_iter().map(move |(checked, diagnostics)| {
+            reread(&checked, &mut document_of).map(|(document, settings)| {
+                let diagnostics = history::unsuppressed(&document, diagnostics);
+                let (kept, hidden, entries) = Baseline::filter(
+                    baseline,
+                    &checked.input.display,
+                    document.source(),
+                    diagnostics,
+                );
+                let stage = release_rules::resolve_stage(&document, &settings);
+                Reported {
+                    report: FileReport::new(checked.input.display.clone(), stage, document, kept),
+                    hidden,
+                    entries,
+                }
+            })
+        })
     }
 }
 
