@@ -6,7 +6,13 @@ use std::fmt::Write;
 use anyhow::{anyhow, Result};
 use release_history::Report;
 
-use super::{actual, charts, figure_cells, headline, skipped_line, FIGURE_HEADERS};
+use super::{
+    charts, component_headers, component_rows, headline, period_cells, period_headers,
+    skipped_line, standard_cells, STANDARD_HEADERS,
+};
+
+/// Where the Judged cell is in [`STANDARD_HEADERS`].
+const JUDGED: usize = 3;
 
 const STYLE: &str = "body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:60rem;color:#1a202c}\
 table{border-collapse:collapse;margin:1rem 0}th,td{border:1px solid #cbd5e0;padding:.3rem .6rem;text-align:left}\
@@ -63,7 +69,11 @@ pub fn render(report: &Report) -> Result<String> {
     if let Some(line) = skipped_line(report) {
         let _ = writeln!(out, "<p class=\"note\">{}</p>", escape(&line));
     }
-    out.push_str("<h2>Quality standards</h2>\n<table><thead><tr><th>Standard</th><th>Actual</th><th>Target</th><th>Judged</th><th>DORA band</th></tr></thead><tbody>");
+    out.push_str("<h2>Quality standards</h2>\n<table><thead><tr>");
+    for h in STANDARD_HEADERS {
+        let _ = write!(out, "<th>{}</th>", escape(h));
+    }
+    out.push_str("</tr></thead><tbody>");
     for j in &report.standards {
         let class = match j.met {
             Some(true) => "met",
@@ -74,15 +84,17 @@ pub fn render(report: &Report) -> Result<String> {
             Some(reason) => format!("{}: {reason}", j.status.as_str()),
             None => j.status.as_str().to_owned(),
         };
-        let _ = write!(
-            out,
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"{class}\">{}</td><td>{}</td></tr>",
-            escape(j.name),
-            escape(&actual(j)),
-            escape(j.target.as_deref().unwrap_or("—")),
-            escape(&judged),
-            j.band.map_or("—", |b| b.as_str())
-        );
+        out.push_str("<tr>");
+        for (at, cell) in standard_cells(j, judged).iter().enumerate() {
+            // The Judged cell carries the colour of its verdict.
+            let attr = if at == JUDGED {
+                format!(" class=\"{class}\"")
+            } else {
+                String::new()
+            };
+            let _ = write!(out, "<td{attr}>{}</td>", escape(cell));
+        }
+        out.push_str("</tr>");
     }
     out.push_str("</tbody></table>\n");
 
@@ -129,35 +141,20 @@ pub fn render(report: &Report) -> Result<String> {
     }
     if !report.periods.is_empty() {
         let _ = writeln!(out, "<h2>By {}</h2>", report.by.as_str());
-        let mut headers = vec!["Period"];
-        headers.extend(FIGURE_HEADERS);
-        headers.push("Misses");
         let rows: Vec<(Vec<String>, bool)> = report
             .periods
             .iter()
-            .map(|p| {
-                let mut row = vec![p.period.clone()];
-                row.extend(figure_cells(&p.metrics));
-                row.push(p.not_met.join(", "));
-                (row, !p.not_met.is_empty())
-            })
+            .map(|p| (period_cells(p, p.period.clone()), !p.not_met.is_empty()))
             .collect();
-        table(&mut out, &headers, &rows);
+        table(&mut out, &period_headers(), &rows);
     }
     if !report.components.is_empty() {
         out.push_str("<h2>By component</h2>\n");
-        let mut headers = vec!["Component"];
-        headers.extend(FIGURE_HEADERS);
-        let rows: Vec<(Vec<String>, bool)> = report
-            .components
-            .iter()
-            .map(|c| {
-                let mut row = vec![c.component.clone()];
-                row.extend(figure_cells(&c.metrics));
-                (row, false)
-            })
+        let rows: Vec<(Vec<String>, bool)> = component_rows(report)
+            .into_iter()
+            .map(|row| (row, false))
             .collect();
-        table(&mut out, &headers, &rows);
+        table(&mut out, &component_headers(), &rows);
     }
     out.push_str("</body></html>\n");
     Ok(out)

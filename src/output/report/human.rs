@@ -5,7 +5,10 @@ use std::fmt::Write;
 
 use release_history::Report;
 
-use super::{actual, component_rows, figure_cells, headline, skipped_line, FIGURE_HEADERS};
+use super::{
+    component_headers, component_rows, headline, period_cells, period_headers, skipped_line,
+    standard_cells, STANDARD_HEADERS,
+};
 
 /// Columns padded to their widest cell (counted in characters).
 fn table(out: &mut String, headers: &[&str], rows: &[Vec<String>]) {
@@ -56,21 +59,9 @@ pub fn render(report: &Report, failed: usize) -> String {
     let rows: Vec<Vec<String>> = report
         .standards
         .iter()
-        .map(|j| {
-            vec![
-                j.name.to_owned(),
-                actual(j),
-                j.target.clone().unwrap_or_else(|| "—".into()),
-                j.status.as_str().to_owned(),
-                j.band.map_or("—", |b| b.as_str()).to_owned(),
-            ]
-        })
+        .map(|j| standard_cells(j, j.status.as_str().to_owned()))
         .collect();
-    table(
-        &mut out,
-        &["Standard", "Actual", "Target", "Judged", "DORA band"],
-        &rows,
-    );
+    table(&mut out, &STANDARD_HEADERS, &rows);
     for j in &report.standards {
         if let Some(reason) = &j.reason {
             let _ = writeln!(out, "  {}: {}: {reason}", j.name, j.status.as_str());
@@ -78,21 +69,15 @@ pub fn render(report: &Report, failed: usize) -> String {
     }
     if !report.periods.is_empty() {
         out.push('\n');
-        let mut headers = vec!["Period"];
-        headers.extend(FIGURE_HEADERS);
-        headers.push("Misses");
         let rows: Vec<Vec<String>> = report
             .periods
             .iter()
             .map(|p| {
                 let mark = if p.not_met.is_empty() { "" } else { " ✗" };
-                let mut row = vec![format!("{}{mark}", p.period)];
-                row.extend(figure_cells(&p.metrics));
-                row.push(p.not_met.join(", "));
-                row
+                period_cells(p, format!("{}{mark}", p.period))
             })
             .collect();
-        table(&mut out, &headers, &rows);
+        table(&mut out, &period_headers(), &rows);
         let worst = report
             .periods
             .iter()
@@ -113,9 +98,7 @@ pub fn render(report: &Report, failed: usize) -> String {
     }
     if report.components.len() > 1 {
         out.push('\n');
-        let mut headers = vec!["Component"];
-        headers.extend(FIGURE_HEADERS);
-        table(&mut out, &headers, &component_rows(report));
+        table(&mut out, &component_headers(), &component_rows(report));
     }
     out
 }

@@ -5,7 +5,10 @@ use std::fmt::Write;
 
 use release_history::Report;
 
-use super::{actual, component_rows, figure_cells, headline, skipped_line, FIGURE_HEADERS};
+use super::{
+    component_headers, component_rows, headline, period_cells, period_headers, skipped_line,
+    standard_cells, STANDARD_HEADERS,
+};
 
 /// A cell with its pipes escaped.
 fn cell(text: &str) -> String {
@@ -40,46 +43,29 @@ pub fn render(report: &Report) -> String {
                 (Some(reason), None) => format!("not measured: {reason}"),
                 (None, None) => "not measured".to_owned(),
             };
-            vec![
-                j.name.to_owned(),
-                actual(j),
-                j.target.clone().unwrap_or_else(|| "—".into()),
-                judged,
-                j.band.map_or("—", |b| b.as_str()).to_owned(),
-            ]
+            standard_cells(j, judged)
         })
         .collect();
-    table(
-        &mut out,
-        &["Standard", "Actual", "Target", "Judged", "DORA band"],
-        &rows,
-    );
+    table(&mut out, &STANDARD_HEADERS, &rows);
     if !report.periods.is_empty() {
         let _ = writeln!(out, "\n### By {}\n", report.by.as_str());
-        let mut headers = vec!["Period"];
-        headers.extend(FIGURE_HEADERS);
-        headers.push("Misses");
         let rows: Vec<Vec<String>> = report
             .periods
             .iter()
             .map(|p| {
-                let mut row = vec![if p.not_met.is_empty() {
+                let label = if p.not_met.is_empty() {
                     p.period.clone()
                 } else {
                     format!("**{}** ❌", p.period)
-                }];
-                row.extend(figure_cells(&p.metrics));
-                row.push(p.not_met.join(", "));
-                row
+                };
+                period_cells(p, label)
             })
             .collect();
-        table(&mut out, &headers, &rows);
+        table(&mut out, &period_headers(), &rows);
     }
     if !report.components.is_empty() {
         out.push_str("\n### By component\n\n");
-        let mut headers = vec!["Component"];
-        headers.extend(FIGURE_HEADERS);
-        table(&mut out, &headers, &component_rows(report));
+        table(&mut out, &component_headers(), &component_rows(report));
     }
     out
 }

@@ -8,6 +8,7 @@ pub mod json;
 pub mod markdown;
 
 use release_history::figures::Figures;
+use release_history::history::PeriodFigures;
 use release_history::standards::Judgement;
 use release_history::Report;
 
@@ -95,6 +96,49 @@ pub const FIGURE_HEADERS: [&str; 7] = [
     "MTTR",
     "Lead time",
 ];
+
+/// The headers of [`standard_cells`].
+pub const STANDARD_HEADERS: [&str; 5] = ["Standard", "Actual", "Target", "Judged", "DORA band"];
+
+/// The cells of a row of the standards table; `judged` is the Judged cell in the
+/// format's own words.
+#[must_use]
+pub fn standard_cells(judgement: &Judgement, judged: String) -> Vec<String> {
+    vec![
+        judgement.name.to_owned(),
+        actual(judgement),
+        judgement.target.clone().unwrap_or_else(|| "—".into()),
+        judged,
+        judgement.band.map_or("—", |b| b.as_str()).to_owned(),
+    ]
+}
+
+/// The headers of [`period_cells`]: the period, the figures, the standards missed.
+#[must_use]
+pub fn period_headers() -> Vec<&'static str> {
+    let mut headers = vec!["Period"];
+    headers.extend(FIGURE_HEADERS);
+    headers.push("Misses");
+    headers
+}
+
+/// The cells of a row of the per-period table; `label` is the period's cell in the
+/// format's own marking.
+#[must_use]
+pub fn period_cells(period: &PeriodFigures, label: String) -> Vec<String> {
+    let mut row = vec![label];
+    row.extend(figure_cells(&period.metrics));
+    row.push(period.not_met.join(", "));
+    row
+}
+
+/// The headers of [`component_rows`].
+#[must_use]
+pub fn component_headers() -> Vec<&'static str> {
+    let mut headers = vec!["Component"];
+    headers.extend(FIGURE_HEADERS);
+    headers
+}
 
 /// The first line: how many deployments over which days.
 #[must_use]
