@@ -330,30 +330,14 @@ mod tests {
 
     /// The text after applying an action's edits.
     fn applied(text: &str, a: &CodeAction) -> String {
-        let lines = Lines::new(text);
-        let mut edits: Vec<(Span, String)> = a
+        let edits = a
             .edit
             .as_ref()
             .and_then(|e| e.changes.as_ref())
             .and_then(|c| c.get(&uri()))
-            .map(|edits| {
-                edits
-                    .iter()
-                    .map(|e| {
-                        (
-                            lines.span(text, e.range, Encoding::Utf16),
-                            e.new_text.clone(),
-                        )
-                    })
-                    .collect()
-            })
+            .cloned()
             .unwrap_or_default();
-        edits.sort_by_key(|(span, _)| std::cmp::Reverse(span.start));
-        let mut out = text.to_owned();
-        for (span, replacement) in edits {
-            out.replace_range(span.start..span.end, &replacement);
-        }
-        out
+        crate::server::tests::apply_text_edits(text, &edits)
     }
 
     #[test]

@@ -101,6 +101,19 @@ impl Client {
         serde_json::from_value(n.params).unwrap_or_else(|e| panic!("bad publish: {e}"))
     }
 
+    /// The diagnostics published for `version`, skipping those of earlier versions.
+    fn published_for(&mut self, version: i32) -> PublishDiagnosticsParams {
+        let mut published = self.published();
+        while published.version != Some(version) {
+            assert!(
+                published.version.is_some_and(|v| v < version),
+                "a publish for a later version than {version}: {published:?}"
+            );
+            published = self.published();
+        }
+        published
+    }
+
     fn open(&self, uri: &str, text: &str) {
         self.notify(
             "textDocument/didOpen",
@@ -188,11 +201,7 @@ fn changes_are_applied_and_checked_at_their_latest_version() {
         );
     }
     // Whatever was published in between, the last publish is of version 4, clean.
-    let mut published = client.published();
-    while published.version != Some(4) {
-        assert!(matches!(published.version, Some(2..=3)), "{published:?}");
-        published = client.published();
-    }
+    let published = client.published_for(4);
     assert!(
         published.diagnostics.is_empty(),
         "{:?}",
@@ -252,10 +261,7 @@ fn code_actions_offer_the_suppression_comment_above_the_line() {
         "textDocument/didChange",
         json!({"textDocument": {"uri": URI, "version": 2}, "contentChanges": [{"range": edit["range"], "text": edit["newText"]}]}),
     );
-    let mut published = client.published();
-    while published.version != Some(2) {
-        published = client.published();
-    }
+    let published = client.published_for(2);
     assert!(
         published.diagnostics.is_empty(),
         "{:?}",
@@ -469,29 +475,32 @@ fn a_panicking_handler_is_answered_as_an_internal_error() {
     assert_eq!(failure.message, "textDocument/hover: internal error: boom");
 }
 
-/// Apply the edits of a code action to `text` (from the end, so offsets hold).
-fn apply(text: &str, action: &Value, uri: &str) -> String {
+/// `text` with `edits` applied (from the end, so offsets hold); shared with the code
+/// actions' unit tests.
+pub(super) fn apply_text_edits(text: &str, edits: &[lsp_types::TextEdit]) -> String {
     let lines = position::Lines::new(text);
-    let mut edits: Vec<(release_doc::Span, String)> = action["edit"]["changes"][uri]
-        .as_array()
-        .map(|edits| {
-            edits
-                .iter()
-                .filter_map(|e| {
-                    let range: lsp_types::Range =
-                        serde_json::from_value(e["range"].clone()).ok()?;
-                    let span = lines.span(text, range, Encoding::Utf16);
-                    Some((span, e["newText"].as_str()?.to_owned()))
-                })
-                .collect()
+    let mut spans: Vec<(release_doc::Span, &str)> = edits
+        .iter()
+        .map(|e| {
+            (
+                lines.span(text, e.range, Encoding::Utf16),
+                e.new_text.as_str(),
+            )
         })
-        .unwrap_or_default();
-    edits.sort_by_key(|(span, _)| std::cmp::Reverse(span.start));
+        .collect();
+    spans.sort_by_key(|(span, _)| std::cmp::Reverse(span.start));
     let mut out = text.to_owned();
-    for (span, replacement) in edits {
-        out.replace_range(span.start..span.end, &replacement);
+    for (span, replacement) in spans {
+        out.replace_range(span.start..span.end, replacement);
     }
     out
+}
+
+/// Apply the edits of a code action (as JSON) to `text`.
+fn apply(text: &str, action: &Value, uri: &str) -> String {
+    let edits: Vec<lsp_types::TextEdit> =
+        serde_json::from_value(action["edit"]["changes"][uri].clone()).unwrap_or_default();
+    apply_text_edits(text, &edits)
 }
 
 #[test]
@@ -542,10 +551,7 @@ fn each_kind_of_suppression_silences_its_finding_and_is_used() {
             "textDocument/didChange",
             json!({"textDocument": {"uri": URI, "version": 2}, "contentChanges": [{"text": fixed}]}),
         );
-        let mut published = client.published();
-        while published.version != Some(2) {
-            published = client.published();
-        }
+        let published = client.published_for(2);
         // Gone, and the suppression is used (no unused-suppression finding either).
         assert!(
             published.diagnostics.is_empty(),
