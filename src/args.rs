@@ -120,8 +120,10 @@ pub struct CheckArgs {
     #[arg(long)]
     pub unsafe_fixes: bool,
     /// Print the fixes as a unified diff and write nothing; exit 1 when something would
-    /// be fixed, else 0.
-    #[arg(long, conflicts_with_all = ["output_file", "statistics"])]
+    /// be fixed, else 0. Standard output holds only the diffs: the report goes to
+    /// `--output-file` (a JSON or SARIF report lists the fixes each file would get), or,
+    /// in the human formats, its summary to standard error.
+    #[arg(long, conflicts_with = "statistics")]
     pub diff: bool,
     /// Compare the checked documents with the release documents of this folder too
     /// (rules RL7xx); they are read, not reported on. Wins over the config's `history`.

@@ -60,6 +60,9 @@ pub enum Sink {
     Stdout(BufWriter<QuietPipe<io::StdoutLock<'static>>>),
     /// Standard error: the report of `fix -`, whose standard output is the fixed text.
     Stderr(BufWriter<QuietPipe<io::Stderr>>),
+    /// Nowhere: the report of `fix --diff` in a format for programs, when no
+    /// `--output-file` asks for it (standard output holds the diffs).
+    Discard,
     /// A temporary file beside `path`, renamed over it by [`Sink::finish`].
     File {
         /// The temporary file.
@@ -109,6 +112,7 @@ impl Sink {
         match self {
             Sink::Stdout(mut out) => Ok(out.flush()?),
             Sink::Stderr(mut out) => Ok(out.flush()?),
+            Sink::Discard => Ok(()),
             Sink::File { file, path } => {
                 let cannot = || format!("{}: cannot write (--output-file)", path.display());
                 let file = file
@@ -138,6 +142,7 @@ impl Write for Sink {
         match self {
             Sink::Stdout(out) => out.write(buf),
             Sink::Stderr(out) => out.write(buf),
+            Sink::Discard => Ok(buf.len()),
             Sink::File { file, .. } => file.write(buf),
         }
     }
@@ -146,6 +151,7 @@ impl Write for Sink {
         match self {
             Sink::Stdout(out) => out.flush(),
             Sink::Stderr(out) => out.flush(),
+            Sink::Discard => Ok(()),
             Sink::File { file, .. } => file.flush(),
         }
     }

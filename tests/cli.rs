@@ -815,3 +815,55 @@ fn no_output_format_shows_a_secret() {
     ));
     assert!(human.contains("AKIA****************"), "{human}");
 }
+
+/// `fix --diff` in a format for programs: standard output holds only the diffs, and the
+/// report with the fixes each file would get goes to `--output-file`.
+#[test]
+fn diff_keeps_standard_output_for_the_diffs_in_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let source =
+        std::fs::read_to_string(root().join("fixtures/defects/clean-planned-route-optimizer.md"))
+            .unwrap();
+    std::fs::write(dir.path().join("doc.md"), &source).unwrap();
+    for format in ["json", "sarif", "github", "concise"] {
+        let out = release_lint(dir.path(), &["fix", "--diff", "--format", format, "doc.md"]);
+        assert_eq!(out.status.code(), Some(1), "{format}");
+        let diff = stdout(&out);
+        assert!(
+            diff.starts_with("--- a/doc.md\n+++ b/doc.md\n@@ "),
+            "{format}: {diff}"
+        );
+        assert!(
+            diff.lines().all(|l| l.starts_with(['-', '+', ' ', '@'])),
+            "{format}: {diff}"
+        );
+        assert!(
+            stderr(&out).starts_with("release-lint: would fix "),
+            "{format}: {}",
+            stderr(&out)
+        );
+    }
+    let report = dir.path().join("report.json");
+    let out = release_lint(
+        dir.path(),
+        &[
+            "fix",
+            "--diff",
+            "--format",
+            "json",
+            "--output-file",
+            "report.json",
+            "doc.md",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+    let fixed = json["files"][0]["fixed"].as_array().unwrap();
+    assert!(fixed.iter().any(|f| f["code"] == "RL309"), "{json}");
+    // Nothing was written to the document.
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("doc.md")).unwrap(),
+        source
+    );
+}

@@ -83,12 +83,20 @@ pub fn run(args: &CheckArgs) -> Result<Status> {
     .with_docs_url(&docs_url(&configs));
     // Opened before anything is checked: a report that cannot be written fails the run
     // at once.
-    // `fix -` gives the fixed text on standard output: the report goes to standard error.
+    // `fix -` gives the fixed text on standard output and `--diff` the diffs: neither is
+    // mixed with the report. It goes to `--output-file` when one is given; otherwise a
+    // report for people goes to standard error, and a report for programs beside diffs
+    // is not written (it would have to share a stream with other text).
     let stdin_fixed = args.fix && !args.diff && stdin.is_some();
-    let mut out = if stdin_fixed && args.output_file.is_none() {
-        Sink::stderr()
+    let mut out = match args.output_file.as_deref() {
+        None if args.diff && !printer.is_for_people() => Sink::Discard,
+        None if stdin_fixed || args.diff => Sink::stderr(),
+        output_file => Sink::open(output_file)?,
+    };
+    let mut diffs = if args.diff {
+        Some(Sink::open(None)?)
     } else {
-        Sink::open(args.output_file.as_deref())?
+        None
     };
     let mut fixing = Fixing::default();
     let mut printing = printer.begin(&mut out)?;
@@ -160,10 +168,15 @@ pub fn run(args: &CheckArgs) -> Result<Status> {
                         say(&format!("{}: {note}", file.path));
                     }
                     fixing.add(&done);
-                    match (args.diff, done.diff) {
-                        (true, Some(diff)) => out.write_all(diff.as_bytes())?,
-                        (true, None) => printing.skip_fixed(),
-                        (false, _) => printing.push(&mut out, &file)?,
+                    if let (Some(diffs), Some(diff)) = (diffs.as_mut(), &done.diff) {
+                        diffs.write_all(diff.as_bytes())?;
+                    }
+                    // Beside the diffs, a report for people is only the summary; one for
+                    // programs lists each file with the fixes it would get.
+                    if args.diff && printer.is_for_people() {
+                        printing.skip_fixed();
+                    } else {
+                        printing.push(&mut out, &file)?;
                     }
                     if let Some(text) = done.stdout {
                         fixing.stdout = Some(text);
@@ -224,6 +237,9 @@ pub fn run(args: &CheckArgs) -> Result<Status> {
         writeln!(out, "{}", fixing.line())?;
     }
     out.finish()?;
+    if let Some(diffs) = diffs {
+        diffs.finish()?;
+    }
     if let Some(text) = &fixing.stdout {
         super::print(text)?;
     }
