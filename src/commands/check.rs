@@ -390,6 +390,10 @@ fn check_one(
     }
     if args.fixing() {
         return match super::fix::fix_one(input, document, &settings, args) {
+            // Beside the diffs, a report for people shows no findings: none is rendered.
+            Ok((report, done)) if args.diff && printer.is_for_people() => {
+                Outcome::Fixed(Box::new(printer.counted(&report)), done)
+            }
             Ok((report, done)) => Outcome::Fixed(Box::new(printer.render(&report)), done),
             Err(failure) => Outcome::Failed(failure),
         };

@@ -127,6 +127,20 @@ impl Printer {
         self.render_headed(file, &file.stage_line())
     }
 
+    /// A file's entry without its findings' text: what `fix --diff` in a format for
+    /// people needs (the diffs are its output), at none of the cost of rendering.
+    #[must_use]
+    pub fn counted(&self, file: &FileReport) -> Rendered {
+        Rendered {
+            path: file.path.clone(),
+            stage: file.stage,
+            stage_line: file.stage_line(),
+            text: String::new(),
+            rules: Tally::keys(file),
+            fixable: file.fixable(),
+        }
+    }
+
     /// Render the findings of the history pass about one file: like [`Printer::render`],
     /// the human format heading them `compared with the other release documents`.
     #[must_use]
