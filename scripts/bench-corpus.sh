@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Times `release-lint check --format json` over a generated corpus of 1,000 documents against
-# the floor (a bare pulldown-cmark pass over the same files), one document whole-process, and
+# the floor (a bare pulldown-cmark pass over the same files), `fix --diff` and `report` next
+# to `check`, one document whole-process, and
 # reports peak memory (maximum resident set size) for 1,000 and 10,000 documents.
 #
 # Usage: scripts/bench-corpus.sh [WORKDIR]   (needs hyperfine and /usr/bin/time)
@@ -21,6 +22,10 @@ echo "corpus: $(find "$work/c1k" -name '*.md' | wc -l) files, $(du -sh "$work/c1
 hyperfine -N -i --warmup 3 --export-markdown "$work/corpus.md" \
   -n floor "$bin/floor $work/c1k" \
   -n "release-lint check --format json (1,000)" "$bin/release-lint check --format json $work/c1k"
+# `fix --diff` (writes nothing) next to `check` over the same files (issue 15: within 1.3x).
+hyperfine -N -i --warmup 3 --export-markdown "$work/fix.md" \
+  -n "release-lint check --format json (1,000)" "$bin/release-lint check --format json $work/c1k" \
+  -n "release-lint fix --diff (1,000)" "$bin/release-lint fix --diff $work/c1k"
 # `report` next to `check` over the same files (issue 14: within 1.5x).
 hyperfine -N -i --warmup 2 --export-markdown "$work/report.md" \
   -n "release-lint check --format json (10,000)" "$bin/release-lint check --format json $work/c10k" \

@@ -103,6 +103,10 @@ pub struct CheckArgs {
     /// configured selection.
     #[arg(long, value_delimiter = ',', value_name = "RULES")]
     pub select: Vec<String>,
+    /// Run these rules too (same forms as `--select`), besides the selected or default
+    /// ones: how an opt-in rule (`RL310`) is turned on; added to the configured ones.
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub extend_select: Vec<String>,
     /// Do not run these rules (same forms as `--select`); added to the configured ones.
     #[arg(long, value_delimiter = ',', value_name = "RULES")]
     pub ignore: Vec<String>,

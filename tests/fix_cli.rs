@@ -7,6 +7,9 @@ use std::process::{Command, Output, Stdio};
 
 const BIN: &str = env!("CARGO_BIN_EXE_release-lint");
 
+/// The day of every run of these tests (`RELEASE_LINT_TODAY`), which `updated:` is set to.
+const TODAY: &str = "2026-12-03";
+
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
@@ -16,6 +19,7 @@ fn release_lint(dir: &Path, args: &[&str]) -> Output {
         .args(args)
         .current_dir(dir)
         .env("NO_COLOR", "1")
+        .env("RELEASE_LINT_TODAY", TODAY)
         .output()
         .expect("release-lint runs")
 }
@@ -296,5 +300,144 @@ fn the_human_report_marks_fixable_findings() {
     assert!(
         report.ends_with("[*] 2 fixable with `release-lint fix`\n"),
         "{report}"
+    );
+}
+
+#[test]
+fn the_opt_in_hint_rule_removes_the_hints_and_keeps_every_other_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let lf = std::fs::read_to_string(root().join("fixtures/clean/ready.md")).unwrap();
+    let crlf = format!("\u{feff}{}", lf.replace('\n', "\r\n"));
+    std::fs::write(dir.path().join("lf.md"), &lf).unwrap();
+    std::fs::write(dir.path().join("crlf.md"), &crlf).unwrap();
+    let off = release_lint(dir.path(), &["fix", "lf.md", "crlf.md"]);
+    assert_eq!(off.status.code(), Some(0), "{}", text(&off.stdout));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("lf.md")).unwrap(),
+        lf
+    );
+    assert!(text(&off.stdout).ends_with("fixed 0 findings in 0 files\n"));
+    let out = release_lint(
+        dir.path(),
+        &["fix", "--extend-select", "RL310", "lf.md", "crlf.md"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
+    assert!(
+        text(&out.stdout).contains("lf.md: fixed 3 findings (RL310)"),
+        "{}",
+        text(&out.stdout)
+    );
+    let unhinted = |s: &str| {
+        s.replace(" (Major | Minor | Patch | Hotfix)", "")
+            .replace(" (Staging | Production | DR)", "")
+            .replace(" (Blue-Green | Canary | Rolling | Immediate)", "")
+    };
+    let fixed = std::fs::read_to_string(dir.path().join("lf.md")).unwrap();
+    assert_eq!(fixed, unhinted(&lf));
+    assert!(fixed.contains("**Release Type**: Patch\n"));
+    assert_eq!(
+        std::fs::read(dir.path().join("crlf.md")).unwrap(),
+        unhinted(&crlf).into_bytes(),
+        "the byte order mark and the CRLF line ends are kept"
+    );
+    let again = release_lint(dir.path(), &["check", "--select", "RL310", "lf.md"]);
+    assert!(
+        text(&again.stdout).ends_with("no findings in 1 release document\n"),
+        "{}",
+        text(&again.stdout)
+    );
+}
+
+/// `with_bad_duration`, with a frontmatter `updated: "2026-11-25"`.
+fn with_bad_duration_updated() -> (tempfile::TempDir, String) {
+    let (dir, source) = with_bad_duration();
+    let dated = source.replacen(
+        "phase: deployment\n",
+        "phase: deployment\nupdated: \"2026-11-25\"\n",
+        1,
+    );
+    assert_ne!(dated, source);
+    std::fs::write(dir.path().join("doc.md"), &dated).expect("write");
+    (dir, dated)
+}
+
+#[test]
+fn unsafe_fixes_set_updated_to_the_day_of_the_run_when_the_document_changed() {
+    let (dir, source) = with_bad_duration_updated();
+    let out = release_lint(dir.path(), &["fix", "--unsafe-fixes", "doc.md"]);
+    let report = text(&out.stdout);
+    assert!(report.contains("RL413"), "{report}");
+    let fixed = std::fs::read_to_string(dir.path().join("doc.md")).unwrap();
+    assert!(fixed.contains("\nupdated: \"2026-12-03\"\n"), "{fixed}");
+    assert!(fixed.contains("| Database migration | 14:12 | 14:20 | 8m |"));
+    let expected = source
+        .replace("\"2026-11-25\"", "\"2026-12-03\"")
+        .replace("| 14:12 | 14:20 | 18m |", "| 14:12 | 14:20 | 8m |");
+    assert_eq!(fixed.len(), expected.len() - 3, "18m → 8m, 1h 21m → 21m");
+    let again = release_lint(dir.path(), &["fix", "--unsafe-fixes", "doc.md"]);
+    assert!(text(&again.stdout).ends_with("fixed 0 findings in 0 files\n"));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("doc.md")).unwrap(),
+        fixed
+    );
+}
+
+#[test]
+fn without_unsafe_fixes_the_new_updated_is_only_offered() {
+    let (dir, source) = with_bad_duration_updated();
+    let diff = release_lint(dir.path(), &["fix", "--diff", "doc.md"]);
+    assert_eq!(diff.status.code(), Some(1));
+    assert!(
+        !text(&diff.stdout).contains("+updated"),
+        "{}",
+        text(&diff.stdout)
+    );
+    assert_eq!(
+        text(&diff.stderr),
+        "release-lint: would fix 2 findings in 1 file; 1 more with `--unsafe-fixes`\n"
+    );
+    let unsafe_diff = release_lint(dir.path(), &["fix", "--diff", "--unsafe-fixes", "doc.md"]);
+    assert!(
+        text(&unsafe_diff.stdout)
+            .contains("\n-updated: \"2026-11-25\"\n+updated: \"2026-12-03\"\n"),
+        "{}",
+        text(&unsafe_diff.stdout)
+    );
+    let out = release_lint(dir.path(), &["fix", "--format", "json", "doc.md"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let left = json["files"][0]["diagnostics"].as_array().unwrap();
+    let rl413 = left
+        .iter()
+        .find(|d| d["code"] == "RL413")
+        .expect("RL413 is offered");
+    assert_eq!(rl413["fix"]["applicability"], "unsafe");
+    assert_eq!(rl413["fix"]["edits"][0]["replacement"], TODAY);
+    assert_eq!(rl413["line"], 4);
+    let written = std::fs::read_to_string(dir.path().join("doc.md")).unwrap();
+    assert!(
+        written.contains("\nupdated: \"2026-11-25\"\n"),
+        "kept without --unsafe-fixes"
+    );
+    assert_ne!(written, source, "the safe fixes are written");
+}
+
+#[test]
+fn a_day_of_the_run_that_is_not_a_date_fails_the_run_and_writes_nothing() {
+    let (dir, source) = with_bad_duration_updated();
+    let out = Command::new(BIN)
+        .args(["fix", "doc.md"])
+        .current_dir(dir.path())
+        .env("RELEASE_LINT_TODAY", "tomorrow")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("RELEASE_LINT_TODAY=tomorrow: not a date; expected YYYY-MM-DD"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("doc.md")).unwrap(),
+        source
     );
 }

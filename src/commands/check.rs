@@ -54,7 +54,12 @@ enum Outcome {
 
 pub fn run(args: &CheckArgs) -> Result<Status> {
     validate_rule_patterns(&args.select, "--select")?;
+    validate_rule_patterns(&args.extend_select, "--extend-select")?;
     validate_rule_patterns(&args.ignore, "--ignore")?;
+    if args.fixing() {
+        // A bad RELEASE_LINT_TODAY fails the run before anything is written.
+        super::fix::today()?;
+    }
     if args.statistics && matches!(args.format, OutputFormat::Sarif | OutputFormat::Github) {
         bail!("--statistics prints a table (human, concise) or JSON (json), not SARIF or workflow commands");
     }
@@ -300,6 +305,8 @@ struct Fixing {
     fixes: usize,
     /// Files changed (or that would be).
     files: usize,
+    /// Findings left whose unsafe fix `--unsafe-fixes` would apply.
+    unsafe_left: usize,
     /// Standard input's fixed text.
     stdout: Option<String>,
 }
@@ -308,6 +315,7 @@ impl Fixing {
     fn add(&mut self, done: &super::fix::Done) {
         self.fixes += done.applied;
         self.files += usize::from(done.changed);
+        self.unsafe_left += done.unsafe_left;
     }
 
     /// `fixed 3 findings in 2 files`.
@@ -319,9 +327,15 @@ impl Fixing {
         )
     }
 
-    /// `would fix 3 findings in 2 files`.
+    /// `would fix 3 findings in 2 files`, and `; 1 more with `--unsafe-fixes`` when
+    /// unsafe fixes are left.
     fn diff_line(&self) -> String {
-        format!("would {}", self.line().replacen("fixed", "fix", 1))
+        let more = if self.unsafe_left == 0 {
+            String::new()
+        } else {
+            format!("; {} more with `--unsafe-fixes`", self.unsafe_left)
+        };
+        format!("would {}{more}", self.line().replacen("fixed", "fix", 1))
     }
 }
 
@@ -459,7 +473,7 @@ fn history_dir(args: &CheckArgs, configs: &Configs) -> Result<Option<std::path::
 }
 
 /// The command line wins over the configuration: `--stage` over everything, `--select`
-/// replaces the configured selection, `--ignore` adds to it.
+/// replaces the configured selection, `--extend-select` and `--ignore` add to theirs.
 fn apply_overrides(settings: &mut Settings, args: &CheckArgs) {
     if let Some(stage) = args.stage {
         settings.stage = Some(stage.into());
@@ -467,6 +481,9 @@ fn apply_overrides(settings: &mut Settings, args: &CheckArgs) {
     if !args.select.is_empty() {
         settings.select.clone_from(&args.select);
     }
+    settings
+        .extend_select
+        .extend(args.extend_select.iter().cloned());
     settings.ignore.extend(args.ignore.iter().cloned());
 }
 

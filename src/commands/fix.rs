@@ -3,6 +3,10 @@
 //! diff, or (for standard input) given back on standard output.
 
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use anyhow::{bail, Context as _, Result};
+use jiff::civil::Date;
 
 use release_rules::fix::{FixOptions, Fixed};
 use release_rules::{Document, Settings};
@@ -20,6 +24,8 @@ pub(super) struct Done {
     pub stdout: Option<String>,
     /// How many fixes were applied (or, with `--diff`, would be).
     pub applied: usize,
+    /// How many findings left have an unsafe fix that `--unsafe-fixes` would apply.
+    pub unsafe_left: usize,
     /// Whether the text changed.
     pub changed: bool,
     /// Why the file was checked but not fixed.
@@ -30,8 +36,37 @@ pub(super) struct Done {
 pub(super) fn options(args: &CheckArgs) -> FixOptions {
     FixOptions {
         unsafe_fixes: args.unsafe_fixes,
+        today: today().ok(),
         ..FixOptions::default()
     }
+}
+
+/// The environment variable that sets the day of the run (`2026-12-03`) instead of the
+/// local date: for tests and reproducible runs.
+pub(super) const TODAY_VAR: &str = "RELEASE_LINT_TODAY";
+
+/// The day of the run, which a fixed document's `updated` is set to (RL413): the value
+/// of [`TODAY_VAR`] when set, else the local date; read once, so that every file of a
+/// run gets the same day.
+///
+/// # Errors
+///
+/// [`TODAY_VAR`] is set to something that is not a `YYYY-MM-DD` date.
+pub(super) fn today() -> Result<Date> {
+    static TODAY: OnceLock<Date> = OnceLock::new();
+    if let Some(day) = TODAY.get() {
+        return Ok(*day);
+    }
+    let day = match std::env::var(TODAY_VAR) {
+        Ok(text) => text.trim().parse::<Date>().with_context(|| {
+            format!("{TODAY_VAR}={text}: not a date; expected YYYY-MM-DD, as `2026-12-03`")
+        })?,
+        Err(std::env::VarError::NotPresent) => jiff::ZonedDateTime::now().date(),
+        Err(std::env::VarError::NotUnicode(_)) => {
+            bail!("{TODAY_VAR} is not UTF-8; expected a date YYYY-MM-DD, as `2026-12-03`")
+        }
+    };
+    Ok(*TODAY.get_or_init(|| day))
 }
 
 /// Fix one document: the report of what is left (with what was fixed), and the diff,
@@ -69,8 +104,17 @@ pub(super) fn fix_one(
     } = release_rules::fix::fix_document(document, settings, &options(args));
     let after = document.source();
     let changed = after != before;
+    let unsafe_left = remaining
+        .iter()
+        .filter(|d| {
+            d.fix
+                .as_ref()
+                .is_some_and(|f| f.applicability == release_rules::Applicability::Unsafe)
+        })
+        .count();
     let mut done = Done {
         applied: applied.len(),
+        unsafe_left: if args.unsafe_fixes { 0 } else { unsafe_left },
         changed,
         ..Done::default()
     };

@@ -1,5 +1,5 @@
 //! `release-lint rules`: list every rule with its code, name, default severity, the stage
-//! from which it applies, and what it reports.
+//! from which it applies, and what it reports (an opt-in rule marked so).
 
 use std::fmt::Write as _;
 
@@ -17,9 +17,10 @@ pub fn run(args: &RulesArgs) -> Result<Status> {
             let name_width = metas.iter().map(|m| m.name.len()).max().unwrap_or(0);
             let mut text = String::new();
             for m in &metas {
+                let opt_in = if m.default { "" } else { " (opt-in)" };
                 let _ = writeln!(
                     text,
-                    "{}  {:<7}  {:<8}  {:<name_width$}  {}",
+                    "{}  {:<7}  {:<8}  {:<name_width$}  {}{opt_in}",
                     m.code,
                     m.severity.as_str(),
                     m.since.to_string(),

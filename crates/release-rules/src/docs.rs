@@ -31,13 +31,17 @@ fn docs_text(meta: &RuleMeta) -> String {
 }
 
 /// The page of one rule: its code and name as title, a line with its family, default
-/// severity, when it applies and whether it fixes (see docs/fix.md), then its docs.
+/// severity, when it applies and whether it fixes (see docs/fix.md), for an opt-in rule
+/// a line that says how to turn it on, then its docs.
 #[must_use]
 pub fn rule_markdown(meta: &RuleMeta) -> String {
+    let opt_in = meta
+        .opt_in()
+        .map_or_else(String::new, |line| format!("{line}.\n\n"));
     format!(
         "# {code} {name}\n\n\
          Family: {family} · Default severity: {severity} · {applies} · {fix}\n\n\
-         {summary}.\n\n{docs}\n",
+         {opt_in}{summary}.\n\n{docs}\n",
         code = meta.code,
         name = meta.name,
         family = meta.family.as_str(),
@@ -69,15 +73,18 @@ pub fn rules_index_markdown() -> String {
          its default, which\n\
          [`[rules] severity`](../configuration.md#rules) changes; *Fix* says whether\n\
          `release-lint fix` applies its fixes (safe) or only `--unsafe-fixes` does\n\
-         (unsafe), see [fix.md](../fix.md).\n\n\
+         (unsafe), see [fix.md](../fix.md). A rule marked *opt-in* is off by default:\n\
+         it runs only when `select` or `extend-select` names it (its code, name, a prefix\n\
+         of its code, or `ALL`).\n\n\
          | Code | Name | Family | Severity | Applies | Fix | Summary |\n\
          |---|---|---|---|---|---|---|\n",
     );
     for meta in registry::metas() {
         let _ = writeln!(
             out,
-            "| [{code}]({code}.md) | `{name}` | {family} | {severity} | {applies} | {fix} | {summary} |",
+            "| [{code}]({code}.md) | `{name}` | {family} | {severity} | {applies}{opt_in} | {fix} | {summary} |",
             code = meta.code,
+            opt_in = if meta.default { "" } else { "; *opt-in*" },
             name = meta.name,
             family = meta.family.as_str(),
             severity = meta.severity,
@@ -163,6 +170,18 @@ mod tests {
             );
             assert_eq!(fix.matches('`').count() % 2, 0, "{}: {fix}", meta.code);
         }
+    }
+
+    #[test]
+    fn an_opt_in_rule_says_how_to_turn_it_on() {
+        let page = rule_markdown(registry::find("RL310").unwrap().meta());
+        assert!(
+            page.contains("\n\nOff by default: enable it with `--extend-select RL310`"),
+            "{page}"
+        );
+        assert!(rules_index_markdown().contains("every stage; *opt-in* |"));
+        let default = rule_markdown(registry::find("RL309").unwrap().meta());
+        assert!(!default.contains("Off by default"));
     }
 
     #[test]

@@ -79,6 +79,10 @@ pub struct RuleMeta {
     /// (`release-lint fix` applies them), `Unsafe` when all are unsafe
     /// (`--unsafe-fixes`), `None` when it never proposes one.
     pub fix: Option<Applicability>,
+    /// Whether it runs when no selection names it. An opt-in rule (`false`, as ruff's
+    /// and markdownlint's opt-in rules) runs only when `select` or `extend-select` name
+    /// it: by its code, its name, a prefix of its code, or `ALL`.
+    pub default: bool,
     /// The full docs (What it does / Why it matters / Example / How to fix), Markdown.
     #[serde(skip)]
     pub docs: &'static str,
@@ -109,6 +113,19 @@ impl RuleMeta {
             None => "no fix",
         }
     }
+
+    /// How an opt-in rule is turned on, as `explain` and the rule docs say it; `None`
+    /// for a rule that runs by default.
+    #[must_use]
+    pub fn opt_in(&self) -> Option<String> {
+        (!self.default).then(|| {
+            format!(
+                "Off by default: enable it with `--extend-select {code}` (or `--select {code}`, \
+                 `extend-select = [\"{code}\"]` in the config, or `ALL`)",
+                code = self.code
+            )
+        })
+    }
 }
 
 /// A rule: metadata and a check over the document.
@@ -133,6 +150,7 @@ pub trait Rule: Sync {
 ///         severity: Error, since: Ready,
 ///         summary: "A Deployment Prerequisites item is not done at `ready`",
 ///         fix: Safe, // optional: the kind of fix its findings may have
+///         default: false, // optional: an opt-in rule, run only when selected
 ///         check: check,
 ///     }
 /// }
@@ -149,6 +167,7 @@ macro_rules! declare_rule {
             since: $since:ident,
             summary: $summary:literal,
             $(fix: $fix:ident,)?
+            $(default: $default:literal,)?
             check: $check:path $(,)?
         }
     ) => {
@@ -165,6 +184,7 @@ macro_rules! declare_rule {
                 since: release_doc::values::enums::Stage::$since,
                 summary: $summary,
                 fix: $crate::fix_of!($($fix)?),
+                default: $crate::default_of!($($default)?),
                 docs: concat!($($doc, "\n"),*),
             };
         }
@@ -190,6 +210,18 @@ macro_rules! fix_of {
     };
     ($fix:ident) => {
         Some($crate::diagnostic::Applicability::$fix)
+    };
+}
+
+/// The `default` of a rule's metadata in [`declare_rule!`]: `true` when not given.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! default_of {
+    () => {
+        true
+    };
+    ($default:literal) => {
+        $default
     };
 }
 
@@ -222,6 +254,7 @@ macro_rules! declare_history_rule {
                 summary: $summary,
                 docs: concat!($($doc, "\n"),*),
                 fix: None,
+                default: true,
             };
         }
 

@@ -25,8 +25,12 @@ pub struct Settings {
     /// Headings to read as known sections (`[sections] aliases`): `("Rollback",
     /// RollbackPlan)`. Apply them by parsing with [`crate::Document::parse_for`].
     pub section_aliases: Vec<(String, release_doc::SectionId)>,
-    /// Rules to run: codes, code prefixes (`RL2`), names or `ALL`. Empty: all rules.
+    /// Rules to run: codes, code prefixes (`RL2`), names or `ALL`. Empty: every rule
+    /// that runs by default (every rule but the opt-in ones, see [`RuleMeta::default`]).
     pub select: Vec<String>,
+    /// Rules to run besides those of `select` (or, when `select` is empty, besides the
+    /// default ones), same forms: how an opt-in rule is turned on.
+    pub extend_select: Vec<String>,
     /// Rules not to run, same forms as `select`; wins over `select`.
     pub ignore: Vec<String>,
     /// Severity per rule code or name.
@@ -105,7 +109,10 @@ pub struct StandardTargets {
 }
 
 impl Settings {
-    /// Whether a rule is selected by `select` and not ignored.
+    /// Whether a rule is selected and not ignored: named by `select` (or, when `select`
+    /// is empty, run by default) or by `extend-select`, and not named by `ignore`. An
+    /// opt-in rule runs only when a pattern names it, as in ruff: its code, its name, a
+    /// prefix of its code (`RL3`) or `ALL`.
     #[must_use]
     pub fn is_selected(&self, meta: &RuleMeta) -> bool {
         let matches = |pattern: &String| {
@@ -114,8 +121,12 @@ impl Settings {
                 || p.eq_ignore_ascii_case(meta.name)
                 || meta.code.starts_with(&p.to_ascii_uppercase())
         };
-        (self.select.is_empty() || self.select.iter().any(matches))
-            && !self.ignore.iter().any(matches)
+        let selected = if self.select.is_empty() {
+            meta.default
+        } else {
+            self.select.iter().any(matches)
+        };
+        (selected || self.extend_select.iter().any(matches)) && !self.ignore.iter().any(matches)
     }
 
     /// The severity of a rule after configuration.

@@ -65,6 +65,7 @@ exclude = ["releases/archive/**"]
 
 [rules]
 select = ["ALL", "RL2", "unchecked-prerequisite"]
+extend-select = ["RL310", "template-hint-kept"]
 ignore = ["RL009"]
 severity = { RL201 = "warning", "unused-suppression" = "info" }
 
@@ -90,6 +91,7 @@ fn every_key_reaches_the_settings() {
     assert_eq!(s.stage, None, "`--stage` belongs to the command line");
     assert_eq!(s.default_stage, Some(Stage::Ready));
     assert_eq!(s.select, ["ALL", "RL2", "unchecked-prerequisite"]);
+    assert_eq!(s.extend_select, ["RL310", "template-hint-kept"]);
     assert_eq!(s.ignore, ["RL009"]);
     // Names are stored by code, which is what the engine looks up first.
     assert_eq!(s.severities.get("RL201"), Some(&Severity::Warning));
@@ -112,6 +114,7 @@ fn an_empty_file_is_the_default_behaviour() {
     let d = release_rules::Settings::default();
     assert_eq!(s.default_stage, d.default_stage);
     assert_eq!(s.select, d.select);
+    assert_eq!(s.extend_select, d.extend_select);
     assert_eq!(s.ignore, d.ignore);
     assert_eq!(s.severities, d.severities);
     assert_eq!(s.options, d.options);
@@ -126,7 +129,11 @@ fn the_init_text_is_valid_and_gives_the_defaults() {
         .settings()
         .expect("settings");
     assert_eq!(s.default_stage, Some(Stage::Planned));
-    assert_eq!(s.select, ["ALL"]);
+    assert!(
+        s.select.is_empty(),
+        "the default rules, not the opt-in ones"
+    );
+    assert!(s.extend_select.is_empty());
     assert!(s.ignore.is_empty() && s.severities.is_empty());
     assert_eq!(s.options, release_rules::settings::RuleOptions::default());
     assert_eq!(s.standards, Default::default());
@@ -315,6 +322,12 @@ fn bad_values_are_named_with_their_line() {
         bad,
         4,
         "unknown rule `RL299x` in `rules.select`",
+    );
+    assert_error(
+        "[rules]\nextend-select = [\"RL3100\"]\n",
+        bad,
+        2,
+        "unknown rule `RL3100` in `rules.extend-select` (did you mean `RL310`?)",
     );
     assert_error(
         "[rules]\nignore = [\"no-such-rule\"]\n",

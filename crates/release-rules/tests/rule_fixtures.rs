@@ -1,5 +1,7 @@
 //! Every `fixtures/rules/<CODE>/*.md`: a `bad*.md` must trigger rule CODE, an `ok*.md`
-//! must not, and the findings (rule CODE alone selected) are snapshotted. Files are read
+//! (or a `fix*.md`, the fixture of a rule that reports only while fixing, see
+//! `fix_fixtures.rs`) must not, and the findings (rule CODE alone selected) are
+//! snapshotted. Files are read
 //! as bytes and decoded as `check` decodes them.
 
 use release_rules::{check, Document, Settings};

@@ -118,9 +118,14 @@ pub(crate) struct RawSections {
 #[schemars(rename = "Rules")]
 pub(crate) struct RawRules {
     /// Rules to run: `ALL`, codes (`RL201`), code prefixes (`RL2`) or names
-    /// (`unchecked-prerequisite`). Empty: every rule.
+    /// (`unchecked-prerequisite`). Empty: every rule that runs by default (all but the
+    /// opt-in ones).
     #[schemars(with = "Vec<String>")]
     pub select: Vec<Spanned<String>>,
+    /// Rules to run besides those of `select` (or besides the default ones), in the same
+    /// forms: how an opt-in rule (`RL310`) is turned on.
+    #[schemars(with = "Vec<String>")]
+    pub extend_select: Vec<Spanned<String>>,
     /// Rules not to run, in the same forms as `select`; wins over `select`.
     #[schemars(with = "Vec<String>")]
     pub ignore: Vec<Spanned<String>>,

@@ -46,6 +46,7 @@ pub struct Config {
     exclude: Globs,
     template: Option<Template>,
     select: Vec<String>,
+    extend_select: Vec<String>,
     ignore: Vec<String>,
     severities: BTreeMap<String, Severity>,
     options: RuleOptions,
@@ -183,6 +184,11 @@ impl Config {
                 .iter()
                 .map(|s| values::selector(&loc, "select", s))
                 .collect::<Result<_, _>>()?,
+            extend_select: rules
+                .extend_select
+                .iter()
+                .map(|s| values::selector(&loc, "extend-select", s))
+                .collect::<Result<_, _>>()?,
             ignore: rules
                 .ignore
                 .iter()
@@ -254,6 +260,7 @@ impl Config {
             require_outcome: self.require_outcome,
             section_aliases: self.section_aliases.clone(),
             select: self.select.clone(),
+            extend_select: self.extend_select.clone(),
             ignore: self.ignore.clone(),
             severities: self.severities.clone(),
             options: self.options.clone(),

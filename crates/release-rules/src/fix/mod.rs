@@ -9,9 +9,12 @@
 //! is reverted, and the rules whose fixes did it are reported
 //! ([`FixProblem::Reverted`]) and fix nothing more. A rule whose fixes keep changing the
 //! text after [`FixOptions::max_rounds`] rounds, or bring back a text already seen, is
-//! reported too ([`FixProblem::NotConverging`]).
+//! reported too ([`FixProblem::NotConverging`]). Once the rounds changed the text, and
+//! [`FixOptions::today`] is given, RL413 `updated-not-today` sets the frontmatter
+//! `updated` to that day (an unsafe fix, listed as available without `--unsafe-fixes`).
 
 mod edits;
+mod stamp;
 pub(crate) mod status;
 pub mod table;
 
@@ -35,6 +38,10 @@ pub struct FixOptions {
     pub unsafe_fixes: bool,
     /// Stop after this many rounds.
     pub max_rounds: usize,
+    /// The day of the run, which a changed document's `updated` is set to (RL413); the
+    /// caller gives it (the CLI from the local date) so that no rule reads the clock.
+    /// `None`: `updated` is left alone.
+    pub today: Option<jiff::civil::Date>,
 }
 
 impl Default for FixOptions {
@@ -42,6 +49,7 @@ impl Default for FixOptions {
         Self {
             unsafe_fixes: false,
             max_rounds: DEFAULT_MAX_ROUNDS,
+            today: None,
         }
     }
 }
@@ -159,6 +167,7 @@ fn fix_with(
     options: &FixOptions,
     check: Checker<'_>,
 ) -> Fixed {
+    let original = options.today.map(|_| document.source().to_owned());
     let mut state = Round::new(document, settings, check);
     let mut applied = Vec::new();
     let mut problems = Vec::new();
@@ -218,6 +227,41 @@ fn fix_with(
             })
         }));
         state = next;
+    }
+    let changed = original
+        .as_deref()
+        .is_some_and(|before| before != state.document.source());
+    if let (true, Some(today)) = (changed, options.today) {
+        if let Some(found) = stamp::finding(&state.document, settings, today) {
+            let applies = found
+                .fix
+                .as_ref()
+                .is_some_and(|f| options.applies(f.applicability));
+            if !applies {
+                // Not applied: listed with what is left, as an available fix.
+                let at = state
+                    .found
+                    .partition_point(|d| (d.span.start, d.code) <= (found.span.start, found.code));
+                state.found.insert(at, found);
+            } else {
+                match state.try_apply(std::slice::from_ref(&found), settings, check) {
+                    Ok(next) => {
+                        applied.extend(found.fix.clone().map(|fix| AppliedFix {
+                            code: found.code,
+                            name: found.name,
+                            finding: found.message.clone(),
+                            fix,
+                            round: round + 1,
+                        }));
+                        state = next;
+                    }
+                    Err(reason) => problems.push(FixProblem::Reverted {
+                        code: found.code,
+                        reason,
+                    }),
+                }
+            }
+        }
     }
     Fixed {
         document: state.document,

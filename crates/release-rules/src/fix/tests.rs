@@ -254,3 +254,85 @@ fn unsafe_fixes_apply_only_when_asked() {
     d.fix = None;
     assert!(choose(&[d], &unsafe_too, &[]).is_empty());
 }
+
+/// A timeline document with a frontmatter `updated: "2026-11-25"`, and its Duration.
+fn dated(duration: &str) -> String {
+    timeline(&format!("| Checks | 14:00 | 14:12 | {duration} | ✅ | |\n")).replacen(
+        "stage: deployed\n",
+        "stage: deployed\nupdated: \"2026-11-25\"\n",
+        1,
+    )
+}
+
+fn on(day: jiff::civil::Date, unsafe_fixes: bool) -> FixOptions {
+    FixOptions {
+        unsafe_fixes,
+        today: Some(day),
+        ..FixOptions::default()
+    }
+}
+
+#[test]
+fn a_changed_document_gets_updated_set_to_the_day_of_the_run() {
+    let today = jiff::civil::date(2026, 12, 3);
+    let settings = Settings {
+        select: vec!["RL403".to_owned(), "RL413".to_owned()],
+        ..Settings::default()
+    };
+    let fixed = fix(&dated("20m"), &settings, &on(today, true));
+    assert_eq!(
+        fixed.source(),
+        dated("12m").replace("\"2026-11-25\"", "\"2026-12-03\"")
+    );
+    let codes: Vec<(&str, usize)> = fixed.applied.iter().map(|a| (a.code, a.round)).collect();
+    assert_eq!(codes, [("RL403", 1), ("RL413", 2)]);
+    assert_eq!(fixed.applied[1].fix.applicability, Applicability::Unsafe);
+    assert!(fixed.remaining.is_empty() && fixed.problems.is_empty());
+    let again = fix(fixed.source(), &settings, &on(today, true));
+    assert_eq!(
+        again.source(),
+        fixed.source(),
+        "a second run changes nothing"
+    );
+    assert!(again.applied.is_empty());
+}
+
+#[test]
+fn without_unsafe_fixes_the_date_is_an_available_fix() {
+    let today = jiff::civil::date(2026, 12, 3);
+    let settings = Settings {
+        select: vec!["RL403".to_owned(), "RL413".to_owned()],
+        ..Settings::default()
+    };
+    let fixed = fix(&dated("20m"), &settings, &on(today, false));
+    assert_eq!(fixed.source(), dated("12m"), "`updated` is kept");
+    assert_eq!(fixed.remaining.len(), 1);
+    let left = &fixed.remaining[0];
+    assert_eq!(left.code, "RL413");
+    assert_eq!(left.span.text(fixed.source()), "2026-11-25");
+    let fix = left.fix.as_ref().expect("an available fix");
+    assert_eq!(fix.applicability, Applicability::Unsafe);
+    assert_eq!(fix.edits[0].replacement, "2026-12-03");
+}
+
+#[test]
+fn an_unchanged_document_or_no_day_keeps_its_updated() {
+    let today = jiff::civil::date(2026, 12, 3);
+    let settings = Settings::default();
+    let clean = dated("12m");
+    let fixed = fix(&clean, &only("RL403"), &on(today, true));
+    assert_eq!(fixed.source(), clean, "nothing fixed, nothing dated");
+    let fixed = fix(&clean, &settings, &on(today, true));
+    assert!(fixed.applied.iter().all(|a| a.code != "RL413"));
+    let undated = fix(
+        &dated("20m"),
+        &settings,
+        &FixOptions {
+            unsafe_fixes: true,
+            ..FixOptions::default()
+        },
+    );
+    assert!(undated.source().contains("updated: \"2026-11-25\""));
+    let not_selected = fix(&dated("20m"), &only("RL403"), &on(today, true));
+    assert!(not_selected.source().contains("updated: \"2026-11-25\""));
+}

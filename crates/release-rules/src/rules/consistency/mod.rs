@@ -17,6 +17,7 @@ pub(crate) mod timeline_end_before_start;
 pub(crate) mod timeline_phase_overlap;
 pub(crate) mod trigger_threshold_mismatch;
 pub(crate) mod updated_before_created;
+pub(crate) mod updated_not_today;
 
 mod timeline;
 
@@ -34,6 +35,7 @@ pub(crate) const RULES: &[&'static dyn Rule] = &[
     &component_mismatch::ComponentMismatch,
     &updated_before_created::UpdatedBeforeCreated,
     &fired_trigger_with_success::FiredTriggerWithSuccess,
+    &updated_not_today::UpdatedNotToday,
 ];
 
 /// Document text quoted as inline code for a message, shortened to about 60

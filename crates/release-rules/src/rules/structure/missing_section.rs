@@ -34,6 +34,13 @@ declare_rule! {
     /// ## How to fix
     /// Add the heading where the message says, and fill it in when it is due. A section
     /// that does not apply stays, with a line saying why (`None: no schema change`).
+    ///
+    /// ## Fix
+    /// Unsafe, for a section found under another heading only: `release-lint fix
+    /// --unsafe-fixes` writes the template's heading in place of the team's (`### Rollback`
+    /// becomes `### Rollback Plan`). It is unsafe because the team may prefer its heading
+    /// and the `[sections] aliases` entry instead. A section that is really missing has
+    /// no fix: its content would have to be invented.
     pub(crate) struct MissingSection {
         code: "RL003",
         name: "missing-section",
@@ -41,6 +48,7 @@ declare_rule! {
         severity: Error,
         since: Draft,
         summary: "A section of the template is missing from the document",
+        fix: Unsafe,
         check: check,
     }
 }

@@ -18,6 +18,7 @@ pub(crate) mod invalid_number;
 pub(crate) mod invalid_status;
 pub(crate) mod invalid_threshold;
 pub(crate) mod invalid_time;
+pub(crate) mod template_hint_kept;
 pub(crate) mod version_not_semver;
 
 /// The rules of this family.
@@ -31,6 +32,7 @@ pub(crate) const RULES: &[&'static dyn Rule] = &[
     &version_not_semver::VersionNotSemver,
     &invalid_status::InvalidStatus,
     &enum_not_canonical::EnumNotCanonical,
+    &template_hint_kept::TemplateHintKept,
 ];
 
 /// A filled value that does not parse: its text, what was expected, and where it is.
