@@ -5,7 +5,7 @@ use std::sync::{LazyLock, OnceLock};
 
 use release_doc::{ChecklistGroup, LabeledField, ReleaseDoc, Section, SectionId};
 
-use crate::rules::structure::outline;
+use crate::markdown;
 
 /// The embedded default template (the seed "Deployment & Release Process Template"):
 /// [`release_doc::DEFAULT_TEMPLATE`], the one copy.
@@ -104,8 +104,8 @@ impl Schema {
             sections
                 .iter()
                 .map(|section| {
-                    let body = outline::own_body_in(sections, self.source.len(), section);
-                    outline::has_content(body.text(&self.source))
+                    let body = markdown::own_body(sections, self.source.len(), section);
+                    markdown::has_content(body.text(&self.source))
                 })
                 .collect()
         });

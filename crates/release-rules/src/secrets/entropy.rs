@@ -9,8 +9,7 @@
 
 use release_doc::Span;
 
-use super::{Hit, Text};
-use crate::rules::security::hardcoded_credential;
+use super::{credential, Hit, Text};
 
 /// Characters a value has at least.
 const MIN_LEN: usize = 20;
@@ -28,7 +27,7 @@ const WORDS: &[&str] = &["key", "secret", "token", "password", "passwd", "passph
 /// The random-looking values right after a credential word in `text`.
 pub(crate) fn find(text: &Text<'_>) -> Vec<Hit> {
     let mut hits = Vec::new();
-    for line in hardcoded_credential::key_word_lines(text) {
+    for line in credential::key_word_lines(text) {
         let lower = &text.lower[line.clone()];
         for word in WORDS {
             for (at, _) in lower.match_indices(word) {
@@ -40,7 +39,7 @@ pub(crate) fn find(text: &Text<'_>) -> Vec<Hit> {
                     continue;
                 };
                 let value = span.text(text.source);
-                if looks_random(value) && hardcoded_credential::is_literal(value) {
+                if looks_random(value) && credential::is_literal(value) {
                     hits.push(Hit::at(span));
                 }
             }

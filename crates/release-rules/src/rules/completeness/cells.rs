@@ -7,7 +7,7 @@ use release_doc::{Field, ReleaseDoc, Span};
 use super::sites::Site;
 use crate::context::Context;
 use crate::due;
-use crate::rules::structure::outline;
+use crate::markdown;
 use crate::schema::KnownTable;
 
 /// One body row: where it is, its cells by column name and the extra columns' cells.
@@ -91,7 +91,7 @@ pub(crate) fn collect(ctx: &Context<'_>, sites: &mut Vec<Site>) {
                         |text| format!("`{}`", shorten(text)),
                     )
             };
-            let line_end = outline::line_span(source, row.span.start).end;
+            let line_end = markdown::line_span(source, row.span.start).end;
             for &(column, span, read) in &row.cells {
                 // A cell the Markdown reader added to a short row is not in the text
                 // (`malformed-table-row` reports the row).

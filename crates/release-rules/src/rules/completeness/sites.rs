@@ -10,7 +10,7 @@ use release_doc::{SectionId, Span};
 use super::cells;
 use crate::context::Context;
 use crate::due;
-use crate::rules::structure::outline::{self, normalize, Entry};
+use crate::outline::normalize;
 
 /// A piece of text of the model that may still hold a placeholder.
 #[derive(Debug, Clone)]
@@ -73,13 +73,13 @@ impl Site {
 }
 
 /// Every site of the document's model, in no particular order.
-pub(crate) fn collect(ctx: &Context<'_>, outline: &[Entry<'_>]) -> Vec<Site> {
+pub(crate) fn collect(ctx: &Context<'_>) -> Vec<Site> {
     // A filled-in template has a few hundred sites: room for them up front saves copying
     // a growing vector of them several times over.
     let mut sites = Vec::with_capacity(512);
     frontmatter(ctx, &mut sites);
-    fields(ctx, outline, &mut sites);
-    checklists(ctx, outline, &mut sites);
+    fields(ctx, &mut sites);
+    checklists(ctx, &mut sites);
     super::lists::collect(ctx, &mut sites);
     code(ctx, &mut sites);
     cells::collect(ctx, &mut sites);
@@ -127,7 +127,7 @@ fn frontmatter(ctx: &Context<'_>, sites: &mut Vec<Site>) {
     }
 }
 
-fn fields(ctx: &Context<'_>, outline: &[Entry<'_>], sites: &mut Vec<Site>) {
+fn fields(ctx: &Context<'_>, sites: &mut Vec<Site>) {
     let overview = &ctx.model().overview;
     for field in &ctx.model().fields {
         let Some(span) = field.value.span() else {
@@ -140,7 +140,7 @@ fn fields(ctx: &Context<'_>, outline: &[Entry<'_>], sites: &mut Vec<Site>) {
                 format!("{} › {}", field.section_title, field.label)
             }
         };
-        let due = outline::due_at(ctx, outline, field.label_span.start);
+        let due = ctx.due_at(field.label_span.start);
         let inside =
             |part: Option<Span>| part.filter(|p| span.start <= p.start && p.end <= span.end);
         let name = inside(overview.release_name.span());
@@ -203,7 +203,7 @@ fn field_expected(ctx: &Context<'_>, field: &release_doc::LabeledField, label: &
     }
 }
 
-fn checklists(ctx: &Context<'_>, outline: &[Entry<'_>], sites: &mut Vec<Site>) {
+fn checklists(ctx: &Context<'_>, sites: &mut Vec<Site>) {
     for group in &ctx.model().checklists {
         let label = normalize(&group.label);
         let (due, expected) = match group.section {
@@ -220,10 +220,7 @@ fn checklists(ctx: &Context<'_>, outline: &[Entry<'_>], sites: &mut Vec<Site>) {
                 due::checklist_group(group, ctx.outcome()),
                 "the item's text",
             ),
-            None => (
-                outline::due_at(ctx, outline, group.span.start),
-                "the item's text",
-            ),
+            None => (ctx.due_at(group.span.start), "the item's text"),
         };
         let place = || {
             if group.label == group.section_title {
