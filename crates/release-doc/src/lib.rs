@@ -37,6 +37,8 @@ mod trim;
 pub mod values;
 mod words;
 
+#[doc(hidden)]
+pub use build::checklist::find_not_applicable;
 pub use field::{Field, Text};
 pub use model::*;
 pub use problem::{Parsed, Problem, ProblemKind};

@@ -136,18 +136,6 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 static LINK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\[([^\]\[]*)\]\([^)]*\)").expect("valid regex"));
 
-/// Where `n/a` first stands as a word in lower-cased `text`: not inside a longer word or
-/// path (`n/a/b`, `lan/abc`). Written by hand: a Unicode `\w` regex costs more to compile
-/// than a whole one-document run.
-fn not_applicable(text: &str) -> Option<usize> {
-    // Most items hold no `/`: one byte search spares them setting up a substring search.
-    memchr::memchr(b'/', text.as_bytes())?;
-    let glued = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '/');
-    text.match_indices("n/a")
-        .map(|(at, _)| at)
-        .find(|&at| !glued(text[..at].chars().next_back()) && !glued(text[at + 3..].chars().next()))
-}
-
 /// An item's text for comparison: lower case, collapsed white space, no inline markup
 /// or strikethrough, and without a trailing `N/A…` part and the separator before it.
 fn normalize_item(text: &str) -> String {
@@ -163,8 +151,8 @@ fn normalize_item(text: &str) -> String {
         let text = text.replace(['*', '_', '`', '~'], "").to_lowercase();
         text.split_whitespace().collect::<Vec<_>>().join(" ")
     };
-    if let Some(start) = not_applicable(&text) {
-        text.truncate(start);
+    if let Some(found) = release_doc::find_not_applicable(&text) {
+        text.truncate(found.start);
     }
     // No white space leads: only the end needs trimming.
     let len = text
@@ -273,7 +261,7 @@ fn ends_word(after: &str) -> bool {
 mod tests {
     use release_doc::values::enums::Stage;
 
-    use super::{matches, normalize_item, not_applicable, template_pattern};
+    use super::{matches, normalize_item, template_pattern};
     use crate::test_support::check_rule;
 
     #[test]
@@ -297,13 +285,15 @@ mod tests {
     }
 
     #[test]
-    fn not_applicable_stands_as_a_word() {
-        assert_eq!(not_applicable("n/a"), Some(0));
-        assert_eq!(not_applicable("backups — n/a: stateless"), Some(12));
-        assert_eq!(not_applicable("(n/a)"), Some(1));
-        assert_eq!(not_applicable("lan/abc n/a"), Some(8));
-        for glued in ["n/a/b", "a/n/a", "kn/a", "n/ab", "n/a_x", "én/a", "n/aé"] {
-            assert_eq!(not_applicable(glued), None, "{glued}");
+    fn a_trailing_not_applicable_is_cut_only_where_it_stands_as_a_word() {
+        assert_eq!(normalize_item("Backups — N/A: stateless"), "backups");
+        assert_eq!(normalize_item("Backups (n/a)"), "backups");
+        for kept in ["Routes n/a/b", "Scan/n/a", "Señal én/a", "Check n/aé", "lan/abc"] {
+            assert_eq!(
+                normalize_item(kept),
+                kept.to_lowercase(),
+                "{kept}: no N/A to cut"
+            );
         }
     }
 
