@@ -288,7 +288,13 @@ mod tests {
     fn a_trailing_not_applicable_is_cut_only_where_it_stands_as_a_word() {
         assert_eq!(normalize_item("Backups — N/A: stateless"), "backups");
         assert_eq!(normalize_item("Backups (n/a)"), "backups");
-        for kept in ["Routes n/a/b", "Scan/n/a", "Señal én/a", "Check n/aé", "lan/abc"] {
+        for kept in [
+            "Routes n/a/b",
+            "Scan/n/a",
+            "Señal én/a",
+            "Check n/aé",
+            "lan/abc",
+        ] {
             assert_eq!(
                 normalize_item(kept),
                 kept.to_lowercase(),
