@@ -42,6 +42,8 @@ mod words;
 #[doc(hidden)]
 pub use build::checklist::find_not_applicable;
 pub use field::{Field, Text};
+#[doc(hidden)]
+pub use frontmatter::unquote::quoted_scalar;
 pub use model::*;
 pub use problem::{Parsed, Problem, ProblemKind};
 pub use span::{LineCol, LineIndex, Span};

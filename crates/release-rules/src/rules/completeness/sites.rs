@@ -94,13 +94,11 @@ fn frontmatter(ctx: &Context<'_>, sites: &mut Vec<Site>) {
     for key in &fm.keys {
         let raw = key.value_span.text(source);
         // A quoted scalar: look inside the quotes; an empty value: nothing to look at.
+        let start = key.value_span.start;
         let span = if key.value.is_null() {
-            Span::new(key.value_span.start, key.value_span.start)
-        } else if raw.len() >= 2
-            && ((raw.starts_with('"') && raw.ends_with('"'))
-                || (raw.starts_with('\'') && raw.ends_with('\'')))
-        {
-            Span::new(key.value_span.start + 1, key.value_span.end - 1)
+            Span::new(start, start)
+        } else if let Some((_, inner)) = release_doc::quoted_scalar(raw) {
+            Span::new(start + inner.start, start + inner.end)
         } else {
             key.value_span
         };
@@ -291,4 +289,32 @@ pub(super) fn site(
 fn one_of<T: std::fmt::Display>(all: &[T]) -> String {
     let names: Vec<String> = all.iter().map(|v| format!("`{v}`")).collect();
     format!("one of {}", names.join(", "))
+}
+
+#[cfg(test)]
+mod tests {
+    use release_doc::values::enums::Stage;
+
+    use super::collect;
+    use crate::context::Context;
+    use crate::document::Document;
+    use crate::settings::Settings;
+
+    #[test]
+    fn a_quoted_frontmatter_value_is_read_between_its_quotes() {
+        let source = "---\nowner: 'TBD'\ncomponent: \"Payments API\"\nservice: \"\"\n\
+                      created: 2026-01-02\nnote: '\"'\n---\n";
+        let doc = Document::parse(source);
+        let settings = Settings::default();
+        let ctx = Context::new(&doc, Stage::Planned, &settings);
+        let end = source.rfind("---").unwrap_or(0);
+        let mut sites: Vec<_> = collect(&ctx)
+            .into_iter()
+            .filter(|s| s.span.end <= end)
+            .map(|s| s.span)
+            .collect();
+        sites.sort_by_key(|s| s.start);
+        let texts: Vec<&str> = sites.iter().map(|s| s.text(source)).collect();
+        assert_eq!(texts, ["TBD", "Payments API", "", "2026-01-02", "\""]);
+    }
 }
