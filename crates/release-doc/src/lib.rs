@@ -47,6 +47,8 @@ pub use frontmatter::unquote::quoted_scalar;
 pub use model::*;
 pub use problem::{Parsed, Problem, ProblemKind};
 pub use span::{LineCol, LineIndex, Span};
+#[doc(hidden)]
+pub use trim::is_ascii_space;
 
 /// The default template: the seed "Deployment & Release Process Template", byte for byte.
 ///

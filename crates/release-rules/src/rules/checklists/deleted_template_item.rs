@@ -170,8 +170,7 @@ fn squeeze_ascii(text: &str) -> String {
     for &b in text.as_bytes() {
         match b {
             b'*' | b'_' | b'`' | b'~' => {}
-            // The ASCII characters `char::is_whitespace` accepts.
-            b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' | b' ' => space = !out.is_empty(),
+            b if release_doc::is_ascii_space(b) => space = !out.is_empty(),
             _ => {
                 if space {
                     out.push(b' ');
@@ -279,6 +278,12 @@ mod tests {
             "N/A: not needed",
         ] {
             assert_eq!(super::squeeze_ascii(text), general(text), "{text:?}");
+        }
+        // Every ASCII character between two words: the white space set is
+        // `char::is_whitespace`'s (the vertical tab in, the separators `\x1c`–`\x1f` out).
+        for c in (0u8..0x80).map(char::from) {
+            let text = format!("A{c}b {c}");
+            assert_eq!(super::squeeze_ascii(&text), general(&text), "{c:?}");
         }
         assert_eq!(super::normalize_item("Ship it — N/A: later"), "ship it");
         assert_eq!(super::normalize_item("Señal **OK**  n/a"), "señal ok");
