@@ -9,7 +9,6 @@
 mod aws;
 mod configured;
 mod credential;
-mod entropy;
 mod gates;
 mod masking;
 mod pattern;

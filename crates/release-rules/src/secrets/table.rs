@@ -1,7 +1,7 @@
 //! The table of credential families: one entry per family, in order of precedence
 //! (where two overlap, the earlier keeps the secret), the generic ones last.
 
-use super::{aws, credential, entropy, gates, has, private_key, Example, Family, Matcher, Pattern};
+use super::{aws, credential, gates, has, private_key, Example, Family, Matcher, Pattern};
 
 /// Every family release-lint recognises, in order of precedence.
 #[must_use]
@@ -433,7 +433,7 @@ static FAMILIES: [Family; 24] = [
             "Token rotation: payments-api-v2-rollout-2024-06",
             "Idempotency key: 123e4567-e89b-12d3-a456-426614174000",
         ],
-        matcher: Matcher::Code(entropy::find),
+        matcher: Matcher::Code(credential::random::find),
     },
 ];
 
