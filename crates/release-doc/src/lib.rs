@@ -29,6 +29,8 @@
 mod build;
 pub mod field;
 mod frontmatter;
+#[doc(hidden)]
+pub mod known_tables;
 mod markdown;
 pub mod model;
 pub mod problem;
@@ -37,10 +39,16 @@ mod trim;
 pub mod values;
 mod words;
 
+#[doc(hidden)]
+pub use build::checklist::find_not_applicable;
 pub use field::{Field, Text};
+#[doc(hidden)]
+pub use frontmatter::unquote::quoted_scalar;
 pub use model::*;
 pub use problem::{Parsed, Problem, ProblemKind};
 pub use span::{LineCol, LineIndex, Span};
+#[doc(hidden)]
+pub use trim::is_ascii_space;
 
 /// The default template: the seed "Deployment & Release Process Template", byte for byte.
 ///

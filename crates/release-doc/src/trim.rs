@@ -8,7 +8,8 @@
 
 /// The ASCII characters `char::is_whitespace` accepts (`u8::is_ascii_whitespace` leaves
 /// out the vertical tab).
-pub(crate) fn is_ascii_space(b: u8) -> bool {
+#[doc(hidden)]
+pub fn is_ascii_space(b: u8) -> bool {
     matches!(b, b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' | b' ')
 }
 

@@ -7,10 +7,12 @@ use release_doc::{ReleaseDoc, Section, SectionId, Span};
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::due;
+use crate::markdown;
 use crate::outcome::{self, InferredOutcome};
+use crate::outline::{self, Entry};
 use crate::rule::RuleMeta;
-use crate::rules::security;
 use crate::schema::Schema;
+use crate::secrets::Scan;
 use crate::settings::Settings;
 use crate::stage::StageResolution;
 use crate::standards::Standards;
@@ -33,8 +35,10 @@ pub struct Context<'a> {
     lower: std::cell::OnceCell<String>,
     /// How the release ended, read once.
     outcome: Option<InferredOutcome>,
-    /// What the security rules found, shared between them.
-    pub(crate) secrets: security::Found,
+    /// The template's outline, built on first use.
+    outline: std::cell::OnceCell<Vec<Entry<'a>>>,
+    /// The document's secrets, which the security rules share, found on first use.
+    secrets: std::cell::OnceCell<Scan>,
 }
 
 impl<'a> Context<'a> {
@@ -58,8 +62,43 @@ impl<'a> Context<'a> {
             schema,
             standards,
             lower: std::cell::OnceCell::new(),
-            secrets: security::Found::default(),
+            outline: std::cell::OnceCell::new(),
+            secrets: std::cell::OnceCell::new(),
         }
+    }
+
+    /// The template's outline ([`outline::of_template`]), built once per check.
+    pub(crate) fn outline(&self) -> &[Entry<'a>] {
+        self.outline
+            .get_or_init(|| outline::of_template(self.schema.sections()))
+    }
+
+    /// The document's secrets by the table of families and the `secret-patterns`
+    /// option, found once per check.
+    pub(crate) fn secrets(&self) -> &Scan {
+        self.secrets.get_or_init(|| {
+            Scan::new(
+                self.source(),
+                self.lower_source(),
+                &self.settings.options.secret_patterns,
+            )
+        })
+    }
+
+    /// When content at `offset` becomes due: frontmatter and text before the first
+    /// section from `planned`, otherwise as the section holding it
+    /// ([`outline::section_due`]).
+    pub(crate) fn due_at(&self, offset: usize) -> Option<Stage> {
+        match self.section_at(offset) {
+            Some(section) => outline::section_due(self.outline(), section),
+            None => Some(Stage::Planned),
+        }
+    }
+
+    /// A section's own text: from the end of its heading to the next heading of any
+    /// level.
+    pub(crate) fn own_body(&self, section: &Section) -> Span {
+        markdown::own_body(&self.model().sections, self.source().len(), section)
     }
 
     /// The source with its ASCII letters lower-cased (same byte offsets), computed once

@@ -4,7 +4,6 @@ use crate::context::Context;
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::registry;
-use crate::rules::structure::unused_suppression::UnusedSuppression;
 use crate::settings::Settings;
 use crate::stage::{self, StageResolution};
 use crate::suppression::Suppressions;
@@ -41,8 +40,8 @@ pub fn check(doc: &Document, settings: &Settings) -> Vec<Diagnostic> {
         .into_iter()
         .filter(|d| !suppressions.suppresses(doc, d))
         .collect();
-    if settings.is_selected(&UnusedSuppression::META) {
-        let meta = &UnusedSuppression::META;
+    let meta = registry::unused_suppression();
+    if settings.is_selected(meta) {
         let runs = |code: &str| {
             registry::all().iter().any(|r| {
                 let m = r.meta();

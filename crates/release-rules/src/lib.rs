@@ -7,6 +7,11 @@
 //! which the content it reads is due ([`due`]); the required sections, fields, checklist
 //! items and table columns come from a template parsed with the same parser
 //! ([`Schema`]).
+//!
+//! The rules read what a check shares through the [`Context`]: the document, its stage
+//! and the settings, the schema, and, found once per check on first use, the template's
+//! outline and the document's [`secrets`]. A rule never reads another rule's module, and
+//! only the [`registry`] names the rules.
 #![deny(missing_docs)]
 
 pub mod config;
@@ -19,7 +24,9 @@ pub mod encoding;
 mod engine;
 pub mod fix;
 pub mod history;
+mod markdown;
 pub mod outcome;
+mod outline;
 pub mod registry;
 pub mod rule;
 mod rules;

@@ -38,6 +38,13 @@ pub fn history() -> &'static [&'static dyn HistoryRule] {
     rules::history::RULES
 }
 
+/// RL009 `unused-suppression`, which the engine runs itself once every other rule has
+/// run (only then is it known what each suppression comment suppressed).
+#[must_use]
+pub(crate) fn unused_suppression() -> &'static RuleMeta {
+    &rules::structure::unused_suppression::UnusedSuppression::META
+}
+
 /// The metadata of every rule, per-document and history rules alike, ordered by code.
 pub fn metas() -> impl Iterator<Item = &'static RuleMeta> {
     METAS.iter().copied()

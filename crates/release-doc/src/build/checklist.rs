@@ -17,24 +17,31 @@ use crate::values::threshold::{parse_leading_threshold, parse_threshold};
 use super::Builder;
 
 /// The byte range of the first `N/A` (any case) that stands as a word: not preceded or
-/// followed by a letter, digit, `_` or `/`.
-fn find_not_applicable(text: &str) -> Option<std::ops::Range<usize>> {
+/// followed by a letter or digit of any script, `_` or `/` (`n/a/b`, `lan/abc` and
+/// `señal n/aé` hold none). The one search for it: the parser reads an item's `N/A`
+/// with it, and RL205 cuts it off items to compare them.
+#[doc(hidden)]
+#[must_use]
+pub fn find_not_applicable(text: &str) -> Option<std::ops::Range<usize>> {
     let bytes = text.as_bytes();
-    let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b == b'/';
-    // Jump from slash to slash (`memchr`): a hit is the `/` of `n/a` at `i + 1`.
+    let glued = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '/');
+    // Jump from slash to slash (`memchr`): a hit is the `/` of `n/a`. `n` and `a` are
+    // ASCII, so the bytes around them are character boundaries.
     let mut from = 0;
     while let Some(found) = memchr::memchr(b'/', bytes.get(from..)?) {
         let slash = from + found;
         from = slash + 1;
-        let Some(i) = slash.checked_sub(1) else {
+        let Some(start) = slash.checked_sub(1) else {
             continue;
         };
-        let after_a = bytes.get(slash + 1)?;
-        let hit = bytes[i].eq_ignore_ascii_case(&b'n') && after_a.eq_ignore_ascii_case(&b'a');
-        let before = i.checked_sub(1).map(|p| bytes[p]);
-        let after = bytes.get(i + 3).copied();
-        if hit && !before.is_some_and(is_word) && !after.is_some_and(is_word) {
-            return Some(i..i + 3);
+        let hit = bytes[start].eq_ignore_ascii_case(&b'n')
+            && bytes.get(slash + 1)?.eq_ignore_ascii_case(&b'a');
+        let end = slash + 2;
+        if hit
+            && !glued(text.get(..start)?.chars().next_back())
+            && !glued(text.get(end..)?.chars().next())
+        {
+            return Some(start..end);
         }
     }
     None
@@ -217,24 +224,44 @@ mod tests {
         )
     }
 
-    /// The byte-by-byte search `find_not_applicable` replaced.
-    fn not_applicable_by_bytes(text: &str) -> Option<std::ops::Range<usize>> {
-        let bytes = text.as_bytes();
-        let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b == b'/';
-        (0..bytes.len().saturating_sub(2)).find_map(|i| {
-            let hit = bytes[i].eq_ignore_ascii_case(&b'n')
-                && bytes[i + 1] == b'/'
-                && bytes[i + 2].eq_ignore_ascii_case(&b'a');
-            let before = i.checked_sub(1).map(|p| bytes[p]);
-            let after = bytes.get(i + 3).copied();
-            (hit && !before.is_some_and(is_word) && !after.is_some_and(is_word)).then_some(i..i + 3)
+    /// What [`find_not_applicable`] is defined as, character by character: the first
+    /// `n/a` (any case) whose neighbours are no letter, digit, `_` or `/`.
+    fn not_applicable_by_chars(text: &str) -> Option<std::ops::Range<usize>> {
+        let glued =
+            |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '/');
+        text.char_indices().map(|(at, _)| at).find_map(|at| {
+            let word = text.get(at..at + 3)?;
+            let hit = word.eq_ignore_ascii_case("n/a")
+                && !glued(text[..at].chars().next_back())
+                && !glued(text[at + 3..].chars().next());
+            hit.then_some(at..at + 3)
         })
     }
 
     proptest::proptest! {
         #[test]
-        fn not_applicable_agrees_with_the_byte_search(text in "[nNaA/ x_é]{0,16}") {
-            proptest::prop_assert_eq!(find_not_applicable(&text), not_applicable_by_bytes(&text));
+        fn not_applicable_agrees_with_the_search_by_characters(text in "[nNaA/ x_é.:ß]{0,16}") {
+            proptest::prop_assert_eq!(find_not_applicable(&text), not_applicable_by_chars(&text));
+        }
+    }
+
+    #[test]
+    fn not_applicable_stands_as_a_word() {
+        let at = |text: &str| find_not_applicable(text).map(|r| r.start);
+        assert_eq!(at("n/a"), Some(0));
+        assert_eq!(at("N/A"), Some(0));
+        assert_eq!(at("backups — n/a: stateless"), Some(12));
+        assert_eq!(at("Backups — N/A: stateless"), Some(12));
+        assert_eq!(at("(n/a)"), Some(1));
+        assert_eq!(at("lan/abc n/a"), Some(8));
+        assert_eq!(at("é n/a"), Some(3));
+        assert_eq!(at("/n/a"), None);
+        // Glued to a word or a path: ASCII ones, and letters of other scripts, on either
+        // side (the parser's byte search once took `én/a` for N/A).
+        for glued in [
+            "n/a/b", "a/n/a", "kn/a", "n/ab", "n/a_x", "én/a", "n/aé", "ÉN/A", "N/Aß", "日n/a",
+        ] {
+            assert_eq!(find_not_applicable(glued), None, "{glued}");
         }
     }
 
@@ -248,6 +275,9 @@ mod tests {
         let i = read("Cross-browser compatibility verified (N/A)");
         assert_eq!(i.not_applicable.unwrap().reason, None);
         assert!(read("Runbook updated").not_applicable.is_none());
+        // A letter of any script glued to it makes it part of a word.
+        assert!(read("Revisión én/a").not_applicable.is_none());
+        assert!(read("Revisión — n/a: sin cambios").not_applicable.is_some());
         assert!(read("~~Test data purged~~").struck);
         assert_eq!(
             read("Product Owner: {{po_signoff}}").unfilled.as_deref(),

@@ -1,7 +1,7 @@
 //! Builds the model from the source: frontmatter, then the Markdown blocks section by
 //! section, each handed to the reader of the part it belongs to.
 
-mod checklist;
+pub(crate) mod checklist;
 mod context;
 mod frontmatter_map;
 mod lists;

@@ -5,6 +5,7 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use crate::field::{Field, Text};
+use crate::known_tables::{self as known, KnownColumn, KnownTableSpec};
 use crate::markdown::{plain, unescape_cell, TableBlock};
 use crate::model::{
     with_normalized, ActionItemRow, BusinessMetricRow, Column, CommunicationRow, IssueRow,
@@ -21,80 +22,21 @@ use crate::values::threshold::parse_threshold_noted;
 
 use super::Builder;
 
-/// A column of a known table: its key and the header names it goes by.
-type Spec = (&'static str, &'static [&'static str]);
-
-const RISKS: &[Spec] = &[
-    ("risk", &["risk"]),
-    ("probability", &["probability", "likelihood"]),
-    ("impact", &["impact"]),
-    ("mitigation", &["mitigation"]),
-    ("owner", &["owner"]),
-];
-const TIMELINE: &[Spec] = &[
-    ("phase", &["phase"]),
-    ("start", &["start time", "start"]),
-    ("end", &["end time", "end"]),
-    ("duration", &["duration"]),
-    ("status", &["status"]),
-    ("notes", &["notes"]),
-];
-const MONITORING: &[Spec] = &[
-    ("metric", &["metric"]),
-    ("threshold", &["threshold"]),
-    ("current", &["current value", "current"]),
-    ("status", &["status"]),
-    ("alert", &["alert"]),
-];
-const ISSUES: &[Spec] = &[
-    ("time", &["time"]),
-    ("issue", &["issue"]),
-    ("severity", &["severity"]),
-    ("impact", &["impact"]),
-    ("resolution", &["resolution"]),
-    ("duration", &["duration"]),
-];
-const SUCCESS: &[Spec] = &[
-    ("metric", &["metric"]),
-    ("target", &["target"]),
-    ("actual", &["actual"]),
-    ("status", &["status"]),
-];
-const BUSINESS: &[Spec] = &[
-    ("metric", &["metric"]),
-    ("baseline", &["baseline"]),
-    ("post_release", &["post-release", "post release"]),
-    ("change", &["change"]),
-];
-const ACTIONS: &[Spec] = &[
-    ("action", &["action"]),
-    ("owner", &["owner"]),
-    ("due", &["due date", "due"]),
-    ("priority", &["priority"]),
-];
-const COMMUNICATION: &[Spec] = &[
-    ("time", &["time"]),
-    ("audience", &["audience"]),
-    ("message", &["message"]),
-    ("channel", &["channel"]),
-    ("response", &["response"]),
-];
-
 /// Hand a table to the known table its section (and label) say it is.
 pub(super) fn table(b: &mut Builder<'_>, block: &TableBlock) {
     use SectionId as S;
     match b.section {
         Some(S::RiskAssessment) if !b.doc.risks.is_present() => {
-            b.doc.risks = read(b, block, "Risk Assessment", RISKS, risk)
+            b.doc.risks = read(b, block, &known::RISKS, risk)
         }
         Some(S::DeploymentTimeline) if !b.doc.timeline.is_present() => {
-            b.doc.timeline = read(b, block, "Deployment Timeline", TIMELINE, timeline);
+            b.doc.timeline = read(b, block, &known::TIMELINE, timeline);
         }
         Some(S::MonitoringDuringDeployment) if !b.doc.monitoring.is_present() => {
-            b.doc.monitoring = read(b, block, "Key Metrics", MONITORING, metric);
+            b.doc.monitoring = read(b, block, &known::MONITORING, metric);
         }
         Some(S::IssuesEncountered) if !b.doc.issues.is_present() => {
-            b.doc.issues = read(b, block, "Issues Encountered", ISSUES, issue);
+            b.doc.issues = read(b, block, &known::ISSUES, issue);
         }
         Some(S::MetricsAndAnalytics) => {
             let business = b
@@ -103,32 +45,19 @@ pub(super) fn table(b: &mut Builder<'_>, block: &TableBlock) {
                 .is_some_and(|(l, _)| with_normalized(l, |l| l.contains("business")))
                 || header_has(b, block, "baseline");
             if business && !b.doc.business_metrics.is_present() {
-                b.doc.business_metrics = read(
-                    b,
-                    block,
-                    "Business Impact Metrics",
-                    BUSINESS,
-                    business_metric,
-                );
+                b.doc.business_metrics = read(b, block, &known::BUSINESS_METRICS, business_metric);
             } else if !business && !b.doc.success_metrics.is_present() {
-                b.doc.success_metrics = read(
-                    b,
-                    block,
-                    "Deployment Success Metrics",
-                    SUCCESS,
-                    success_metric,
-                );
+                b.doc.success_metrics = read(b, block, &known::SUCCESS_METRICS, success_metric);
             }
         }
         Some(S::ActionItems) if !b.doc.retrospective.action_items.is_present() => {
-            b.doc.retrospective.action_items = read(b, block, "Action Items", ACTIONS, action);
+            b.doc.retrospective.action_items = read(b, block, &known::ACTION_ITEMS, action);
         }
         Some(S::CommunicationLog) if !b.doc.communication_log.is_present() => {
-            b.doc.communication_log =
-                read(b, block, "Communication Log", COMMUNICATION, communication);
+            b.doc.communication_log = read(b, block, &known::COMMUNICATION_LOG, communication);
         }
         None => {
-            let raw = read(b, block, "", &[], |_, row: &mut Row<'_, '_>| RawRow {
+            let raw = read(b, block, &UNKNOWN, |_, row: &mut Row<'_, '_>| RawRow {
                 span: row.span,
                 cells: row
                     .cells
@@ -158,19 +87,20 @@ fn header_has(b: &Builder<'_>, block: &TableBlock, name: &str) -> bool {
 pub(super) struct Row<'r, 's> {
     span: Span,
     cells: &'r [Option<(Cow<'s, str>, Span)>],
-    keys: &'r [(&'static str, usize)],
+    keys: &'r [(&'static KnownColumn, usize)],
     extra: BTreeMap<String, Text>,
 }
 
 impl Row<'_, '_> {
-    fn cell(&self, key: &str) -> Option<&(Cow<'_, str>, Span)> {
-        let index = self.keys.iter().find(|(k, _)| *k == key)?.1;
-        self.cells.get(index)?.as_ref()
+    /// The cell of the column read by `key`, with the column's name.
+    fn cell(&self, key: &str) -> Option<(&'static str, &(Cow<'_, str>, Span))> {
+        let (column, index) = self.keys.iter().find(|(c, _)| c.key == key)?;
+        Some((column.name, self.cells.get(*index)?.as_ref()?))
     }
 
     fn text(&self, key: &str) -> Text {
         self.cell(key)
-            .map_or(Field::Missing, |(raw, span)| Field::text(raw, *span))
+            .map_or(Field::Missing, |(_, (raw, span))| Field::text(raw, *span))
     }
 
     /// A cell whose value may be followed by a note (`62m (incl. rollback)`).
@@ -178,11 +108,10 @@ impl Row<'_, '_> {
         &self,
         b: &mut Builder<'_>,
         key: &str,
-        what: &str,
         parse: impl for<'t> FnOnce(&'t str) -> Result<(T, Option<&'t str>), String>,
     ) -> Field<T> {
         match self.cell(key) {
-            Some((raw, span)) => b.read_noted(what, raw, *span, parse),
+            Some((what, (raw, span))) => b.read_noted(what, raw, *span, parse),
             None => Field::Missing,
         }
     }
@@ -191,24 +120,29 @@ impl Row<'_, '_> {
         &self,
         b: &mut Builder<'_>,
         key: &str,
-        what: &str,
         parse: fn(&str) -> Result<T, String>,
     ) -> Field<T> {
         match self.cell(key) {
-            Some((raw, span)) => b.read(what, raw, *span, parse),
+            Some((what, (raw, span))) => b.read(what, raw, *span, parse),
             None => Field::Missing,
         }
     }
 }
 
+/// A table of no known kind: its columns are kept as they are.
+const UNKNOWN: KnownTableSpec = KnownTableSpec {
+    name: "",
+    columns: &[],
+};
+
 fn read<R>(
     b: &mut Builder<'_>,
     block: &TableBlock,
-    name: &str,
-    specs: &[Spec],
+    spec: &'static KnownTableSpec,
     mut make: impl FnMut(&mut Builder<'_>, &mut Row<'_, '_>) -> R,
 ) -> Table<R> {
     let source = b.source;
+    let (name, specs) = (spec.name, spec.columns);
     let columns: Vec<Column> = block
         .header
         .iter()
@@ -222,8 +156,8 @@ fn read<R>(
     if !specs.is_empty() {
         for (index, column) in columns.iter().enumerate() {
             with_normalized(&column.name, |n| {
-                for (slot, (_, names)) in found.iter_mut().zip(specs) {
-                    if slot.is_none() && names.contains(&n) {
+                for (slot, spec) in found.iter_mut().zip(specs) {
+                    if slot.is_none() && spec.headers.contains(&n) {
                         *slot = Some(index);
                     }
                 }
@@ -232,21 +166,15 @@ fn read<R>(
     }
     let mut keys = Vec::with_capacity(specs.len());
     let mut missing = Vec::new();
-    for ((key, names), index) in specs.iter().zip(found) {
+    for (column, index) in specs.iter().zip(found) {
         match index {
-            Some(index) => keys.push((*key, index)),
-            None => missing.push(names[0]),
+            Some(index) => keys.push((column, index)),
+            None => missing.push(column.name),
         }
     }
     if !missing.is_empty() {
-        let expected: Vec<String> = specs
-            .iter()
-            .map(|(_, names)| title_case(names[0]))
-            .collect();
-        let found: Vec<String> = missing
-            .iter()
-            .map(|m| format!("`{}`", title_case(m)))
-            .collect();
+        let expected: Vec<&str> = specs.iter().map(|c| c.name).collect();
+        let found: Vec<String> = missing.iter().map(|m| format!("`{m}`")).collect();
         b.problem_in(
             ProblemKind::MissingColumn,
             block.header_span,
@@ -333,22 +261,11 @@ fn written_cells(row: &str) -> usize {
     separators + 1 - usize::from(ends_with_pipe && row.len() > 1)
 }
 
-fn title_case(name: &str) -> String {
-    name.split(' ')
-        .map(|w| {
-            let mut c = w.chars();
-            c.next()
-                .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 fn risk(b: &mut Builder<'_>, r: &mut Row<'_, '_>) -> RiskRow {
     RiskRow {
         risk: r.text("risk"),
-        probability: r.typed(b, "probability", "Probability", RiskLevel::parse),
-        impact: r.typed(b, "impact", "Impact", RiskLevel::parse),
+        probability: r.typed(b, "probability", RiskLevel::parse),
+        impact: r.typed(b, "impact", RiskLevel::parse),
         mitigation: r.text("mitigation"),
         owner: r.text("owner"),
         span: r.span,
@@ -360,10 +277,10 @@ fn timeline(b: &mut Builder<'_>, r: &mut Row<'_, '_>) -> TimelineRow {
     let year = b.year();
     TimelineRow {
         phase: r.text("phase"),
-        start: r.noted(b, "start", "Start Time", |t| parse_moment_noted(t, year)),
-        end: r.noted(b, "end", "End Time", |t| parse_moment_noted(t, year)),
-        duration: r.noted(b, "duration", "Duration", parse_duration_noted),
-        status: r.typed(b, "status", "Status", parse_status),
+        start: r.noted(b, "start", |t| parse_moment_noted(t, year)),
+        end: r.noted(b, "end", |t| parse_moment_noted(t, year)),
+        duration: r.noted(b, "duration", parse_duration_noted),
+        status: r.typed(b, "status", parse_status),
         notes: r.text("notes"),
         span: r.span,
         extra: std::mem::take(&mut r.extra),
@@ -373,9 +290,9 @@ fn timeline(b: &mut Builder<'_>, r: &mut Row<'_, '_>) -> TimelineRow {
 fn metric(b: &mut Builder<'_>, r: &mut Row<'_, '_>) -> MetricRow {
     MetricRow {
         metric: r.text("metric"),
-        threshold: r.noted(b, "threshold", "Threshold", parse_threshold_noted),
-        current: r.noted(b, "current", "Current Value", parse_quantity_noted),
-        status: r.typed(b, "status", "Status", parse_status),
+        threshold: r.noted(b, "threshold", parse_threshold_noted),
+        current: r.noted(b, "current", parse_quantity_noted),
+        status: r.typed(b, "status", parse_status),
         alert: r.text("alert"),
         span: r.span,
         extra: std::mem::take(&mut r.extra),
@@ -385,12 +302,12 @@ fn metric(b: &mut Builder<'_>, r: &mut Row<'_, '_>) -> MetricRow {
 fn issue(b: &mut Builder<'_>, r: &mut Row<'_, '_>) -> IssueRow {
     let year = b.year();
     IssueRow {
-        time: r.noted(b, "time", "Time", |t| parse_moment_noted(t, year)),
+        time: r.noted(b, "time", |t| parse_moment_noted(t, year)),
         issue: r.text("issue"),
         severity: r.text("severity"),
         impact: r.text("impact"),
         resolution: r.text("resolution"),
-        duration: r.noted(b, "duration", "Duration", parse_duration_noted),
+        duration: r.noted(b, "duration", parse_duration_noted),
         span: r.span,
         extra: std::mem::take(&mut r.extra),
     }
@@ -399,9 +316,9 @@ fn issue(b: &mut Builder<'_>, r: &mut Row<'_, '_>) -> IssueRow {
 fn success_metric(b: &mut Builder<'_>, r: &mut Row<'_, '_>) -> SuccessMetricRow {
     SuccessMetricRow {
         metric: r.text("metric"),
-        target: r.noted(b, "target", "Target", parse_threshold_noted),
-        actual: r.noted(b, "actual", "Actual", parse_quantity_noted),
-        status: r.typed(b, "status", "Status", parse_status),
+        target: r.noted(b, "target", parse_threshold_noted),
+        actual: r.noted(b, "actual", parse_quantity_noted),
+        status: r.typed(b, "status", parse_status),
         span: r.span,
         extra: std::mem::take(&mut r.extra),
     }
@@ -410,9 +327,9 @@ fn success_metric(b: &mut Builder<'_>, r: &mut Row<'_, '_>) -> SuccessMetricRow 
 fn business_metric(b: &mut Builder<'_>, r: &mut Row<'_, '_>) -> BusinessMetricRow {
     BusinessMetricRow {
         metric: r.text("metric"),
-        baseline: r.noted(b, "baseline", "Baseline", parse_quantity_noted),
-        post_release: r.noted(b, "post_release", "Post-Release", parse_quantity_noted),
-        change: r.noted(b, "change", "Change", parse_quantity_noted),
+        baseline: r.noted(b, "baseline", parse_quantity_noted),
+        post_release: r.noted(b, "post_release", parse_quantity_noted),
+        change: r.noted(b, "change", parse_quantity_noted),
         span: r.span,
         extra: std::mem::take(&mut r.extra),
     }
@@ -423,8 +340,8 @@ fn action(b: &mut Builder<'_>, r: &mut Row<'_, '_>) -> ActionItemRow {
     ActionItemRow {
         action: r.text("action"),
         owner: r.text("owner"),
-        due: r.noted(b, "due", "Due Date", |t| parse_date_noted(t, year)),
-        priority: r.typed(b, "priority", "Priority", Priority::parse),
+        due: r.noted(b, "due", |t| parse_date_noted(t, year)),
+        priority: r.typed(b, "priority", Priority::parse),
         span: r.span,
         extra: std::mem::take(&mut r.extra),
     }
@@ -433,7 +350,7 @@ fn action(b: &mut Builder<'_>, r: &mut Row<'_, '_>) -> ActionItemRow {
 fn communication(b: &mut Builder<'_>, r: &mut Row<'_, '_>) -> CommunicationRow {
     let year = b.year();
     CommunicationRow {
-        time: r.noted(b, "time", "Time", |t| parse_moment_noted(t, year)),
+        time: r.noted(b, "time", |t| parse_moment_noted(t, year)),
         audience: r.text("audience"),
         message: r.text("message"),
         channel: r.text("channel"),
@@ -456,5 +373,25 @@ mod tests {
         assert_eq!(written_cells("| a |"), 1);
         assert_eq!(written_cells("| a | |"), 2);
         assert_eq!(written_cells("|---|:---:|"), 2);
+    }
+
+    #[test]
+    fn a_missing_column_is_named_as_the_template_names_it() {
+        let source = "## Metrics & Analytics\n\n**Business Impact Metrics**:\n\n\
+                      | Metric | Baseline | Change |\n|---|---|---|\n| Conversion | 2% | +1% |\n";
+        let parsed = crate::parse(source);
+        let messages: Vec<&str> = parsed
+            .problems
+            .iter()
+            .filter(|p| p.kind == crate::ProblemKind::MissingColumn)
+            .map(|p| p.message.as_str())
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                "the Business Impact Metrics table has no `Post-Release` column; expected \
+              columns: Metric, Baseline, Post-Release, Change"
+            ]
+        );
     }
 }

@@ -1,5 +1,9 @@
 //! Line iteration over the source: `\n`, `\r\n` and lone `\r` endings, and fence lines.
 
+/// YAML's white space within a line (`s-white`: space and tab), which indents, separates
+/// and trims; line breaks end lines instead.
+pub(super) const YAML_SPACE: [char; 2] = [' ', '\t'];
+
 /// One line: `start..end` is its text, `next` is where the following line starts.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Line {
@@ -74,5 +78,5 @@ impl Iterator for Lines<'_> {
 pub(super) fn is_fence(source: &str, line: Line, fence: &str) -> bool {
     source
         .get(line.start..line.end)
-        .is_some_and(|text| text.trim_end_matches([' ', '\t']) == fence)
+        .is_some_and(|text| text.trim_end_matches(YAML_SPACE) == fence)
 }

@@ -19,7 +19,7 @@ mod node;
 mod scan;
 mod tree;
 mod unclosed;
-mod unquote;
+pub(crate) mod unquote;
 mod validate;
 
 #[cfg(test)]

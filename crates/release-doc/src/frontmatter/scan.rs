@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use super::entries::{duplicate_problem, Ctx};
-use super::lines::Lines;
+use super::lines::{Lines, YAML_SPACE};
 use super::unquote::{closing_quote, unquote};
 use super::{Entry, EntryValue};
 use crate::problem::Problem;
@@ -34,7 +34,7 @@ pub(super) fn scan_entries(ctx: &Ctx<'_>) -> (Vec<Entry>, Vec<Problem>) {
         let Some(text) = source.get(line.start..line.end) else {
             continue;
         };
-        let trimmed = text.trim_start_matches([' ', '\t']);
+        let trimmed = text.trim_start_matches(YAML_SPACE);
         if trimmed.trim().is_empty() || trimmed.starts_with('#') {
             continue;
         }
@@ -55,7 +55,7 @@ pub(super) fn scan_entries(ctx: &Ctx<'_>) -> (Vec<Entry>, Vec<Problem>) {
         if is_item && !cur.nested {
             let item_start = line.start + indent + 1;
             let rest = source.get(item_start..line.end).unwrap_or("");
-            let lead = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+            let lead = rest.len() - rest.trim_start_matches(YAML_SPACE).len();
             let (value, span) = scalar_text(source, item_start + lead, line.end);
             cur.items.push((value, span));
         } else {
@@ -89,7 +89,7 @@ fn scan_key_line(start: usize, text: &str) -> Option<Pending> {
         let close = closing_quote(text, quote)?;
         let raw = text.get(..=close)?;
         let rest = text.get(close + 1..)?;
-        let colon = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+        let colon = rest.len() - rest.trim_start_matches(YAML_SPACE).len();
         if !rest.get(colon..)?.starts_with(':') {
             return None;
         }
@@ -100,7 +100,7 @@ fn scan_key_line(start: usize, text: &str) -> Option<Pending> {
             bytes.get(i) == Some(&b':')
                 && matches!(bytes.get(i + 1), None | Some(b' ' | b'\t' | b'\r' | b'\n'))
         })?;
-        let raw = text.get(..colon)?.trim_end_matches([' ', '\t']);
+        let raw = text.get(..colon)?.trim_end_matches(YAML_SPACE);
         if raw.is_empty() || raw.starts_with(['-', '?', '[', '{', '&', '*', '!', '%', '@', '`']) {
             return None;
         }
@@ -108,7 +108,7 @@ fn scan_key_line(start: usize, text: &str) -> Option<Pending> {
     };
     let colon_end = start + after_key;
     let rest = text.get(after_key..).unwrap_or("");
-    let lead = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+    let lead = rest.len() - rest.trim_start_matches(YAML_SPACE).len();
     let value_start = colon_end + lead;
     let value_text = rest.get(lead..).unwrap_or("");
     let inline = (!value_text.is_empty() && !value_text.starts_with('#')).then(|| {

@@ -9,6 +9,7 @@ use serde_saphyr::granit_parser::{Event, Parser, ScalarStyle, StructureStyle, Ta
 
 use super::budget::Budget;
 use super::error::{Breach, YamlError};
+use super::lines::YAML_SPACE;
 use super::MAX_DEPTH;
 
 /// Pairs of a mapping above which its keys are looked up in a hash map instead of compared
@@ -275,7 +276,7 @@ fn block_scalar_range(yaml: &str, after: usize, start: usize, end: usize) -> (us
 /// The start of a block sequence: its first `-` (the parser may point at the first item).
 fn block_item_start(yaml: &str, start: usize) -> usize {
     let before = yaml.get(..start).unwrap_or("");
-    let trimmed = before.trim_end_matches([' ', '\t']);
+    let trimmed = before.trim_end_matches(YAML_SPACE);
     if trimmed.ends_with('-') && !yaml.get(start..).unwrap_or("").starts_with('-') {
         trimmed.len() - 1
     } else {

@@ -6,7 +6,7 @@
 //! heading), when the lines before that heading are a valid YAML mapping; one problem at
 //! line 1 says the frontmatter is probably not closed.
 
-use super::lines::{is_fence, Line, Lines};
+use super::lines::{is_fence, Line, Lines, YAML_SPACE};
 use super::{read_entries, Block, Entry, Split};
 use crate::problem::{Problem, ProblemKind};
 use crate::span::Span;
@@ -105,7 +105,7 @@ fn is_heading(text: &str) -> bool {
 /// A line only Markdown writes: a heading, a `**Label**`, a table row, a task-list item or
 /// a code fence.
 fn is_markdown(text: &str) -> bool {
-    let text = text.trim_start_matches([' ', '\t']);
+    let text = text.trim_start_matches(YAML_SPACE);
     is_heading(text)
         || ["**", "|", "- [", "* [", "```"]
             .iter()

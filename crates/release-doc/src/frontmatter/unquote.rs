@@ -18,15 +18,26 @@ pub(super) fn closing_quote(text: &str, quote: char) -> Option<usize> {
     None
 }
 
+/// The quote a scalar written as `raw` is quoted with (`'` or `"`) and the byte range of
+/// its text between the quotes; `None` for a plain scalar. A scalar is quoted when it
+/// starts and ends with the same quote, two characters or more (`"` alone is plain).
+/// The one test for it: the parser unquotes with it, and RL101 looks between the quotes.
+#[doc(hidden)]
+#[must_use]
+pub fn quoted_scalar(raw: &str) -> Option<(char, std::ops::Range<usize>)> {
+    let quote = ['\'', '"'].into_iter().find(|&q| raw.starts_with(q))?;
+    (raw.len() >= 2 && raw.ends_with(quote)).then(|| (quote, 1..raw.len() - 1))
+}
+
 /// A scalar's text: quotes removed and escapes decoded (plain text is returned as is).
 pub(super) fn unquote(raw: &str) -> String {
-    if raw.len() >= 2 && raw.starts_with('\'') && raw.ends_with('\'') {
-        return raw.get(1..raw.len() - 1).unwrap_or("").replace("''", "'");
-    }
-    if !(raw.len() >= 2 && raw.starts_with('"') && raw.ends_with('"')) {
+    let Some((quote, inner)) = quoted_scalar(raw) else {
         return raw.to_owned();
+    };
+    let inner = raw.get(inner).unwrap_or("");
+    if quote == '\'' {
+        return inner.replace("''", "'");
     }
-    let inner = raw.get(1..raw.len() - 1).unwrap_or("");
     let mut out = String::with_capacity(inner.len());
     let mut chars = inner.chars();
     while let Some(c) = chars.next() {
@@ -76,4 +87,34 @@ pub(super) fn unquote(raw: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{quoted_scalar, unquote};
+
+    #[test]
+    fn a_scalar_is_quoted_when_the_same_quote_opens_and_closes_it() {
+        let inner = |raw: &'static str| quoted_scalar(raw).map(|(q, r)| (q, &raw[r]));
+        assert_eq!(inner("\"x\""), Some(('"', "x")));
+        assert_eq!(inner("'x'"), Some(('\'', "x")));
+        assert_eq!(inner("\"\""), Some(('"', "")));
+        assert_eq!(inner("''"), Some(('\'', "")));
+        assert_eq!(inner("\"é ü\""), Some(('"', "é ü")));
+        assert_eq!(inner("\"a\\\""), Some(('"', "a\\")));
+        for plain in [
+            "", "\"", "'", "\"x'", "'x\"", "x\"", "\"x", "plain", " \"x\"",
+        ] {
+            assert_eq!(quoted_scalar(plain), None, "{plain:?}");
+        }
+    }
+
+    #[test]
+    fn unquoting_decodes_what_the_quotes_hold() {
+        assert_eq!(unquote("'it''s'"), "it's");
+        assert_eq!(unquote("\"a\\tb\""), "a\tb");
+        assert_eq!(unquote("\"é\""), "é");
+        assert_eq!(unquote("\""), "\"");
+        assert_eq!(unquote("plain 'x'"), "plain 'x'");
+    }
 }

@@ -3,9 +3,10 @@
 
 use std::sync::{LazyLock, OnceLock};
 
+use release_doc::known_tables::KnownTableSpec;
 use release_doc::{ChecklistGroup, LabeledField, ReleaseDoc, Section, SectionId};
 
-use crate::rules::structure::outline;
+use crate::markdown;
 
 /// The embedded default template (the seed "Deployment & Release Process Template"):
 /// [`release_doc::DEFAULT_TEMPLATE`], the one copy.
@@ -104,8 +105,8 @@ impl Schema {
             sections
                 .iter()
                 .map(|section| {
-                    let body = outline::own_body_in(sections, self.source.len(), section);
-                    outline::has_content(body.text(&self.source))
+                    let body = markdown::own_body(sections, self.source.len(), section);
+                    markdown::has_content(body.text(&self.source))
                 })
                 .collect()
         });
@@ -206,18 +207,26 @@ impl KnownTable {
         }
     }
 
-    /// The table's name in messages.
+    /// The table's name in messages (`Key Metrics`).
     #[must_use]
     pub fn name(self) -> &'static str {
+        self.spec().name
+    }
+
+    /// The parser's description of the table: its name and its columns (key, name in
+    /// the template, header names).
+    #[must_use]
+    pub(crate) fn spec(self) -> &'static KnownTableSpec {
+        use release_doc::known_tables as known;
         match self {
-            KnownTable::Risks => "Risk Assessment",
-            KnownTable::Timeline => "Deployment Timeline",
-            KnownTable::Monitoring => "Key Metrics",
-            KnownTable::Issues => "Issues Encountered",
-            KnownTable::SuccessMetrics => "Deployment Success Metrics",
-            KnownTable::BusinessMetrics => "Business Impact Metrics",
-            KnownTable::ActionItems => "Action Items",
-            KnownTable::CommunicationLog => "Communication Log",
+            KnownTable::Risks => &known::RISKS,
+            KnownTable::Timeline => &known::TIMELINE,
+            KnownTable::Monitoring => &known::MONITORING,
+            KnownTable::Issues => &known::ISSUES,
+            KnownTable::SuccessMetrics => &known::SUCCESS_METRICS,
+            KnownTable::BusinessMetrics => &known::BUSINESS_METRICS,
+            KnownTable::ActionItems => &known::ACTION_ITEMS,
+            KnownTable::CommunicationLog => &known::COMMUNICATION_LOG,
         }
     }
 }

@@ -6,9 +6,14 @@
 //! it as their rule; `check`, `parse` and `notes` mask the same values, so a secret the
 //! tool recognises is never printed in full by any command.
 
-mod entropy;
+mod aws;
+mod configured;
+mod credential;
+mod gates;
 mod masking;
 mod pattern;
+mod private_key;
+mod scan;
 mod table;
 
 use std::cell::OnceCell;
@@ -16,11 +21,12 @@ use std::collections::BTreeMap;
 
 use release_doc::Span;
 
+pub(crate) use configured::Configured;
+use credential::CredentialLines;
 pub use masking::{mask_in_message, visible_chars, Masker};
 pub(crate) use pattern::Pattern;
+pub(crate) use scan::Scan;
 pub use table::families;
-
-use crate::rules::security::hardcoded_credential::CredentialLines;
 
 /// A kind of credential: what it looks like, where its format is documented, which rule
 /// reports it, and examples the tests check it against.

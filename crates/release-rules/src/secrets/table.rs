@@ -1,8 +1,7 @@
 //! The table of credential families: one entry per family, in order of precedence
 //! (where two overlap, the earlier keeps the secret), the generic ones last.
 
-use super::{entropy, has, Example, Family, Matcher, Pattern};
-use crate::rules::security::{api_token, aws_access_key, hardcoded_credential, private_key_block};
+use super::{aws, credential, gates, has, private_key, Example, Family, Matcher, Pattern};
 
 /// Every family release-lint recognises, in order of precedence.
 #[must_use]
@@ -29,7 +28,7 @@ static FAMILIES: [Family; 24] = [
             "id: AKIAXXXXXXXXXXXXXXXX",
             "XAKIAIOSFODNN7EXAMPLE, AKIAIOSFODNN7EXAMPLE1, akiaiosfodnn7example",
         ],
-        matcher: Matcher::Code(aws_access_key::find_key_ids),
+        matcher: Matcher::Code(aws::find_key_ids),
     },
     Family {
         id: "aws-secret-access-key",
@@ -51,7 +50,7 @@ static FAMILIES: [Family; 24] = [
             "aws_secret_access_key = ${AWS_SECRET_ACCESS_KEY}",
             "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEYTOOLONG",
         ],
-        matcher: Matcher::Code(aws_access_key::find_secret_keys),
+        matcher: Matcher::Code(aws::find_secret_keys),
     },
     Family {
         id: "gcp-service-account-key",
@@ -86,7 +85,7 @@ static FAMILIES: [Family; 24] = [
             "-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----",
             "-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE\n-----END PUBLIC KEY-----",
         ],
-        matcher: Matcher::Code(private_key_block::find),
+        matcher: Matcher::Code(private_key::find),
     },
     Family {
         id: "github-token",
@@ -103,7 +102,7 @@ static FAMILIES: [Family; 24] = [
             "too short: ghp_abc123; inside a word: sghp_EXAMPLE0000TOKEN0000NOT0A0REAL0TOKEN",
         ],
         matcher: Matcher::Pattern(Pattern::new(
-            api_token::has_github_prefix,
+            gates::has_github_prefix,
             r"(?-u:\b)(?<secret>gh[pousr]_(?<body>[A-Za-z0-9]{36,251}))",
         )),
     },
@@ -151,7 +150,7 @@ static FAMILIES: [Family; 24] = [
         )],
         counter_examples: &["prefix only: xoxb-, too short: xoxb-12"],
         matcher: Matcher::Pattern(Pattern::new(
-            api_token::has_slack_prefix,
+            gates::has_slack_prefix,
             r"(?-u:\b)(?<secret>xox[abprs]-(?<body>[A-Za-z0-9\-]{10,}))",
         )),
     },
@@ -382,7 +381,7 @@ static FAMILIES: [Family; 24] = [
             "PGPASSWORD=\"${DB_PASSWORD}\" pg_dump",
             "Token: rotated every week",
         ],
-        matcher: Matcher::Code(hardcoded_credential::find_assignments),
+        matcher: Matcher::Code(credential::find_assignments),
     },
     Family {
         id: "authorization-header",
@@ -395,7 +394,7 @@ static FAMILIES: [Family; 24] = [
             "eyJhbGciOiJIUzI1NiJ9.e30.sig",
         )],
         counter_examples: &["Authorization: Bearer $TOKEN", "Authorization: Basic abc"],
-        matcher: Matcher::Code(hardcoded_credential::find_authorization_headers),
+        matcher: Matcher::Code(credential::find_authorization_headers),
     },
     Family {
         id: "url-password",
@@ -411,7 +410,7 @@ static FAMILIES: [Family; 24] = [
             "url: postgres://app:${PG_PASSWORD}@db/app",
             "see https://user@example.com/path",
         ],
-        matcher: Matcher::Code(hardcoded_credential::find_url_passwords),
+        matcher: Matcher::Code(credential::find_url_passwords),
     },
     Family {
         id: "high-entropy-value",
@@ -434,7 +433,7 @@ static FAMILIES: [Family; 24] = [
             "Token rotation: payments-api-v2-rollout-2024-06",
             "Idempotency key: 123e4567-e89b-12d3-a456-426614174000",
         ],
-        matcher: Matcher::Code(entropy::find),
+        matcher: Matcher::Code(credential::random::find),
     },
 ];
 

@@ -8,6 +8,7 @@ use crate::due;
 use crate::rule::Rule;
 
 pub(crate) mod deleted_template_item;
+mod item_match;
 pub(crate) mod not_applicable_without_reason;
 pub(crate) mod struck_item_without_reason;
 pub(crate) mod unchecked_checklist_item;

@@ -7,7 +7,7 @@ use release_doc::{Field, ReleaseDoc, Span};
 use super::sites::Site;
 use crate::context::Context;
 use crate::due;
-use crate::rules::structure::outline;
+use crate::markdown;
 use crate::schema::KnownTable;
 
 /// One body row: where it is, its cells by column name and the extra columns' cells.
@@ -27,48 +27,57 @@ fn row<'d, const N: usize>(
     Row { span, cells }
 }
 
+/// The name in the template of the column of `table` the parser reads by `key` (the
+/// parser's list, [`release_doc::known_tables`]).
+fn column_name(table: KnownTable, key: &'static str) -> &'static str {
+    table.spec().column(key).map_or(key, |c| c.name)
+}
+
 /// The rows of a table, each cell paired with its column's name.
 macro_rules! rows {
-    ($table:expr, |$r:ident| [$($column:literal => $field:expr),+ $(,)?]) => {
+    ($kind:expr, $table:expr, |$r:ident| [$($key:literal => $field:expr),+ $(,)?]) => {
         $table
             .rows
             .iter()
-            .map(|$r| row($r.span, [$(($column, $field.span(), $field.raw())),+], &$r.extra))
+            .map(|$r| {
+                let named = [$((column_name($kind, $key), $field.span(), $field.raw())),+];
+                row($r.span, named, &$r.extra)
+            })
             .collect()
     };
 }
 
 fn rows(doc: &ReleaseDoc, table: KnownTable) -> Vec<Row<'_>> {
     match table {
-        KnownTable::Risks => rows!(doc.risks, |r| [
-            "Risk" => r.risk, "Probability" => r.probability, "Impact" => r.impact,
-            "Mitigation" => r.mitigation, "Owner" => r.owner,
+        KnownTable::Risks => rows!(table, doc.risks, |r| [
+            "risk" => r.risk, "probability" => r.probability, "impact" => r.impact,
+            "mitigation" => r.mitigation, "owner" => r.owner,
         ]),
-        KnownTable::Timeline => rows!(doc.timeline, |r| [
-            "Phase" => r.phase, "Start Time" => r.start, "End Time" => r.end,
-            "Duration" => r.duration, "Status" => r.status, "Notes" => r.notes,
+        KnownTable::Timeline => rows!(table, doc.timeline, |r| [
+            "phase" => r.phase, "start" => r.start, "end" => r.end,
+            "duration" => r.duration, "status" => r.status, "notes" => r.notes,
         ]),
-        KnownTable::Monitoring => rows!(doc.monitoring, |r| [
-            "Metric" => r.metric, "Threshold" => r.threshold, "Current Value" => r.current,
-            "Status" => r.status, "Alert" => r.alert,
+        KnownTable::Monitoring => rows!(table, doc.monitoring, |r| [
+            "metric" => r.metric, "threshold" => r.threshold, "current" => r.current,
+            "status" => r.status, "alert" => r.alert,
         ]),
-        KnownTable::Issues => rows!(doc.issues, |r| [
-            "Time" => r.time, "Issue" => r.issue, "Severity" => r.severity,
-            "Impact" => r.impact, "Resolution" => r.resolution, "Duration" => r.duration,
+        KnownTable::Issues => rows!(table, doc.issues, |r| [
+            "time" => r.time, "issue" => r.issue, "severity" => r.severity,
+            "impact" => r.impact, "resolution" => r.resolution, "duration" => r.duration,
         ]),
-        KnownTable::SuccessMetrics => rows!(doc.success_metrics, |r| [
-            "Metric" => r.metric, "Target" => r.target, "Actual" => r.actual, "Status" => r.status,
+        KnownTable::SuccessMetrics => rows!(table, doc.success_metrics, |r| [
+            "metric" => r.metric, "target" => r.target, "actual" => r.actual, "status" => r.status,
         ]),
-        KnownTable::BusinessMetrics => rows!(doc.business_metrics, |r| [
-            "Metric" => r.metric, "Baseline" => r.baseline,
-            "Post-Release" => r.post_release, "Change" => r.change,
+        KnownTable::BusinessMetrics => rows!(table, doc.business_metrics, |r| [
+            "metric" => r.metric, "baseline" => r.baseline,
+            "post_release" => r.post_release, "change" => r.change,
         ]),
-        KnownTable::ActionItems => rows!(doc.retrospective.action_items, |r| [
-            "Action" => r.action, "Owner" => r.owner, "Due Date" => r.due, "Priority" => r.priority,
+        KnownTable::ActionItems => rows!(table, doc.retrospective.action_items, |r| [
+            "action" => r.action, "owner" => r.owner, "due" => r.due, "priority" => r.priority,
         ]),
-        KnownTable::CommunicationLog => rows!(doc.communication_log, |r| [
-            "Time" => r.time, "Audience" => r.audience, "Message" => r.message,
-            "Channel" => r.channel, "Response" => r.response,
+        KnownTable::CommunicationLog => rows!(table, doc.communication_log, |r| [
+            "time" => r.time, "audience" => r.audience, "message" => r.message,
+            "channel" => r.channel, "response" => r.response,
         ]),
     }
 }
@@ -91,7 +100,7 @@ pub(crate) fn collect(ctx: &Context<'_>, sites: &mut Vec<Site>) {
                         |text| format!("`{}`", shorten(text)),
                     )
             };
-            let line_end = outline::line_span(source, row.span.start).end;
+            let line_end = markdown::line_span(source, row.span.start).end;
             for &(column, span, read) in &row.cells {
                 // A cell the Markdown reader added to a short row is not in the text
                 // (`malformed-table-row` reports the row).
@@ -175,5 +184,26 @@ fn shorten(text: &str) -> String {
     } else {
         let cut: String = text.chars().take(39).collect();
         format!("{}…", cut.trim_end())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::schema::Schema;
+
+    #[test]
+    fn every_cell_is_named_by_the_parser_s_list_in_the_template_s_order() {
+        let template = Schema::default_template();
+        for &table in KnownTable::ALL {
+            let rows = rows(template.template(), table);
+            let first = rows
+                .first()
+                .unwrap_or_else(|| panic!("{} has rows", table.name()));
+            let named: Vec<&str> = first.cells.iter().map(|(name, _, _)| *name).collect();
+            let listed: Vec<&str> = table.spec().columns.iter().map(|c| c.name).collect();
+            assert_eq!(named, listed, "{}", table.name());
+            assert_eq!(listed, template.columns(table), "{}", table.name());
+        }
     }
 }

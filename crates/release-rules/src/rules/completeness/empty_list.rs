@@ -5,7 +5,7 @@ use release_doc::{ReleaseDoc, SectionId, Span, Table};
 use crate::context::Context;
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
-use crate::rules::structure::outline;
+use crate::{markdown, outline};
 
 declare_rule! {
     /// ## What it does
@@ -231,7 +231,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             Shape::Filled => {}
             Shape::NoRows(span) => out.push(ctx.diagnostic(
                 &EmptyList::META,
-                outline::line_span(ctx.source(), span.start),
+                markdown::line_span(ctx.source(), span.start),
                 format!("the {name} {kind} has no rows; expected at least one, or {none}"),
             )),
             Shape::Absent => {
@@ -240,8 +240,8 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 let Some(section) = ctx.model().section(id) else {
                     continue;
                 };
-                let body = outline::own_body(ctx, section);
-                if !outline::has_content(body.text(ctx.source())) {
+                let body = ctx.own_body(section);
+                if !markdown::has_content(body.text(ctx.source())) {
                     continue;
                 }
                 out.push(ctx.diagnostic(

@@ -5,7 +5,8 @@ use release_doc::SectionId;
 use crate::context::Context;
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
-use crate::rules::structure::outline::{self, normalize};
+use crate::markdown;
+use crate::outline::{self, normalize};
 
 declare_rule! {
     /// ## What it does
@@ -60,7 +61,7 @@ impl Identity {
 }
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let entries = outline::template(ctx);
+    let entries = ctx.outline();
     let source = ctx.source();
     let doc = ctx.model();
     // A few dozen sections: a vector is cheaper than hashing each identity.
@@ -73,7 +74,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if done.contains(&identity) {
             continue;
         }
-        let due = outline::section_due(&entries, section);
+        let due = outline::section_due(entries, section);
         if !ctx.is_due(due) {
             continue;
         }
@@ -95,8 +96,8 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             None => s.id.is_none() && identity.is_title(&s.title),
         });
         let empty = copies
-            .map(|s| outline::own_body(ctx, s))
-            .all(|body| !outline::has_content(body.text(source)));
+            .map(|s| ctx.own_body(s))
+            .all(|body| !markdown::has_content(body.text(source)));
         if empty {
             let stage = due.map(|s| s.to_string()).unwrap_or_default();
             out.push(ctx.diagnostic(

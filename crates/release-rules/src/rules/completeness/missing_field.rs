@@ -5,7 +5,8 @@ use release_doc::{LabeledField, Section};
 use crate::context::Context;
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
-use crate::rules::structure::outline::{self, normalize};
+use crate::markdown;
+use crate::outline::{self, normalize};
 
 declare_rule! {
     /// ## What it does
@@ -44,7 +45,7 @@ declare_rule! {
 }
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let entries = outline::template(ctx);
+    let entries = ctx.outline();
     let doc = ctx.model();
     let mut seen: Vec<(String, String)> = Vec::new();
     // The document's labels, normalised once, when first needed.
@@ -64,8 +65,8 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(section) = outline::find_in_doc(doc, entry.section) else {
             continue; // missing-section
         };
-        let body = outline::own_body(ctx, section);
-        if !outline::has_content(body.text(ctx.source())) {
+        let body = ctx.own_body(section);
+        if !markdown::has_content(body.text(ctx.source())) {
             continue; // empty-section
         }
         let Some((_, label)) = seen.last() else {
@@ -108,7 +109,7 @@ fn report(ctx: &Context<'_>, section: &Section, wanted: &LabeledField) -> Diagno
         format!(" (one of {})", wanted.options.join(", "))
     };
     // A label written without a value is read as the label of what follows it.
-    let body = outline::own_body(ctx, section);
+    let body = ctx.own_body(section);
     let lower = body.text(source).to_lowercase();
     let label = wanted.label.to_lowercase();
     let bare = [format!("**{label}**:"), format!("**{label}:**")]

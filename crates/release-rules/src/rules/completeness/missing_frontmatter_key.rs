@@ -8,7 +8,7 @@ use crate::context::Context;
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::due;
-use crate::rules::structure::outline::line_span;
+use crate::markdown::line_span;
 
 declare_rule! {
     /// ## What it does

@@ -10,7 +10,7 @@ use release_doc::{SectionId, Span};
 use super::cells;
 use crate::context::Context;
 use crate::due;
-use crate::rules::structure::outline::{self, normalize, Entry};
+use crate::outline::normalize;
 
 /// A piece of text of the model that may still hold a placeholder.
 #[derive(Debug, Clone)]
@@ -73,13 +73,13 @@ impl Site {
 }
 
 /// Every site of the document's model, in no particular order.
-pub(crate) fn collect(ctx: &Context<'_>, outline: &[Entry<'_>]) -> Vec<Site> {
+pub(crate) fn collect(ctx: &Context<'_>) -> Vec<Site> {
     // A filled-in template has a few hundred sites: room for them up front saves copying
     // a growing vector of them several times over.
     let mut sites = Vec::with_capacity(512);
     frontmatter(ctx, &mut sites);
-    fields(ctx, outline, &mut sites);
-    checklists(ctx, outline, &mut sites);
+    fields(ctx, &mut sites);
+    checklists(ctx, &mut sites);
     super::lists::collect(ctx, &mut sites);
     code(ctx, &mut sites);
     cells::collect(ctx, &mut sites);
@@ -94,13 +94,11 @@ fn frontmatter(ctx: &Context<'_>, sites: &mut Vec<Site>) {
     for key in &fm.keys {
         let raw = key.value_span.text(source);
         // A quoted scalar: look inside the quotes; an empty value: nothing to look at.
+        let start = key.value_span.start;
         let span = if key.value.is_null() {
-            Span::new(key.value_span.start, key.value_span.start)
-        } else if raw.len() >= 2
-            && ((raw.starts_with('"') && raw.ends_with('"'))
-                || (raw.starts_with('\'') && raw.ends_with('\'')))
-        {
-            Span::new(key.value_span.start + 1, key.value_span.end - 1)
+            Span::new(start, start)
+        } else if let Some((_, inner)) = release_doc::quoted_scalar(raw) {
+            Span::new(start + inner.start, start + inner.end)
         } else {
             key.value_span
         };
@@ -127,7 +125,7 @@ fn frontmatter(ctx: &Context<'_>, sites: &mut Vec<Site>) {
     }
 }
 
-fn fields(ctx: &Context<'_>, outline: &[Entry<'_>], sites: &mut Vec<Site>) {
+fn fields(ctx: &Context<'_>, sites: &mut Vec<Site>) {
     let overview = &ctx.model().overview;
     for field in &ctx.model().fields {
         let Some(span) = field.value.span() else {
@@ -140,7 +138,7 @@ fn fields(ctx: &Context<'_>, outline: &[Entry<'_>], sites: &mut Vec<Site>) {
                 format!("{} › {}", field.section_title, field.label)
             }
         };
-        let due = outline::due_at(ctx, outline, field.label_span.start);
+        let due = ctx.due_at(field.label_span.start);
         let inside =
             |part: Option<Span>| part.filter(|p| span.start <= p.start && p.end <= span.end);
         let name = inside(overview.release_name.span());
@@ -203,7 +201,7 @@ fn field_expected(ctx: &Context<'_>, field: &release_doc::LabeledField, label: &
     }
 }
 
-fn checklists(ctx: &Context<'_>, outline: &[Entry<'_>], sites: &mut Vec<Site>) {
+fn checklists(ctx: &Context<'_>, sites: &mut Vec<Site>) {
     for group in &ctx.model().checklists {
         let label = normalize(&group.label);
         let (due, expected) = match group.section {
@@ -220,10 +218,7 @@ fn checklists(ctx: &Context<'_>, outline: &[Entry<'_>], sites: &mut Vec<Site>) {
                 due::checklist_group(group, ctx.outcome()),
                 "the item's text",
             ),
-            None => (
-                outline::due_at(ctx, outline, group.span.start),
-                "the item's text",
-            ),
+            None => (ctx.due_at(group.span.start), "the item's text"),
         };
         let place = || {
             if group.label == group.section_title {
@@ -294,4 +289,32 @@ pub(super) fn site(
 fn one_of<T: std::fmt::Display>(all: &[T]) -> String {
     let names: Vec<String> = all.iter().map(|v| format!("`{v}`")).collect();
     format!("one of {}", names.join(", "))
+}
+
+#[cfg(test)]
+mod tests {
+    use release_doc::values::enums::Stage;
+
+    use super::collect;
+    use crate::context::Context;
+    use crate::document::Document;
+    use crate::settings::Settings;
+
+    #[test]
+    fn a_quoted_frontmatter_value_is_read_between_its_quotes() {
+        let source = "---\nowner: 'TBD'\ncomponent: \"Payments API\"\nservice: \"\"\n\
+                      created: 2026-01-02\nnote: '\"'\n---\n";
+        let doc = Document::parse(source);
+        let settings = Settings::default();
+        let ctx = Context::new(&doc, Stage::Planned, &settings);
+        let end = source.rfind("---").unwrap_or(0);
+        let mut sites: Vec<_> = collect(&ctx)
+            .into_iter()
+            .filter(|s| s.span.end <= end)
+            .map(|s| s.span)
+            .collect();
+        sites.sort_by_key(|s| s.start);
+        let texts: Vec<&str> = sites.iter().map(|s| s.text(source)).collect();
+        assert_eq!(texts, ["TBD", "Payments API", "", "2026-01-02", "\""]);
+    }
 }

@@ -8,7 +8,7 @@ use super::sites::{self, Site};
 use crate::context::Context;
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
-use crate::rules::structure::outline;
+use crate::{markdown, outline};
 
 declare_rule! {
     /// ## What it does
@@ -49,8 +49,7 @@ declare_rule! {
 }
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let entries = outline::template(ctx);
-    let sites = sites::collect(ctx, &entries);
+    let sites = sites::collect(ctx);
     for site in &sites {
         if ctx.is_due(site.due) {
             report_site(ctx, site, out);
@@ -67,7 +66,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let (read, comments) = covered.get_or_insert_with(|| {
             (
                 Coverage::new(sites.iter().map(|s| s.span)),
-                Coverage::new(outline::comments(source)),
+                Coverage::new(markdown::comments(source)),
             )
         });
         if read.covers(span) || comments.covers(span) {
@@ -75,7 +74,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         }
         let in_frontmatter =
             frontmatter.is_some_and(|f| f.start <= span.start && span.end <= f.end);
-        if !in_frontmatter && !ctx.is_due(outline::due_at(ctx, &entries, span.start)) {
+        if !in_frontmatter && !ctx.is_due(ctx.due_at(span.start)) {
             continue;
         }
         let place = if in_frontmatter {

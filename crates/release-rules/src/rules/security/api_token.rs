@@ -1,14 +1,10 @@
 //! RL602: a token, API key or webhook URL of a known provider, or a configured secret
 //! pattern, in the document.
 
-use regex::Regex;
-use release_doc::Span;
-
-use super::Configured;
 use crate::context::Context;
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
-use crate::secrets::mask_in_message;
+use crate::secrets::{mask_in_message, Configured};
 
 declare_rule! {
     /// ## What it does
@@ -73,64 +69,17 @@ declare_rule! {
     }
 }
 
-/// Whether `source` holds a GitHub token prefix (`ghp_`, `gho_`, `ghu_`, `ghs_`,
-/// `ghr_`): a cheap test before the regex, which costs more to compile than a whole
-/// check of a document without tokens.
-pub(crate) fn has_github_prefix(source: &str) -> bool {
-    let bytes = source.as_bytes();
-    memchr::memmem::find_iter(bytes, "gh").any(|at| {
-        matches!(
-            bytes.get(at + 2..).unwrap_or_default(),
-            [b'p' | b'o' | b'u' | b's' | b'r', b'_', ..]
-        )
-    })
-}
-
-/// Whether `source` holds a Slack token prefix (`xox[abprs]-`).
-pub(crate) fn has_slack_prefix(source: &str) -> bool {
-    let bytes = source.as_bytes();
-    memchr::memmem::find_iter(bytes, "xox").any(|at| {
-        matches!(
-            bytes.get(at + 3..).unwrap_or_default(),
-            [b'a' | b'b' | b'p' | b'r' | b's', b'-', ..]
-        )
-    })
-}
-
-/// What the configured `secret-patterns` match in `source`. A pattern that is not a
-/// valid regular expression is skipped (the configuration loader reports it).
-pub(crate) fn find_configured(source: &str, patterns: &[String]) -> Vec<Configured> {
-    let mut found = Vec::new();
-    for (index, pattern) in patterns.iter().enumerate() {
-        let Ok(re) = Regex::new(pattern) else {
-            continue;
-        };
-        for c in re.captures_iter(source) {
-            let Some(m) = c.get(1).or_else(|| c.get(0)) else {
-                continue;
-            };
-            if !m.is_empty() {
-                found.push(Configured {
-                    span: Span::from(m.range()),
-                    kind: format!("secret (`secret-patterns` entry {})", index + 1),
-                });
-            }
-        }
-    }
-    found
-}
-
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let source = ctx.source();
     let mut secrets: Vec<Configured> = ctx
-        .secrets
-        .of_rule(ctx, ApiToken::META.code)
+        .secrets()
+        .of_rule(ApiToken::META.code)
         .map(|s| Configured {
             span: s.span,
             kind: s.kind.clone(),
         })
         .collect();
-    secrets.extend(ctx.secrets.configured(ctx).iter().cloned());
+    secrets.extend(ctx.secrets().configured().iter().cloned());
     secrets.sort_by_key(|s| s.span.start);
     for secret in secrets {
         let masked = mask_in_message(secret.span.text(source));

@@ -2,10 +2,11 @@
 
 use release_doc::{MatchedBy, Span};
 
-use super::outline::{self, Entry};
 use crate::context::Context;
 use crate::declare_rule;
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
+use crate::markdown;
+use crate::outline::{self, Entry};
 
 declare_rule! {
     /// ## What it does
@@ -54,7 +55,7 @@ declare_rule! {
 }
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let entries = outline::template(ctx);
+    let entries = ctx.outline();
     let doc = ctx.model();
     let present: Vec<bool> = entries
         .iter()
@@ -91,7 +92,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             .chain(folded.iter().copied())
             .filter_map(|k| entries[k].due)
             .min();
-        out.push(report(ctx, &entries, &present, i, &folded, due));
+        out.push(report(ctx, entries, &present, i, &folded, due));
     }
 }
 
@@ -209,7 +210,7 @@ fn renamed_report(
 fn end_of_document(source: &str) -> Span {
     let trimmed = source.trim_end();
     match trimmed.char_indices().last() {
-        Some((last, _)) => outline::line_span(source, last),
+        Some((last, _)) => markdown::line_span(source, last),
         None => Span::new(0, 0),
     }
 }

@@ -86,7 +86,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if missing.is_empty() {
             continue;
         }
-        let header = super::outline::line_span(ctx.source(), span.start);
+        let header = crate::markdown::line_span(ctx.source(), span.start);
         let noun = if missing.len() == 1 {
             "column"
         } else {

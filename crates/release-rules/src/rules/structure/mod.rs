@@ -10,7 +10,6 @@ pub(crate) mod malformed_table_row;
 pub(crate) mod missing_section;
 pub(crate) mod missing_table_column;
 pub(crate) mod not_utf8;
-pub(crate) mod outline;
 mod problems;
 pub(crate) mod status_names_no_stage;
 pub(crate) mod unused_suppression;

@@ -9,8 +9,7 @@
 
 use release_doc::Span;
 
-use super::{Hit, Text};
-use crate::rules::security::hardcoded_credential;
+use super::{is_literal, key_word_lines, Hit, Text, WORDS};
 
 /// Characters a value has at least.
 const MIN_LEN: usize = 20;
@@ -22,15 +21,12 @@ const MIN_ENTROPY: f64 = 3.5;
 /// The same for hexadecimal values, whose alphabet allows 4.0 at most.
 const MIN_HEX_ENTROPY: f64 = 3.0;
 
-/// The words a value must follow, lower-cased.
-const WORDS: &[&str] = &["key", "secret", "token", "password", "passwd", "passphrase"];
-
 /// The random-looking values right after a credential word in `text`.
-pub(crate) fn find(text: &Text<'_>) -> Vec<Hit> {
+pub(in crate::secrets) fn find(text: &Text<'_>) -> Vec<Hit> {
     let mut hits = Vec::new();
-    for line in hardcoded_credential::key_word_lines(text) {
+    for line in key_word_lines(text) {
         let lower = &text.lower[line.clone()];
-        for word in WORDS {
+        for word in WORDS.iter().filter(|w| w.before_value).map(|w| w.text) {
             for (at, _) in lower.match_indices(word) {
                 let end = line.start + at + word.len();
                 if continues_identifier(text.lower, end) {
@@ -40,7 +36,7 @@ pub(crate) fn find(text: &Text<'_>) -> Vec<Hit> {
                     continue;
                 };
                 let value = span.text(text.source);
-                if looks_random(value) && hardcoded_credential::is_literal(value) {
+                if looks_random(value) && is_literal(value) {
                     hits.push(Hit::at(span));
                 }
             }
