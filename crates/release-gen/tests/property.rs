@@ -19,7 +19,10 @@ use std::sync::LazyLock;
 
 use proptest::prelude::*;
 use release_doc::field::Field;
-use release_doc::values::{datetime, enums, quantity, status, threshold, version};
+use release_doc::values::{
+    parse_date, parse_duration, parse_moment, parse_quantity, parse_status, parse_threshold,
+    parse_version, Environment, Outcome, Priority, ReleaseType, RiskLevel, RollbackStrategy, Stage,
+};
 use release_doc::{
     ActionItemRow, BusinessMetricRow, CodeBlock, CommunicationRow, DocLink, IssueRow, LabeledItem,
     List, ListItem, MetricRow, ReleaseDoc, RiskRow, Span, SuccessMetricRow, Table, TimelineRow,
@@ -189,63 +192,63 @@ fn cell() -> impl Strategy<Value = Field<String>> {
 }
 
 prop_compose! {
-    fn risk_row()(risk in first_cell(), probability in typed(LEVELS, enums::RiskLevel::parse),
-                  impact in typed(LEVELS, enums::RiskLevel::parse), mitigation in cell(), owner in cell())
+    fn risk_row()(risk in first_cell(), probability in typed(LEVELS, RiskLevel::parse),
+                  impact in typed(LEVELS, RiskLevel::parse), mitigation in cell(), owner in cell())
                   -> RiskRow {
         RiskRow { risk, probability, impact, mitigation, owner, span: Span::default(), extra: Default::default() }
     }
 }
 
 prop_compose! {
-    fn timeline_row()(phase in first_cell(), start in typed(MOMENTS, datetime::parse_moment),
-                      end in typed(MOMENTS, datetime::parse_moment),
-                      duration in typed(DURATIONS, datetime::parse_duration),
-                      status in typed(STATUSES, status::parse_status), notes in cell()) -> TimelineRow {
+    fn timeline_row()(phase in first_cell(), start in typed(MOMENTS, parse_moment),
+                      end in typed(MOMENTS, parse_moment),
+                      duration in typed(DURATIONS, parse_duration),
+                      status in typed(STATUSES, parse_status), notes in cell()) -> TimelineRow {
         TimelineRow { phase, start, end, duration, status, notes, span: Span::default(), extra: Default::default() }
     }
 }
 
 prop_compose! {
-    fn metric_row()(metric in first_cell(), threshold in typed(THRESHOLDS, threshold::parse_threshold),
-                    current in typed(QUANTITIES, quantity::parse_quantity),
-                    status in typed(STATUSES, status::parse_status), alert in cell()) -> MetricRow {
+    fn metric_row()(metric in first_cell(), threshold in typed(THRESHOLDS, parse_threshold),
+                    current in typed(QUANTITIES, parse_quantity),
+                    status in typed(STATUSES, parse_status), alert in cell()) -> MetricRow {
         MetricRow { metric, threshold, current, status, alert, span: Span::default(), extra: Default::default() }
     }
 }
 
 prop_compose! {
-    fn issue_row()(time in typed(MOMENTS, datetime::parse_moment), issue in first_cell(), severity in cell(),
+    fn issue_row()(time in typed(MOMENTS, parse_moment), issue in first_cell(), severity in cell(),
                    impact in cell(), resolution in cell(),
-                   duration in typed(DURATIONS, datetime::parse_duration)) -> IssueRow {
+                   duration in typed(DURATIONS, parse_duration)) -> IssueRow {
         IssueRow { time, issue, severity, impact, resolution, duration, span: Span::default(), extra: Default::default() }
     }
 }
 
 prop_compose! {
-    fn success_row()(metric in first_cell(), target in typed(THRESHOLDS, threshold::parse_threshold),
-                     actual in typed(QUANTITIES, quantity::parse_quantity),
-                     status in typed(STATUSES, status::parse_status)) -> SuccessMetricRow {
+    fn success_row()(metric in first_cell(), target in typed(THRESHOLDS, parse_threshold),
+                     actual in typed(QUANTITIES, parse_quantity),
+                     status in typed(STATUSES, parse_status)) -> SuccessMetricRow {
         SuccessMetricRow { metric, target, actual, status, span: Span::default(), extra: Default::default() }
     }
 }
 
 prop_compose! {
-    fn business_row()(metric in first_cell(), baseline in typed(QUANTITIES, quantity::parse_quantity),
-                      post_release in typed(QUANTITIES, quantity::parse_quantity),
-                      change in typed(QUANTITIES, quantity::parse_quantity)) -> BusinessMetricRow {
+    fn business_row()(metric in first_cell(), baseline in typed(QUANTITIES, parse_quantity),
+                      post_release in typed(QUANTITIES, parse_quantity),
+                      change in typed(QUANTITIES, parse_quantity)) -> BusinessMetricRow {
         BusinessMetricRow { metric, baseline, post_release, change, span: Span::default(), extra: Default::default() }
     }
 }
 
 prop_compose! {
-    fn action_row()(action in first_cell(), owner in cell(), due in typed(DATES, datetime::parse_date),
-                    priority in typed(PRIORITIES, enums::Priority::parse)) -> ActionItemRow {
+    fn action_row()(action in first_cell(), owner in cell(), due in typed(DATES, parse_date),
+                    priority in typed(PRIORITIES, Priority::parse)) -> ActionItemRow {
         ActionItemRow { action, owner, due, priority, span: Span::default(), extra: Default::default() }
     }
 }
 
 prop_compose! {
-    fn communication_row()(time in typed(MOMENTS, datetime::parse_moment), audience in first_cell(),
+    fn communication_row()(time in typed(MOMENTS, parse_moment), audience in first_cell(),
                            message in cell(), channel in cell(), response in cell()) -> CommunicationRow {
         CommunicationRow { time, audience, message, channel, response, span: Span::default(), extra: Default::default() }
     }
@@ -393,23 +396,23 @@ fn model(g: &Generated) -> ReleaseDoc {
     doc.title = Some("Payments release".to_owned());
     let o = &g.overview;
     doc.overview.release_name = free(&o[0]);
-    doc.overview.release_version = read(&o[1], version::parse_version);
+    doc.overview.release_version = read(&o[1], parse_version);
     doc.overview.component = free(&o[2]);
-    doc.overview.release_type = read(&o[3], enums::ReleaseType::parse);
-    doc.overview.target_environment = read(&o[4], enums::Environment::parse);
-    doc.overview.scheduled_date = read(&o[5], datetime::parse_date);
+    doc.overview.release_type = read(&o[3], ReleaseType::parse);
+    doc.overview.target_environment = read(&o[4], Environment::parse);
+    doc.overview.scheduled_date = read(&o[5], parse_date);
     doc.overview.release_coordinator = free(&o[6]);
     doc.overview.business_owner = free(&o[0]);
-    doc.rollback.strategy = read(&o[7], enums::RollbackStrategy::parse);
+    doc.rollback.strategy = read(&o[7], RollbackStrategy::parse);
     if let Some(fm) = doc.frontmatter.as_mut() {
         let f = &g.frontmatter;
         fm.component = free(&f[0]);
         fm.owner = free(&f[1]);
         fm.status = free(&f[2]);
-        fm.created = read(&f[3], datetime::parse_date);
-        fm.updated = read(&f[4], datetime::parse_date);
-        fm.stage = read(&f[5], enums::Stage::parse);
-        fm.outcome = read(&f[6], enums::Outcome::parse);
+        fm.created = read(&f[3], parse_date);
+        fm.updated = read(&f[4], parse_date);
+        fm.stage = read(&f[5], Stage::parse);
+        fm.outcome = read(&f[6], Outcome::parse);
         let raw = format!(
             "[{}]",
             g.tags.iter().map(json).collect::<Vec<_>>().join(", ")

@@ -36,7 +36,7 @@ pub fn utc_date(at: Timestamp) -> Date {
     TimeZone::UTC.to_datetime(at).date()
 }
 
-/// A zone as [`release_doc::values::datetime::Moment`] keeps it: `Z`, an offset
+/// A zone as [`release_doc::values::Moment`] keeps it: `Z`, an offset
 /// `+01:00`, an `Area/City` name, or an abbreviation (`CET`, `UTC+2`).
 fn time_zone(zone: &str) -> Option<TimeZone> {
     if zone.eq_ignore_ascii_case("z") {

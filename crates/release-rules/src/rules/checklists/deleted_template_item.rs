@@ -271,7 +271,7 @@ fn ends_word(after: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use release_doc::values::enums::Stage;
+    use release_doc::values::Stage;
 
     use super::{matches, normalize_item, not_applicable, template_pattern};
     use crate::test_support::check_rule;

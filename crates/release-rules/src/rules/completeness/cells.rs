@@ -1,7 +1,7 @@
 //! The cells of the known tables as placeholder sites, by column, with when each column
 //! is due (the monitoring table's current values and statuses only from `deployed`).
 
-use release_doc::values::enums::{RiskLevel, Stage};
+use release_doc::values::{RiskLevel, Stage};
 use release_doc::{Field, ReleaseDoc, Span};
 
 use super::sites::Site;

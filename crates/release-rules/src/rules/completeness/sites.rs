@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-use release_doc::values::enums::{Outcome, Stage};
+use release_doc::values::{Outcome, Stage};
 use release_doc::{SectionId, Span};
 
 use super::cells;

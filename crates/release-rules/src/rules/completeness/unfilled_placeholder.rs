@@ -139,7 +139,7 @@ fn report_site(ctx: &Context<'_>, site: &Site, out: &mut Vec<Diagnostic>) {
 
 #[cfg(test)]
 mod tests {
-    use release_doc::values::enums::Stage;
+    use release_doc::values::Stage;
 
     use crate::settings::Settings;
     use crate::test_support::{check_rule, diagnostics};

@@ -155,7 +155,7 @@ fn key(name: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use release_doc::values::enums::Stage;
+    use release_doc::values::Stage;
 
     use crate::test_support::{check_rule, diagnostics};
 

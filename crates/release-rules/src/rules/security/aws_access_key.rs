@@ -145,7 +145,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 
 #[cfg(test)]
 mod tests {
-    use release_doc::values::enums::Stage;
+    use release_doc::values::Stage;
 
     #[test]
     fn the_secret_key_gate_reads_every_spelling() {

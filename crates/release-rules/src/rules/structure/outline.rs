@@ -1,7 +1,7 @@
 //! The outline the structure and completeness rules share: the template's sections (known
 //! ones and a team template's own), when each becomes due, and a section's own content.
 
-use release_doc::values::enums::Stage;
+use release_doc::values::Stage;
 use release_doc::{ReleaseDoc, Section, Span};
 
 use crate::context::Context;
