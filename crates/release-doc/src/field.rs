@@ -75,13 +75,17 @@ impl<T> Field<T> {
     /// Read `raw` (the text at `span`): placeholders and placeholder-like text make it
     /// unfilled, otherwise `parse` decides between a value and invalid text. `parse`
     /// returns what was expected when it fails.
+    ///
+    /// Not part of the API (an importer reads fields, the parser makes them): release-gen
+    /// reads the values given on its command line with it.
+    #[doc(hidden)]
     pub fn read(raw: &str, span: Span, parse: impl FnOnce(&str) -> Result<T, String>) -> Self {
         Self::read_noted(raw, span, |text| parse(text).map(|value| (value, None)))
     }
 
     /// Like [`Field::read`], for a value that may be followed by a note: `parse` returns
     /// the value and the note it left (see [`crate::values::note::parse_noted`]).
-    pub fn read_noted<'t>(
+    pub(crate) fn read_noted<'t>(
         raw: &'t str,
         span: Span,
         parse: impl FnOnce(&'t str) -> Result<(T, Option<&'t str>), String>,
@@ -226,6 +230,9 @@ pub type Text = Field<String>;
 
 impl Field<String> {
     /// Read free text: unfilled when it holds a placeholder, else its trimmed text.
+    ///
+    /// Not part of the API, like [`Field::read`].
+    #[doc(hidden)]
     #[must_use]
     pub fn text(raw: &str, span: Span) -> Self {
         Self::read(raw, span, |s| Ok(s.to_owned()))

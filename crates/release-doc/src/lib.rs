@@ -29,6 +29,8 @@
 mod build;
 pub mod field;
 mod frontmatter;
+#[doc(hidden)]
+pub mod internal;
 mod markdown;
 pub mod model;
 pub mod problem;

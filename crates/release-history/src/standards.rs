@@ -7,7 +7,7 @@
 //! which the template writes as words (`Multiple deployments per day`), is read from
 //! the document, else the template, and judged where its words are clear.
 
-use release_doc::values::threshold::parse_leading_threshold;
+use release_doc::internal::parse_leading_threshold;
 use release_doc::values::{Comparator, Threshold};
 use release_doc::values::{Quantity, Unit};
 use release_doc::{QualityTarget, ReleaseDoc, TargetKind};

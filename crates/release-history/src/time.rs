@@ -4,7 +4,7 @@
 use jiff::civil::{Date, DateTime};
 use jiff::tz::{Offset, TimeZone};
 use jiff::Timestamp;
-use release_doc::values::datetime::zone_meaning;
+use release_doc::internal::zone_meaning;
 
 /// The instant of `datetime` read in `zone` (a zone as the parser keeps it), or the
 /// zone's name when it is not one we can convert.

@@ -1,6 +1,6 @@
 //! What a rule sees: the document, the stage, the settings, the schema and the targets.
 
-use release_doc::values::placeholder;
+use release_doc::internal::placeholder;
 use release_doc::values::{Outcome, Stage};
 use release_doc::{ReleaseDoc, Section, SectionId, Span};
 

@@ -26,7 +26,7 @@ const EXPECTED_DURATION: &str = "a duration like 45m, 1h 30m, 1:30 or PT1H30M";
 /// with more than one common meaning are not here: `IST` (India, Israel, Ireland), `CST`
 /// (US Central, China, Cuba), `GST` (Gulf, South Georgia).
 #[rustfmt::skip]
-pub const ZONES: &[(&str, &str)] = &[
+pub(crate) const ZONES: &[(&str, &str)] = &[
     ("UTC", "+00:00"), ("GMT", "+00:00"), ("WET", "+00:00"), ("WEST", "+01:00"),
     ("BST", "+01:00"), ("CET", "+01:00"), ("CEST", "+02:00"), ("EET", "+02:00"),
     ("EEST", "+03:00"), ("MSK", "+03:00"),
@@ -43,7 +43,7 @@ pub const ZONES: &[(&str, &str)] = &[
     ("NZST", "+12:00"), ("NZDT", "+13:00"),
 ];
 
-/// The zone a time zone abbreviation of [`ZONES`] stands for (any ASCII case): a fixed
+/// The zone a time zone abbreviation of `ZONES` stands for (any ASCII case): a fixed
 /// offset like `-04:00`, or an `Area/City` zone for `ET`, `CT`, `MT` and `PT`.
 #[must_use]
 pub fn zone_meaning(abbreviation: &str) -> Option<&'static str> {
@@ -117,7 +117,7 @@ pub fn parse_date(text: &str) -> Result<Date, String> {
 /// # Errors
 ///
 /// What was expected, when `text` is no such date.
-pub fn parse_date_in(text: &str, year: Option<i16>) -> Result<Date, String> {
+pub(crate) fn parse_date_in(text: &str, year: Option<i16>) -> Result<Date, String> {
     let text = strip_wrapping(text);
     // A date alone is read by hand; a date with a time is read as a moment.
     plain_date(text.as_bytes())
@@ -133,7 +133,10 @@ pub fn parse_date_in(text: &str, year: Option<i16>) -> Result<Date, String> {
 /// # Errors
 ///
 /// What was expected, when no start of `text` is a date followed by a note.
-pub fn parse_date_noted(text: &str, year: Option<i16>) -> Result<(Date, Option<&str>), String> {
+pub(crate) fn parse_date_noted(
+    text: &str,
+    year: Option<i16>,
+) -> Result<(Date, Option<&str>), String> {
     parse_noted(text, |t| parse_date_in(t, year), |_| true)
 }
 
@@ -354,7 +357,7 @@ pub fn parse_moment(text: &str) -> Result<Moment, String> {
 /// # Errors
 ///
 /// What was expected, for other text or a time that does not exist.
-pub fn parse_moment_in(text: &str, year: Option<i16>) -> Result<Moment, String> {
+pub(crate) fn parse_moment_in(text: &str, year: Option<i16>) -> Result<Moment, String> {
     let text = strip_wrapping(text);
     moment(text)
         .or_else(|| {
@@ -376,7 +379,10 @@ pub fn parse_moment_in(text: &str, year: Option<i16>) -> Result<Moment, String> 
 /// # Errors
 ///
 /// What was expected, when no start of `text` is a moment followed by a note.
-pub fn parse_moment_noted(text: &str, year: Option<i16>) -> Result<(Moment, Option<&str>), String> {
+pub(crate) fn parse_moment_noted(
+    text: &str,
+    year: Option<i16>,
+) -> Result<(Moment, Option<&str>), String> {
     let zone_like = |note: &str| {
         let word = note.split_whitespace().next().unwrap_or("");
         (2..=5).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_uppercase())
@@ -485,7 +491,7 @@ pub fn parse_duration(text: &str) -> Result<Duration, String> {
 /// # Errors
 ///
 /// What was expected, when no start of `text` is a duration followed by a note.
-pub fn parse_duration_noted(text: &str) -> Result<(Duration, Option<&str>), String> {
+pub(crate) fn parse_duration_noted(text: &str) -> Result<(Duration, Option<&str>), String> {
     parse_noted(text, parse_duration, |_| true)
 }
 

@@ -3,16 +3,15 @@
 //! Every type and parser is here at the top: `release_doc::values::Stage`,
 //! `release_doc::values::parse_duration`. The submodules are not part of the API: they
 //! stay reachable, hidden, for one minor version so that the paths of release 0.1
-//! (`values::enums::Stage`) keep compiling.
+//! (`values::enums::Stage`) keep compiling. The helpers the workspace's other crates
+//! share are in [`crate::internal`], also hidden: they are not part of the API either.
 
 #[doc(hidden)]
 pub mod datetime;
 #[doc(hidden)]
 pub mod enums;
-#[doc(hidden)]
-pub mod note;
-#[doc(hidden)]
-pub mod placeholder;
+pub(crate) mod note;
+pub(crate) mod placeholder;
 #[doc(hidden)]
 pub mod quantity;
 #[doc(hidden)]

@@ -23,7 +23,7 @@ const MAX_VALUE_LEN: usize = 80;
 ///
 /// What `parse` expects, as it said for the whole text, when no start of it is a value
 /// followed by a note.
-pub fn parse_noted<T>(
+pub(crate) fn parse_noted<T>(
     text: &str,
     parse: impl Fn(&str) -> Result<T, String>,
     accept_note: impl Fn(&str) -> bool,

@@ -224,7 +224,7 @@ pub fn parse_threshold(text: &str) -> Result<Threshold, String> {
 /// # Errors
 ///
 /// What was expected, when no start of `text` is a threshold followed by a note.
-pub fn parse_threshold_noted(text: &str) -> Result<(Threshold, Option<&str>), String> {
+pub(crate) fn parse_threshold_noted(text: &str) -> Result<(Threshold, Option<&str>), String> {
     parse_noted(text, parse_threshold, |_| true)
 }
 

@@ -33,7 +33,7 @@ const EXPECTED_CALVER: &str = "a CalVer version like 2024.05.1 (year.month, then
 /// version is one word: it ends at white space or a parenthesis. `None` when the text
 /// writes no change, as a single version does.
 #[must_use]
-pub fn split_version_change(text: &str) -> Option<(Range<usize>, Range<usize>)> {
+pub(crate) fn split_version_change(text: &str) -> Option<(Range<usize>, Range<usize>)> {
     let (previous, new) = match find_word(text, 0, "from") {
         Some(from) => {
             let previous = token_after(text, from + "from".len())?;

@@ -4,7 +4,7 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
-use release_doc::values::placeholder;
+use release_doc::internal::placeholder;
 use release_doc::ChecklistGroup;
 
 use super::{item_text, items_due};

@@ -1,6 +1,6 @@
 //! RL101: a `{{ placeholder }}` or placeholder-like text left in due content.
 
-use release_doc::values::placeholder;
+use release_doc::internal::placeholder;
 use release_doc::Span;
 
 use super::coverage::Coverage;

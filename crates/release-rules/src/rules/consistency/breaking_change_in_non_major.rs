@@ -1,6 +1,6 @@
 //! RL407: a breaking change listed in a release that is not Major.
 
-use release_doc::values::placeholder::says_not_applicable;
+use release_doc::internal::placeholder::says_not_applicable;
 use release_doc::values::ReleaseType;
 use release_doc::Field;
 

@@ -3,7 +3,7 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
-use release_doc::values::quantity::strip_wrapping;
+use release_doc::internal::strip_wrapping;
 use release_doc::values::{parse_quantity, Quantity, Unit};
 use release_doc::Field;
 

@@ -1,6 +1,6 @@
 //! RL410: the Overview's Component differs from the frontmatter's `component`.
 
-use release_doc::values::quantity::strip_wrapping;
+use release_doc::internal::strip_wrapping;
 use release_doc::{Field, Span};
 
 use crate::context::Context;

@@ -1,6 +1,6 @@
 //! RL408: a Major release whose Breaking Changes list is empty or says `None`.
 
-use release_doc::values::placeholder::says_not_applicable;
+use release_doc::internal::placeholder::says_not_applicable;
 use release_doc::values::ReleaseType;
 use release_doc::{Field, SectionId};
 

@@ -1,7 +1,7 @@
 //! RL503: a Production release without a completed Security Officer sign-off.
 
-use release_doc::values::enums::split_hint;
-use release_doc::values::placeholder::is_intentionally_empty;
+use release_doc::internal::placeholder::is_intentionally_empty;
+use release_doc::internal::split_hint;
 use release_doc::values::Environment;
 use release_doc::{Field, SectionId, SignOff, Span};
 

@@ -1,8 +1,8 @@
 //! RL301: a value outside its closed list of options (release type, environment,
 //! rollback strategy, risk level, stage, outcome).
 
-use release_doc::values::enums::split_hint;
-use release_doc::values::quantity::strip_wrapping;
+use release_doc::internal::split_hint;
+use release_doc::internal::strip_wrapping;
 use release_doc::values::{Environment, Outcome, ReleaseType, RiskLevel, RollbackStrategy, Stage};
 use release_doc::{Field, SectionId, Span};
 
