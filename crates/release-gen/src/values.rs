@@ -20,6 +20,7 @@ use release_doc::field::Field;
 use release_doc::values::{
     parse_date, parse_duration, parse_moment, parse_quantity, parse_status, parse_threshold,
     parse_version, Environment, Outcome, Priority, ReleaseType, RiskLevel, RollbackStrategy, Stage,
+    ValueError,
 };
 use release_doc::{ReleaseDoc, Span};
 use serde::Serialize;
@@ -366,7 +367,10 @@ impl Kind {
     /// Read `raw` as the parser reads a field of this kind, in its JSON form. An
     /// unfilled field keeps its text as `raw`, so it renders as written.
     fn read(self, raw: &str) -> Json {
-        fn json_of<T: Serialize>(raw: &str, parse: impl FnOnce(&str) -> Result<T, String>) -> Json {
+        fn json_of<T: Serialize>(
+            raw: &str,
+            parse: impl FnOnce(&str) -> Result<T, ValueError>,
+        ) -> Json {
             let field = Field::read(raw, Span::default(), parse);
             let unfilled = field.is_unfilled();
             let mut json = serde_json::to_value(field).unwrap_or(Json::Null);

@@ -22,6 +22,7 @@ use release_doc::field::Field;
 use release_doc::values::{
     parse_date, parse_duration, parse_moment, parse_quantity, parse_status, parse_threshold,
     parse_version, Environment, Outcome, Priority, ReleaseType, RiskLevel, RollbackStrategy, Stage,
+    ValueError,
 };
 use release_doc::{
     ActionItemRow, BusinessMetricRow, CodeBlock, CommunicationRow, DocLink, IssueRow, LabeledItem,
@@ -91,7 +92,7 @@ fn cell_text() -> impl Strategy<Value = String> {
     ]
 }
 
-fn read<T>(raw: &str, parse: impl FnOnce(&str) -> Result<T, String>) -> Field<T> {
+fn read<T>(raw: &str, parse: impl FnOnce(&str) -> Result<T, ValueError>) -> Field<T> {
     Field::read(raw, Span::default(), parse)
 }
 
@@ -102,7 +103,7 @@ fn free(raw: &str) -> Field<String> {
 /// A field of type `T` from one of `samples` (valid, invalid and unfilled spellings).
 fn typed<T: Clone + std::fmt::Debug + 'static>(
     samples: &'static [&'static str],
-    parse: fn(&str) -> Result<T, String>,
+    parse: fn(&str) -> Result<T, ValueError>,
 ) -> impl Strategy<Value = Field<T>> {
     prop::sample::select(samples).prop_map(move |raw| read(raw, parse))
 }

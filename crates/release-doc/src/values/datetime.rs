@@ -10,6 +10,7 @@ use jiff::{SignedDuration, Span, SpanRelativeTo};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 
+use super::error::ValueError;
 use super::note::parse_noted;
 use super::quantity::strip_wrapping;
 
@@ -104,8 +105,8 @@ static CLOCK_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// # Errors
 ///
 /// What was expected, when `text` is not such a date or names a day that does not exist.
-pub fn parse_date(text: &str) -> Result<Date, String> {
-    parse_date_in(text, None)
+pub fn parse_date(text: &str) -> Result<Date, ValueError> {
+    parse_date_in(text, None).map_err(|expected| ValueError::in_text(text, expected))
 }
 
 /// Parse a date as [`parse_date`] does, and as people write them: `20 Feb 2024`,
@@ -345,8 +346,8 @@ fn zone_of(written: &str) -> Option<String> {
 /// # Errors
 ///
 /// What was expected, for other text or a time that does not exist (`25:61`).
-pub fn parse_moment(text: &str) -> Result<Moment, String> {
-    parse_moment_in(text, None)
+pub fn parse_moment(text: &str) -> Result<Moment, ValueError> {
+    parse_moment_in(text, None).map_err(|expected| ValueError::in_text(text, expected))
 }
 
 /// Parse a moment as [`parse_moment`] does, and as people write them: an hour alone
@@ -480,9 +481,8 @@ impl fmt::Display for Duration {
 /// # Errors
 ///
 /// What was expected, for other text and for negative durations (`-1h`, `1h ago`).
-pub fn parse_duration(text: &str) -> Result<Duration, String> {
-    let text = strip_wrapping(text);
-    duration(text).ok_or_else(|| EXPECTED_DURATION.to_owned())
+pub fn parse_duration(text: &str) -> Result<Duration, ValueError> {
+    duration(strip_wrapping(text)).ok_or_else(|| ValueError::in_text(text, EXPECTED_DURATION))
 }
 
 /// Parse a duration as [`parse_duration`] does, followed by an optional note
@@ -491,7 +491,7 @@ pub fn parse_duration(text: &str) -> Result<Duration, String> {
 /// # Errors
 ///
 /// What was expected, when no start of `text` is a duration followed by a note.
-pub(crate) fn parse_duration_noted(text: &str) -> Result<(Duration, Option<&str>), String> {
+pub(crate) fn parse_duration_noted(text: &str) -> Result<(Duration, Option<&str>), ValueError> {
     parse_noted(text, parse_duration, |_| true)
 }
 
@@ -594,7 +594,11 @@ mod tests {
             assert_eq!(parse_date(text), Ok(date(2026, 11, 30)), "{text:?}");
         }
         for bad in BAD_DATES {
-            assert_eq!(parse_date(bad), Err(EXPECTED_DATE.to_owned()), "{bad:?}");
+            assert_eq!(
+                parse_date(bad).map_err(String::from),
+                Err(EXPECTED_DATE.to_owned()),
+                "{bad:?}"
+            );
         }
     }
 
@@ -609,7 +613,7 @@ mod tests {
             assert_eq!(m(text), expected, "{text:?}");
         }
         for bad in BAD_MOMENTS {
-            let got = parse_moment(bad);
+            let got = parse_moment(bad).map_err(String::from);
             assert_eq!(got, Err(EXPECTED_MOMENT.to_owned()), "{bad:?}");
         }
     }
@@ -776,7 +780,7 @@ mod tests {
             assert_eq!(parse_duration(text), Ok(Duration { seconds }), "{text:?}");
         }
         for bad in BAD_DURATIONS {
-            let got = parse_duration(bad);
+            let got = parse_duration(bad).map_err(String::from);
             assert_eq!(got, Err(EXPECTED_DURATION.to_owned()), "{bad:?}");
         }
     }

@@ -10,6 +10,7 @@
 pub mod datetime;
 #[doc(hidden)]
 pub mod enums;
+mod error;
 pub(crate) mod note;
 pub(crate) mod placeholder;
 #[doc(hidden)]
@@ -23,6 +24,7 @@ pub mod version;
 
 pub use datetime::{parse_date, parse_duration, parse_moment, Duration, Moment};
 pub use enums::{Environment, Outcome, Priority, ReleaseType, RiskLevel, RollbackStrategy, Stage};
+pub use error::ValueError;
 pub use quantity::{parse_quantity, Quantity, Unit};
 pub use status::{parse_status, Status};
 pub use threshold::{parse_threshold, Comparator, Threshold};

@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 
+use super::error::ValueError;
 use super::note::parse_noted;
 
 /// What [`parse_quantity`] expects, for messages.
@@ -184,7 +185,12 @@ fn unit_of(written: &str) -> (Unit, f64) {
 /// # Errors
 ///
 /// What was expected, when `text` is not such a quantity.
-pub fn parse_quantity(text: &str) -> Result<Quantity, String> {
+pub fn parse_quantity(text: &str) -> Result<Quantity, ValueError> {
+    quantity(text).map_err(|expected| ValueError::in_text(text, expected))
+}
+
+/// [`parse_quantity`], saying what was expected when `text` is no quantity.
+fn quantity(text: &str) -> Result<Quantity, String> {
     let text = strip_wrapping(text);
     if let Some((number, unit)) = plain_quantity(text) {
         return quantity_of(number, unit);
@@ -212,7 +218,7 @@ pub fn parse_quantity(text: &str) -> Result<Quantity, String> {
 /// # Errors
 ///
 /// What was expected, when no start of `text` is a quantity followed by a note.
-pub(crate) fn parse_quantity_noted(text: &str) -> Result<(Quantity, Option<&str>), String> {
+pub(crate) fn parse_quantity_noted(text: &str) -> Result<(Quantity, Option<&str>), ValueError> {
     parse_noted(text, parse_quantity, |_| true)
 }
 
@@ -366,7 +372,7 @@ mod tests {
             "3/day/week",
         ] {
             assert_eq!(
-                parse_quantity(text),
+                parse_quantity(text).map_err(String::from),
                 Err(EXPECTED_QUANTITY.to_owned()),
                 "{text:?}"
             );
@@ -419,7 +425,7 @@ mod tests {
     #[test]
     fn rejects_anything_else() {
         for text in REJECTED {
-            let got = parse_quantity(text);
+            let got = parse_quantity(text).map_err(String::from);
             assert_eq!(got, Err(EXPECTED_QUANTITY.to_owned()), "{text:?}");
         }
     }

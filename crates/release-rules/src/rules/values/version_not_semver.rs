@@ -80,10 +80,10 @@ fn not_calver(
     let (Field::Value { raw, span, .. } | Field::Invalid { raw, span, .. }) = version else {
         return;
     };
-    if let Err(expected) = parse_calver(raw) {
+    if let Err(error) = parse_calver(raw) {
         let found = Invalid {
             raw,
-            expected: &expected,
+            expected: &error.expected,
             span: *span,
         };
         push(
