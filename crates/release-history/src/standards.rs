@@ -77,10 +77,8 @@ impl Targets {
         config: &StandardTargets,
         template: &ReleaseDoc,
     ) -> Self {
-        let doc = ReleaseDoc {
-            quality_standards: newest.to_vec(),
-            ..ReleaseDoc::default()
-        };
+        let mut doc = ReleaseDoc::default();
+        doc.quality_standards = newest.to_vec();
         let standards = Standards::resolve(&doc, config, template);
         let target = |t: Option<Threshold>| {
             t.map(|t| Target {
