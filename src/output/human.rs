@@ -11,7 +11,7 @@ use std::collections::HashSet;
 use std::fmt;
 
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode, SourceSpan};
-use release_doc::values::enums::split_hint;
+use release_doc::internal::split_hint;
 use release_doc::Span;
 use release_rules::{registry, Severity};
 

@@ -3,7 +3,8 @@
 //! Status, action item Priority, frontmatter `stage` and `outcome`), and their options,
 //! for hover and completion.
 
-use release_doc::values::enums::{split_hint, Outcome, Priority, RiskLevel, Stage};
+use release_doc::internal::split_hint;
+use release_doc::values::{Outcome, Priority, RiskLevel, Stage};
 use release_doc::{Field, Span};
 use release_rules::{Document, Schema};
 

@@ -2,7 +2,7 @@
 //! outline lists what remains to fill in.
 
 use lsp_types::{DocumentSymbol, SymbolKind};
-use release_doc::values::placeholder;
+use release_doc::internal::placeholder;
 
 use super::analysis::Checked;
 use super::position::Encoding;

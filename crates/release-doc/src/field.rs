@@ -74,17 +74,26 @@ impl<T> Default for Field<T> {
 impl<T> Field<T> {
     /// Read `raw` (the text at `span`): placeholders and placeholder-like text make it
     /// unfilled, otherwise `parse` decides between a value and invalid text. `parse`
-    /// returns what was expected when it fails.
-    pub fn read(raw: &str, span: Span, parse: impl FnOnce(&str) -> Result<T, String>) -> Self {
+    /// returns what was expected when it fails (a [`ValueError`](crate::values::ValueError)
+    /// or its message).
+    ///
+    /// Not part of the API (an importer reads fields, the parser makes them): release-gen
+    /// reads the values given on its command line with it.
+    #[doc(hidden)]
+    pub fn read<E: Into<String>>(
+        raw: &str,
+        span: Span,
+        parse: impl FnOnce(&str) -> Result<T, E>,
+    ) -> Self {
         Self::read_noted(raw, span, |text| parse(text).map(|value| (value, None)))
     }
 
     /// Like [`Field::read`], for a value that may be followed by a note: `parse` returns
     /// the value and the note it left (see [`crate::values::note::parse_noted`]).
-    pub fn read_noted<'t>(
+    pub(crate) fn read_noted<'t, E: Into<String>>(
         raw: &'t str,
         span: Span,
-        parse: impl FnOnce(&'t str) -> Result<(T, Option<&'t str>), String>,
+        parse: impl FnOnce(&'t str) -> Result<(T, Option<&'t str>), E>,
     ) -> Self {
         let text = crate::trim::trim(raw);
         if let Some(name) = placeholder::unfilled_marker(text) {
@@ -106,7 +115,7 @@ impl<T> Field<T> {
             },
             Err(expected) => Field::Invalid {
                 raw: text.to_owned(),
-                expected,
+                expected: expected.into(),
                 span,
             },
         }
@@ -226,8 +235,11 @@ pub type Text = Field<String>;
 
 impl Field<String> {
     /// Read free text: unfilled when it holds a placeholder, else its trimmed text.
+    ///
+    /// Not part of the API, like [`Field::read`].
+    #[doc(hidden)]
     #[must_use]
     pub fn text(raw: &str, span: Span) -> Self {
-        Self::read(raw, span, |s| Ok(s.to_owned()))
+        Self::read(raw, span, |s| Ok::<_, String>(s.to_owned()))
     }
 }

@@ -20,17 +20,50 @@
 //!   `{{ placeholder }}` or `TBD`), empty on purpose (`N/A`), invalid (with what was
 //!   expected) or a typed value from [`values`] (dates, durations, quantities,
 //!   thresholds, statuses, enums, SemVer versions).
+//! - [`values`] also has the parsers the model reads them with ([`values::parse_date`],
+//!   [`values::Stage::parse`], ...), for text of your own; they fail with a
+//!   [`values::ValueError`]: what was expected, and the byte range of the bad text.
 //! - Every part carries a byte [`Span`]; a [`LineIndex`] turns an offset into a 1-based
 //!   [`LineCol`], counting columns in characters.
 //! - [`DEFAULT_TEMPLATE`] is the seed template that defines the format, and
 //!   [`parse_with`] takes [`ParseOptions`] (headings to read as known sections).
+//!
+//! ```
+//! use release_doc::{parse, Field, LineIndex};
+//!
+//! let source = "## Overview\n\n**Release**: Payments API (v2.4.0)\n\n**Scheduled Date**: soon\n";
+//! let doc = parse(source).value;
+//! // Sections: every heading, with the template's section it is.
+//! assert_eq!(doc.sections[0].title, "Overview");
+//! // Fields: typed values with their spans, or what was expected instead.
+//! assert_eq!(doc.overview.release_version.value().map(|v| v.major), Some(2));
+//! let Field::Invalid { expected, span, .. } = &doc.overview.scheduled_date else {
+//!     panic!("the date does not parse");
+//! };
+//! assert_eq!(expected, "a date like 2026-11-30");
+//! // Spans are byte ranges; line and column are computed when needed.
+//! let at = LineIndex::new(source).line_col(source, span.start);
+//! assert_eq!((at.line, at.column), (5, 21));
+//! ```
+//!
+//! # What the API promises
+//!
+//! What this documentation shows follows semantic versioning. The model's structs and
+//! the enums that may grow are `#[non_exhaustive]`: read them, match them with a
+//! wildcard arm, but do not build them with struct literals ([`Field`] is the exception:
+//! its states are meant to be matched exhaustively). Items hidden from this
+//! documentation are not part of the promise: the `internal` module, which holds the
+//! helpers the other crates of the release-lint workspace share with the parser, and the
+//! paths of release 0.1 (`values::enums::Stage` for [`values::Stage`]), kept for one
+//! minor version.
 #![deny(missing_docs)]
 
 mod build;
 pub mod field;
 mod frontmatter;
 #[doc(hidden)]
-pub mod known_tables;
+pub mod internal;
+mod known_tables;
 mod markdown;
 pub mod model;
 pub mod problem;
@@ -39,16 +72,10 @@ mod trim;
 pub mod values;
 mod words;
 
-#[doc(hidden)]
-pub use build::checklist::find_not_applicable;
 pub use field::{Field, Text};
-#[doc(hidden)]
-pub use frontmatter::unquote::quoted_scalar;
 pub use model::*;
 pub use problem::{Parsed, Problem, ProblemKind};
 pub use span::{LineCol, LineIndex, Span};
-#[doc(hidden)]
-pub use trim::is_ascii_space;
 
 /// The default template: the seed "Deployment & Release Process Template", byte for byte.
 ///

@@ -15,6 +15,7 @@ pub struct Parsed<T> {
 
 /// One structural problem, located in the source.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Problem {
     /// What kind of problem this is.
     pub kind: ProblemKind,

@@ -14,7 +14,7 @@ use std::sync::Arc;
 use minijinja::value::{Enumerator, Object, ObjectRepr, Value};
 use serde_json::Value as Json;
 
-use release_doc::values::placeholder;
+use release_doc::internal::placeholder;
 
 /// A node of the values: a JSON value by its pointer into the shared root, or the place
 /// where a value would be when there is none.

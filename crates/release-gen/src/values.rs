@@ -17,7 +17,11 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use release_doc::field::Field;
-use release_doc::values::{datetime, enums, quantity, status, threshold, version};
+use release_doc::values::{
+    parse_date, parse_duration, parse_moment, parse_quantity, parse_status, parse_threshold,
+    parse_version, Environment, Outcome, Priority, ReleaseType, RiskLevel, RollbackStrategy, Stage,
+    ValueError,
+};
 use release_doc::{ReleaseDoc, Span};
 use serde::Serialize;
 use serde_json::{json, Map, Value as Json};
@@ -363,7 +367,10 @@ impl Kind {
     /// Read `raw` as the parser reads a field of this kind, in its JSON form. An
     /// unfilled field keeps its text as `raw`, so it renders as written.
     fn read(self, raw: &str) -> Json {
-        fn json_of<T: Serialize>(raw: &str, parse: impl FnOnce(&str) -> Result<T, String>) -> Json {
+        fn json_of<T: Serialize>(
+            raw: &str,
+            parse: impl FnOnce(&str) -> Result<T, ValueError>,
+        ) -> Json {
             let field = Field::read(raw, Span::default(), parse);
             let unfilled = field.is_unfilled();
             let mut json = serde_json::to_value(field).unwrap_or(Json::Null);
@@ -377,20 +384,20 @@ impl Kind {
         match self {
             Kind::Text => json_of(raw, |s| Ok(s.to_owned())),
             Kind::Tags => json_of(raw, |s| Ok(vec![s.to_owned()])),
-            Kind::Date => json_of(raw, datetime::parse_date),
-            Kind::Version => json_of(raw, version::parse_version),
-            Kind::Moment => json_of(raw, datetime::parse_moment),
-            Kind::Duration => json_of(raw, datetime::parse_duration),
-            Kind::Status => json_of(raw, status::parse_status),
-            Kind::Threshold => json_of(raw, threshold::parse_threshold),
-            Kind::Quantity => json_of(raw, quantity::parse_quantity),
-            Kind::ReleaseType => json_of(raw, enums::ReleaseType::parse),
-            Kind::Environment => json_of(raw, enums::Environment::parse),
-            Kind::RollbackStrategy => json_of(raw, enums::RollbackStrategy::parse),
-            Kind::RiskLevel => json_of(raw, enums::RiskLevel::parse),
-            Kind::Stage => json_of(raw, enums::Stage::parse),
-            Kind::Outcome => json_of(raw, enums::Outcome::parse),
-            Kind::Priority => json_of(raw, enums::Priority::parse),
+            Kind::Date => json_of(raw, parse_date),
+            Kind::Version => json_of(raw, parse_version),
+            Kind::Moment => json_of(raw, parse_moment),
+            Kind::Duration => json_of(raw, parse_duration),
+            Kind::Status => json_of(raw, parse_status),
+            Kind::Threshold => json_of(raw, parse_threshold),
+            Kind::Quantity => json_of(raw, parse_quantity),
+            Kind::ReleaseType => json_of(raw, ReleaseType::parse),
+            Kind::Environment => json_of(raw, Environment::parse),
+            Kind::RollbackStrategy => json_of(raw, RollbackStrategy::parse),
+            Kind::RiskLevel => json_of(raw, RiskLevel::parse),
+            Kind::Stage => json_of(raw, Stage::parse),
+            Kind::Outcome => json_of(raw, Outcome::parse),
+            Kind::Priority => json_of(raw, Priority::parse),
         }
     }
 }
@@ -806,7 +813,7 @@ impl<'de> serde::Deserialize<'de> for KeyText {
 
 #[cfg(test)]
 mod tests {
-    use release_doc::values::enums::ReleaseType;
+    use release_doc::values::ReleaseType;
 
     use super::*;
 

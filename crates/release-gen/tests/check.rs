@@ -1,8 +1,8 @@
 //! Generated documents against the linter: a new document passes `check` at `draft`,
 //! and at `closed` every placeholder it still holds is reported.
 
-use release_doc::values::enums::Stage;
-use release_doc::values::placeholder;
+use release_doc::internal::placeholder;
+use release_doc::values::Stage;
 use release_gen::{Template, Values};
 use release_rules::{check, Document, Settings, Severity};
 

@@ -19,7 +19,11 @@ use std::sync::LazyLock;
 
 use proptest::prelude::*;
 use release_doc::field::Field;
-use release_doc::values::{datetime, enums, quantity, status, threshold, version};
+use release_doc::values::{
+    parse_date, parse_duration, parse_moment, parse_quantity, parse_status, parse_threshold,
+    parse_version, Environment, Outcome, Priority, ReleaseType, RiskLevel, RollbackStrategy, Stage,
+    ValueError,
+};
 use release_doc::{
     ActionItemRow, BusinessMetricRow, CodeBlock, CommunicationRow, DocLink, IssueRow, LabeledItem,
     List, ListItem, MetricRow, ReleaseDoc, RiskRow, Span, SuccessMetricRow, Table, TimelineRow,
@@ -88,7 +92,7 @@ fn cell_text() -> impl Strategy<Value = String> {
     ]
 }
 
-fn read<T>(raw: &str, parse: impl FnOnce(&str) -> Result<T, String>) -> Field<T> {
+fn read<T>(raw: &str, parse: impl FnOnce(&str) -> Result<T, ValueError>) -> Field<T> {
     Field::read(raw, Span::default(), parse)
 }
 
@@ -99,7 +103,7 @@ fn free(raw: &str) -> Field<String> {
 /// A field of type `T` from one of `samples` (valid, invalid and unfilled spellings).
 fn typed<T: Clone + std::fmt::Debug + 'static>(
     samples: &'static [&'static str],
-    parse: fn(&str) -> Result<T, String>,
+    parse: fn(&str) -> Result<T, ValueError>,
 ) -> impl Strategy<Value = Field<T>> {
     prop::sample::select(samples).prop_map(move |raw| read(raw, parse))
 }
@@ -141,15 +145,18 @@ const DATES: &[&str] = &[
 ];
 
 fn list(ordered_text: impl Strategy<Value = String>) -> impl Strategy<Value = List> {
-    prop::collection::vec(ordered_text, 1..4).prop_map(|items| List {
-        span: Some(Span::default()),
-        items: items
+    prop::collection::vec(ordered_text, 1..4).prop_map(|items| {
+        let mut list = List::default();
+        list.span = Some(Span::default());
+        list.items = items
             .iter()
-            .map(|t| ListItem {
-                text: free(t),
-                span: Span::default(),
+            .map(|t| {
+                let mut item = ListItem::default();
+                item.text = free(t);
+                item
             })
-            .collect(),
+            .collect();
+        list
     })
 }
 
@@ -157,11 +164,11 @@ fn labeled(labels: &'static [&'static str]) -> impl Strategy<Value = Vec<Labeled
     prop::collection::vec((prop::sample::select(labels), text(WORDS)), 1..4).prop_map(|items| {
         items
             .into_iter()
-            .map(|(label, value)| LabeledItem {
-                label: label.to_owned(),
-                label_span: Span::default(),
-                value: free(&value),
-                span: Span::default(),
+            .map(|(label, value)| {
+                let mut item = LabeledItem::default();
+                item.label = label.to_owned();
+                item.value = free(&value);
+                item
             })
             .collect()
     })
@@ -172,11 +179,12 @@ fn table<R: std::fmt::Debug + Clone>(
     columns: &[release_doc::Column],
 ) -> impl Strategy<Value = Table<R>> {
     let columns = columns.to_vec();
-    prop::collection::vec(row, 1..4).prop_map(move |rows| Table {
-        span: Some(Span::default()),
-        columns: columns.clone(),
-        rows,
-        none_row: None,
+    prop::collection::vec(row, 1..4).prop_map(move |rows| {
+        let mut table = Table::default();
+        table.span = Some(Span::default());
+        table.columns = columns.clone();
+        table.rows = rows;
+        table
     })
 }
 
@@ -189,65 +197,81 @@ fn cell() -> impl Strategy<Value = Field<String>> {
 }
 
 prop_compose! {
-    fn risk_row()(risk in first_cell(), probability in typed(LEVELS, enums::RiskLevel::parse),
-                  impact in typed(LEVELS, enums::RiskLevel::parse), mitigation in cell(), owner in cell())
+    fn risk_row()(risk in first_cell(), probability in typed(LEVELS, RiskLevel::parse),
+                  impact in typed(LEVELS, RiskLevel::parse), mitigation in cell(), owner in cell())
                   -> RiskRow {
-        RiskRow { risk, probability, impact, mitigation, owner, span: Span::default(), extra: Default::default() }
+        let mut row = RiskRow::default();
+        (row.risk, row.probability, row.impact, row.mitigation, row.owner) = (risk, probability, impact, mitigation, owner);
+        row
     }
 }
 
 prop_compose! {
-    fn timeline_row()(phase in first_cell(), start in typed(MOMENTS, datetime::parse_moment),
-                      end in typed(MOMENTS, datetime::parse_moment),
-                      duration in typed(DURATIONS, datetime::parse_duration),
-                      status in typed(STATUSES, status::parse_status), notes in cell()) -> TimelineRow {
-        TimelineRow { phase, start, end, duration, status, notes, span: Span::default(), extra: Default::default() }
+    fn timeline_row()(phase in first_cell(), start in typed(MOMENTS, parse_moment),
+                      end in typed(MOMENTS, parse_moment),
+                      duration in typed(DURATIONS, parse_duration),
+                      status in typed(STATUSES, parse_status), notes in cell()) -> TimelineRow {
+        let mut row = TimelineRow::default();
+        (row.phase, row.start, row.end, row.duration, row.status, row.notes) = (phase, start, end, duration, status, notes);
+        row
     }
 }
 
 prop_compose! {
-    fn metric_row()(metric in first_cell(), threshold in typed(THRESHOLDS, threshold::parse_threshold),
-                    current in typed(QUANTITIES, quantity::parse_quantity),
-                    status in typed(STATUSES, status::parse_status), alert in cell()) -> MetricRow {
-        MetricRow { metric, threshold, current, status, alert, span: Span::default(), extra: Default::default() }
+    fn metric_row()(metric in first_cell(), threshold in typed(THRESHOLDS, parse_threshold),
+                    current in typed(QUANTITIES, parse_quantity),
+                    status in typed(STATUSES, parse_status), alert in cell()) -> MetricRow {
+        let mut row = MetricRow::default();
+        (row.metric, row.threshold, row.current, row.status, row.alert) = (metric, threshold, current, status, alert);
+        row
     }
 }
 
 prop_compose! {
-    fn issue_row()(time in typed(MOMENTS, datetime::parse_moment), issue in first_cell(), severity in cell(),
+    fn issue_row()(time in typed(MOMENTS, parse_moment), issue in first_cell(), severity in cell(),
                    impact in cell(), resolution in cell(),
-                   duration in typed(DURATIONS, datetime::parse_duration)) -> IssueRow {
-        IssueRow { time, issue, severity, impact, resolution, duration, span: Span::default(), extra: Default::default() }
+                   duration in typed(DURATIONS, parse_duration)) -> IssueRow {
+        let mut row = IssueRow::default();
+        (row.time, row.issue, row.severity, row.impact, row.resolution, row.duration) = (time, issue, severity, impact, resolution, duration);
+        row
     }
 }
 
 prop_compose! {
-    fn success_row()(metric in first_cell(), target in typed(THRESHOLDS, threshold::parse_threshold),
-                     actual in typed(QUANTITIES, quantity::parse_quantity),
-                     status in typed(STATUSES, status::parse_status)) -> SuccessMetricRow {
-        SuccessMetricRow { metric, target, actual, status, span: Span::default(), extra: Default::default() }
+    fn success_row()(metric in first_cell(), target in typed(THRESHOLDS, parse_threshold),
+                     actual in typed(QUANTITIES, parse_quantity),
+                     status in typed(STATUSES, parse_status)) -> SuccessMetricRow {
+        let mut row = SuccessMetricRow::default();
+        (row.metric, row.target, row.actual, row.status) = (metric, target, actual, status);
+        row
     }
 }
 
 prop_compose! {
-    fn business_row()(metric in first_cell(), baseline in typed(QUANTITIES, quantity::parse_quantity),
-                      post_release in typed(QUANTITIES, quantity::parse_quantity),
-                      change in typed(QUANTITIES, quantity::parse_quantity)) -> BusinessMetricRow {
-        BusinessMetricRow { metric, baseline, post_release, change, span: Span::default(), extra: Default::default() }
+    fn business_row()(metric in first_cell(), baseline in typed(QUANTITIES, parse_quantity),
+                      post_release in typed(QUANTITIES, parse_quantity),
+                      change in typed(QUANTITIES, parse_quantity)) -> BusinessMetricRow {
+        let mut row = BusinessMetricRow::default();
+        (row.metric, row.baseline, row.post_release, row.change) = (metric, baseline, post_release, change);
+        row
     }
 }
 
 prop_compose! {
-    fn action_row()(action in first_cell(), owner in cell(), due in typed(DATES, datetime::parse_date),
-                    priority in typed(PRIORITIES, enums::Priority::parse)) -> ActionItemRow {
-        ActionItemRow { action, owner, due, priority, span: Span::default(), extra: Default::default() }
+    fn action_row()(action in first_cell(), owner in cell(), due in typed(DATES, parse_date),
+                    priority in typed(PRIORITIES, Priority::parse)) -> ActionItemRow {
+        let mut row = ActionItemRow::default();
+        (row.action, row.owner, row.due, row.priority) = (action, owner, due, priority);
+        row
     }
 }
 
 prop_compose! {
-    fn communication_row()(time in typed(MOMENTS, datetime::parse_moment), audience in first_cell(),
+    fn communication_row()(time in typed(MOMENTS, parse_moment), audience in first_cell(),
                            message in cell(), channel in cell(), response in cell()) -> CommunicationRow {
-        CommunicationRow { time, audience, message, channel, response, span: Span::default(), extra: Default::default() }
+        let mut row = CommunicationRow::default();
+        (row.time, row.audience, row.message, row.channel, row.response) = (time, audience, message, channel, response);
+        row
     }
 }
 
@@ -266,13 +290,12 @@ fn code_block() -> impl Strategy<Value = CodeBlock> {
             1..4,
         ),
     )
-        .prop_map(|(label, lines)| CodeBlock {
-            label: Some(label.to_owned()),
-            language: "bash".to_owned(),
-            code: lines.join("\n") + "\n",
-            code_span: Span::default(),
-            span: Span::default(),
-            placeholders: Vec::new(),
+        .prop_map(|(label, lines)| {
+            let mut block = CodeBlock::default();
+            block.label = Some(label.to_owned());
+            block.language = "bash".to_owned();
+            block.code = lines.join("\n") + "\n";
+            block
         })
 }
 
@@ -393,23 +416,23 @@ fn model(g: &Generated) -> ReleaseDoc {
     doc.title = Some("Payments release".to_owned());
     let o = &g.overview;
     doc.overview.release_name = free(&o[0]);
-    doc.overview.release_version = read(&o[1], version::parse_version);
+    doc.overview.release_version = read(&o[1], parse_version);
     doc.overview.component = free(&o[2]);
-    doc.overview.release_type = read(&o[3], enums::ReleaseType::parse);
-    doc.overview.target_environment = read(&o[4], enums::Environment::parse);
-    doc.overview.scheduled_date = read(&o[5], datetime::parse_date);
+    doc.overview.release_type = read(&o[3], ReleaseType::parse);
+    doc.overview.target_environment = read(&o[4], Environment::parse);
+    doc.overview.scheduled_date = read(&o[5], parse_date);
     doc.overview.release_coordinator = free(&o[6]);
     doc.overview.business_owner = free(&o[0]);
-    doc.rollback.strategy = read(&o[7], enums::RollbackStrategy::parse);
+    doc.rollback.strategy = read(&o[7], RollbackStrategy::parse);
     if let Some(fm) = doc.frontmatter.as_mut() {
         let f = &g.frontmatter;
         fm.component = free(&f[0]);
         fm.owner = free(&f[1]);
         fm.status = free(&f[2]);
-        fm.created = read(&f[3], datetime::parse_date);
-        fm.updated = read(&f[4], datetime::parse_date);
-        fm.stage = read(&f[5], enums::Stage::parse);
-        fm.outcome = read(&f[6], enums::Outcome::parse);
+        fm.created = read(&f[3], parse_date);
+        fm.updated = read(&f[4], parse_date);
+        fm.stage = read(&f[5], Stage::parse);
+        fm.outcome = read(&f[6], Outcome::parse);
         let raw = format!(
             "[{}]",
             g.tags.iter().map(json).collect::<Vec<_>>().join(", ")
@@ -446,10 +469,11 @@ fn model(g: &Generated) -> ReleaseDoc {
     doc.related_docs = g
         .links
         .iter()
-        .map(|(label, target)| DocLink {
-            label: label.clone(),
-            target: free(target),
-            span: Span::default(),
+        .map(|(label, target)| {
+            let mut link = DocLink::default();
+            link.label = label.clone();
+            link.target = free(target);
+            link
         })
         .collect();
     // Tick checklist items; the rollback triggers and sign-offs are read from theirs.

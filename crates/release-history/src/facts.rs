@@ -4,7 +4,7 @@
 
 use jiff::civil::Date;
 use jiff::Timestamp;
-use release_doc::values::enums::{Environment, Outcome, Stage};
+use release_doc::values::{Environment, Outcome, Stage};
 use release_doc::{Field, QualityTarget, ReleaseDoc};
 use release_rules::outcome::{self, OutcomeSource};
 use release_rules::{Document, Settings};

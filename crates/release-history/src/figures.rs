@@ -166,7 +166,7 @@ fn median(values: &mut [f64]) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use release_doc::values::enums::Outcome;
+    use release_doc::values::Outcome;
 
     fn entry(outcome: Outcome, incidents: Vec<u64>, minutes: Option<Vec<f64>>) -> Entry {
         Entry {

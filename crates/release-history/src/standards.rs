@@ -7,8 +7,9 @@
 //! which the template writes as words (`Multiple deployments per day`), is read from
 //! the document, else the template, and judged where its words are clear.
 
-use release_doc::values::quantity::{Quantity, Unit};
-use release_doc::values::threshold::{parse_leading_threshold, Comparator, Threshold};
+use release_doc::internal::parse_leading_threshold;
+use release_doc::values::{Comparator, Threshold};
+use release_doc::values::{Quantity, Unit};
 use release_doc::{QualityTarget, ReleaseDoc, TargetKind};
 use release_rules::settings::StandardTargets;
 use release_rules::standards::Standards;
@@ -76,10 +77,8 @@ impl Targets {
         config: &StandardTargets,
         template: &ReleaseDoc,
     ) -> Self {
-        let doc = ReleaseDoc {
-            quality_standards: newest.to_vec(),
-            ..ReleaseDoc::default()
-        };
+        let mut doc = ReleaseDoc::default();
+        doc.quality_standards = newest.to_vec();
         let standards = Standards::resolve(&doc, config, template);
         let target = |t: Option<Threshold>| {
             t.map(|t| Target {

@@ -4,7 +4,7 @@
 use jiff::civil::{Date, DateTime};
 use jiff::tz::{Offset, TimeZone};
 use jiff::Timestamp;
-use release_doc::values::datetime::zone_meaning;
+use release_doc::internal::zone_meaning;
 
 /// The instant of `datetime` read in `zone` (a zone as the parser keeps it), or the
 /// zone's name when it is not one we can convert.
@@ -36,7 +36,7 @@ pub fn utc_date(at: Timestamp) -> Date {
     TimeZone::UTC.to_datetime(at).date()
 }
 
-/// A zone as [`release_doc::values::datetime::Moment`] keeps it: `Z`, an offset
+/// A zone as [`release_doc::values::Moment`] keeps it: `Z`, an offset
 /// `+01:00`, an `Area/City` name, or an abbreviation (`CET`, `UTC+2`).
 fn time_zone(zone: &str) -> Option<TimeZone> {
     if zone.eq_ignore_ascii_case("z") {

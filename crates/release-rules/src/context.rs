@@ -1,7 +1,7 @@
 //! What a rule sees: the document, the stage, the settings, the schema and the targets.
 
-use release_doc::values::enums::{Outcome, Stage};
-use release_doc::values::placeholder;
+use release_doc::internal::placeholder;
+use release_doc::values::{Outcome, Stage};
 use release_doc::{ReleaseDoc, Section, SectionId, Span};
 
 use crate::diagnostic::Diagnostic;
@@ -221,7 +221,7 @@ impl<'a> Context<'a> {
 
 #[cfg(test)]
 mod tests {
-    use release_doc::values::enums::Stage;
+    use release_doc::values::Stage;
 
     use super::*;
 

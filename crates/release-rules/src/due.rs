@@ -11,7 +11,7 @@
 //! Deployment Guidelines (and Quality Standards) are guidance: never due. Rollback
 //! Validation is due only when the outcome is `rolled-back`.
 
-use release_doc::values::enums::{Outcome, Stage};
+use release_doc::values::{Outcome, Stage};
 use release_doc::{ChecklistGroup, SectionId};
 
 /// The stage from which a known section's content is due; `None` when it never is.

@@ -43,7 +43,7 @@ pub use context::Context;
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Label, Severity};
 pub use document::Document;
 pub use engine::{check, resolve_stage};
-pub use release_doc::values::enums::Stage;
+pub use release_doc::values::Stage;
 pub use rule::{Family, Rule, RuleMeta};
 pub use schema::Schema;
 pub use settings::{Settings, VersionScheme};

@@ -2,7 +2,7 @@
 //! else what the document says. The template has no `outcome` key, so most documents
 //! never write one.
 
-use release_doc::values::enums::{Outcome, Stage};
+use release_doc::values::{Outcome, Stage};
 use release_doc::{ReleaseDoc, Span};
 
 use crate::stage::status_key;

@@ -2,7 +2,7 @@
 //! (known ones and a team template's own), where each sits, and when its content becomes
 //! due. [`crate::Context::outline`] builds it once per check.
 
-use release_doc::values::enums::Stage;
+use release_doc::values::Stage;
 use release_doc::{ReleaseDoc, Section};
 
 use crate::due;

@@ -1,6 +1,6 @@
 //! The rule trait, rule metadata, and the macro that declares a rule with its docs.
 
-use release_doc::values::enums::Stage;
+use release_doc::values::Stage;
 use serde::Serialize;
 
 use crate::context::Context;
@@ -181,7 +181,7 @@ macro_rules! declare_rule {
                 name: $rname,
                 family: $crate::rule::Family::$family,
                 severity: $crate::diagnostic::Severity::$severity,
-                since: release_doc::values::enums::Stage::$since,
+                since: release_doc::values::Stage::$since,
                 summary: $summary,
                 fix: $crate::fix_of!($($fix)?),
                 default: $crate::default_of!($($default)?),
@@ -250,7 +250,7 @@ macro_rules! declare_history_rule {
                 name: $rname,
                 family: $crate::rule::Family::History,
                 severity: $crate::diagnostic::Severity::$severity,
-                since: release_doc::values::enums::Stage::Draft,
+                since: release_doc::values::Stage::Draft,
                 summary: $summary,
                 docs: concat!($($doc, "\n"),*),
                 fix: None,

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use release_doc::values::enums::Stage;
+use release_doc::values::Stage;
 
 use crate::diagnostic::Severity;
 use crate::rule::RuleMeta;

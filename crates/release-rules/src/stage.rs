@@ -6,7 +6,7 @@
 //! `deployed`; a filled Retrospective and ticked Post-Release Activities: `closed`), the
 //! configured `default-stage`, else `planned`.
 
-use release_doc::values::enums::Stage;
+use release_doc::values::Stage;
 use release_doc::{ReleaseDoc, SectionId, Span};
 
 use crate::settings::Settings;

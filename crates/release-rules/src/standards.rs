@@ -1,7 +1,7 @@
 //! Quality-standard targets: from the document's Quality Standards section, then the
 //! configuration, then the template's defaults.
 
-use release_doc::values::threshold::{parse_threshold, Threshold};
+use release_doc::values::{parse_threshold, Threshold};
 use release_doc::{QualityTarget, ReleaseDoc, TargetKind};
 
 use crate::settings::StandardTargets;

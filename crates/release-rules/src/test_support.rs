@@ -1,6 +1,6 @@
 //! Helpers for the rules' unit tests.
 
-use release_doc::values::enums::Stage;
+use release_doc::values::Stage;
 
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;

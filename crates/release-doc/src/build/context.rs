@@ -97,24 +97,24 @@ impl<'a> Builder<'a> {
     }
 
     /// Read a typed value, recording an `InvalidValue` problem when it does not parse.
-    pub fn read<T>(
+    pub fn read<T, E: Into<String>>(
         &mut self,
         what: &str,
         raw: &str,
         span: Span,
-        parse: impl FnOnce(&str) -> Result<T, String>,
+        parse: impl FnOnce(&str) -> Result<T, E>,
     ) -> Field<T> {
         self.record_invalid(what, Field::read(raw, span, parse))
     }
 
     /// Read a typed value that may be followed by a note (see [`Field::read_noted`]),
     /// recording an `InvalidValue` problem when it does not parse.
-    pub fn read_noted<'t, T>(
+    pub fn read_noted<'t, T, E: Into<String>>(
         &mut self,
         what: &str,
         raw: &'t str,
         span: Span,
-        parse: impl FnOnce(&'t str) -> Result<(T, Option<&'t str>), String>,
+        parse: impl FnOnce(&'t str) -> Result<(T, Option<&'t str>), E>,
     ) -> Field<T> {
         self.record_invalid(what, Field::read_noted(raw, span, parse))
     }

@@ -89,11 +89,11 @@ fn text(entry: &Entry) -> Field<String> {
     }
 }
 
-fn typed<T>(
+fn typed<T, E: Into<String>>(
     b: &mut Builder<'_>,
     entry: &Entry,
     what: &str,
-    parse: fn(&str) -> Result<T, String>,
+    parse: fn(&str) -> Result<T, E>,
 ) -> Field<T> {
     match (&entry.value, text(entry)) {
         (EntryValue::Text(t), _) => b.read(what, t, entry.value_span, parse),

@@ -104,11 +104,11 @@ impl Row<'_, '_> {
     }
 
     /// A cell whose value may be followed by a note (`62m (incl. rollback)`).
-    fn noted<T>(
+    fn noted<T, E: Into<String>>(
         &self,
         b: &mut Builder<'_>,
         key: &str,
-        parse: impl for<'t> FnOnce(&'t str) -> Result<(T, Option<&'t str>), String>,
+        parse: impl for<'t> FnOnce(&'t str) -> Result<(T, Option<&'t str>), E>,
     ) -> Field<T> {
         match self.cell(key) {
             Some((what, (raw, span))) => b.read_noted(what, raw, *span, parse),
@@ -116,11 +116,11 @@ impl Row<'_, '_> {
         }
     }
 
-    fn typed<T>(
+    fn typed<T, E: Into<String>>(
         &self,
         b: &mut Builder<'_>,
         key: &str,
-        parse: fn(&str) -> Result<T, String>,
+        parse: fn(&str) -> Result<T, E>,
     ) -> Field<T> {
         match self.cell(key) {
             Some((what, (raw, span))) => b.read(what, raw, *span, parse),

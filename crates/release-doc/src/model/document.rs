@@ -18,6 +18,7 @@ use crate::values::enums::{Environment, Outcome, ReleaseType, RollbackStrategy, 
 /// A parsed release document.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct ReleaseDoc {
     /// The YAML frontmatter, when the document has one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -121,6 +122,7 @@ impl ReleaseDoc {
 /// The YAML frontmatter.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Frontmatter {
     /// The whole block, fences included.
     pub span: Span,
@@ -164,6 +166,7 @@ pub struct Frontmatter {
 /// One top-level frontmatter key.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct FrontmatterKey {
     /// The key.
     pub key: String,
@@ -178,6 +181,7 @@ pub struct FrontmatterKey {
 /// The Overview fields.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Overview {
     /// The release's name, before the parenthesised version.
     #[serde(default)]
@@ -215,6 +219,7 @@ pub struct Overview {
 /// Release Scope & Impact.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Scope {
     /// What's being deployed.
     #[serde(default)]
@@ -227,6 +232,7 @@ pub struct Scope {
 /// The Rollback Plan's typed parts (its checklists are in [`ReleaseDoc::checklists`]).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Rollback {
     /// `Rollback Strategy`.
     #[serde(default)]
@@ -242,6 +248,7 @@ pub struct Rollback {
 /// Emergency Procedures.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Emergency {
     /// If deployment fails: the steps.
     #[serde(default)]
@@ -254,6 +261,7 @@ pub struct Emergency {
 /// The five lists of the Release Notes.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct ReleaseNotes {
     /// New Features.
     #[serde(default)]
@@ -275,6 +283,7 @@ pub struct ReleaseNotes {
 /// Retrospective & Improvements.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Retrospective {
     /// What Went Well.
     #[serde(default)]

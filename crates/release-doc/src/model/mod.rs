@@ -5,6 +5,25 @@
 //! in, so a template parsed with the same parser can serve as the schema of required
 //! sections, fields and items. The typed layer reads the known parts of the template
 //! (Overview, tables, rollback plan, release notes, ...) into typed values.
+//!
+//! The structs are `#[non_exhaustive]`, so that a new part of the format is a new field
+//! and not a breaking change: outside this crate they are read, not built with a struct
+//! literal.
+//!
+//! ```compile_fail,E0639
+//! use release_doc::{Field, ListItem, Span};
+//! let item = ListItem { text: Field::Missing, span: Span::default() };
+//! ```
+//!
+//! A tool that needs one anyway (a generator, a test) starts from `Default` where the
+//! struct has it, or from a parsed document:
+//!
+//! ```
+//! use release_doc::{ListItem, Span};
+//! let mut item = ListItem::default();
+//! item.span = Span::new(0, 12);
+//! assert!(item.text.is_missing());
+//! ```
 
 mod document;
 mod parts;

@@ -10,6 +10,7 @@ use crate::values::threshold::Threshold;
 /// A `**Label**: value` paragraph.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct LabeledField {
     /// The known section it is in.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -30,6 +31,7 @@ pub struct LabeledField {
 /// A list of free-text items (scope changes, steps, release notes, ...).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct List {
     /// The whole list, or `None` when the document has no such list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -39,8 +41,9 @@ pub struct List {
 }
 
 /// One item of a [`List`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct ListItem {
     /// The item's text (without its marker).
     pub text: Text,
@@ -49,8 +52,9 @@ pub struct ListItem {
 }
 
 /// A list item of the form `Label: value` (`**Users affected**: 40%`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct LabeledItem {
     /// The label (empty when the item has none).
     pub label: String,
@@ -65,6 +69,7 @@ pub struct LabeledItem {
 /// A group of task-list items under one bold label or heading.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct ChecklistGroup {
     /// The known section it is in.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -88,6 +93,7 @@ pub struct ChecklistGroup {
 /// One task-list item.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct ChecklistItem {
     /// The text after the box, as written.
     pub text: String,
@@ -123,6 +129,7 @@ impl ChecklistItem {
 /// The `N/A` part of a checklist item.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct NotApplicable {
     /// The reason given after `N/A`, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -134,6 +141,7 @@ pub struct NotApplicable {
 /// A rollback trigger read as a condition: `Error rate > 1%`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct TriggerCondition {
     /// The metric named before the comparator, as written (`Error rate`).
     pub metric: String,
@@ -148,6 +156,7 @@ pub struct TriggerCondition {
 /// A stakeholder sign-off item: `Product Owner: Tomás Ferreira (2026-11-04)`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct SignOff {
     /// The role before the colon.
     pub role: String,
@@ -160,8 +169,9 @@ pub struct SignOff {
 }
 
 /// A code block of the Deployment Commands section.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct CodeBlock {
     /// The bold label above it (`Database Migration`), if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -180,8 +190,9 @@ pub struct CodeBlock {
 }
 
 /// An item of Related Documentation: `**Runbook**: [[runbooks/payments]]`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct DocLink {
     /// The label (`Runbook`).
     pub label: String,
@@ -212,6 +223,7 @@ pub enum TargetKind {
 /// One Quality Standards bullet: `**Mean Time to Recovery**: <15 minutes for critical issues`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct QualityTarget {
     /// The label as written.
     pub label: String,
@@ -230,6 +242,7 @@ pub struct QualityTarget {
 /// A section the template does not know, kept with its lists, tables and code.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct UnknownSection {
     /// The heading text.
     pub title: String,

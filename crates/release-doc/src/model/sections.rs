@@ -7,6 +7,7 @@ use crate::span::Span;
 /// A heading of level 2 or deeper, in document order.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Section {
     /// Which known section this is, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]

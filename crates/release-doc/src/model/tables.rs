@@ -17,6 +17,7 @@ use crate::values::threshold::Threshold;
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(bound(deserialize = "R: Deserialize<'de>"))]
 #[cfg_attr(feature = "schemars", schemars(rename = "Table_of_{R}"))]
+#[non_exhaustive]
 pub struct Table<R> {
     /// The whole table, or `None` when the document has no such table.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -54,6 +55,7 @@ impl<R> Table<R> {
 /// A header cell.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Column {
     /// The header text (markup removed).
     pub name: String,
@@ -64,6 +66,7 @@ pub struct Column {
 /// A row of a table the template does not know: every cell as text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct RawRow {
     /// The row.
     pub span: Span,
@@ -77,8 +80,9 @@ pub type ExtraCells = BTreeMap<String, Text>;
 macro_rules! row {
     ($(#[$meta:meta])* $name:ident { $($(#[$fmeta:meta])* $field:ident : $ty:ty,)* }) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
         #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+        #[non_exhaustive]
         pub struct $name {
             $($(#[$fmeta])* pub $field: $ty,)*
             /// The whole row.

@@ -10,6 +10,7 @@ use jiff::{SignedDuration, Span, SpanRelativeTo};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 
+use super::error::ValueError;
 use super::note::parse_noted;
 use super::quantity::strip_wrapping;
 
@@ -26,7 +27,7 @@ const EXPECTED_DURATION: &str = "a duration like 45m, 1h 30m, 1:30 or PT1H30M";
 /// with more than one common meaning are not here: `IST` (India, Israel, Ireland), `CST`
 /// (US Central, China, Cuba), `GST` (Gulf, South Georgia).
 #[rustfmt::skip]
-pub const ZONES: &[(&str, &str)] = &[
+pub(crate) const ZONES: &[(&str, &str)] = &[
     ("UTC", "+00:00"), ("GMT", "+00:00"), ("WET", "+00:00"), ("WEST", "+01:00"),
     ("BST", "+01:00"), ("CET", "+01:00"), ("CEST", "+02:00"), ("EET", "+02:00"),
     ("EEST", "+03:00"), ("MSK", "+03:00"),
@@ -43,7 +44,7 @@ pub const ZONES: &[(&str, &str)] = &[
     ("NZST", "+12:00"), ("NZDT", "+13:00"),
 ];
 
-/// The zone a time zone abbreviation of [`ZONES`] stands for (any ASCII case): a fixed
+/// The zone a time zone abbreviation of `ZONES` stands for (any ASCII case): a fixed
 /// offset like `-04:00`, or an `Area/City` zone for `ET`, `CT`, `MT` and `PT`.
 #[must_use]
 pub fn zone_meaning(abbreviation: &str) -> Option<&'static str> {
@@ -104,8 +105,8 @@ static CLOCK_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// # Errors
 ///
 /// What was expected, when `text` is not such a date or names a day that does not exist.
-pub fn parse_date(text: &str) -> Result<Date, String> {
-    parse_date_in(text, None)
+pub fn parse_date(text: &str) -> Result<Date, ValueError> {
+    parse_date_in(text, None).map_err(|expected| ValueError::in_text(text, expected))
 }
 
 /// Parse a date as [`parse_date`] does, and as people write them: `20 Feb 2024`,
@@ -117,7 +118,7 @@ pub fn parse_date(text: &str) -> Result<Date, String> {
 /// # Errors
 ///
 /// What was expected, when `text` is no such date.
-pub fn parse_date_in(text: &str, year: Option<i16>) -> Result<Date, String> {
+pub(crate) fn parse_date_in(text: &str, year: Option<i16>) -> Result<Date, String> {
     let text = strip_wrapping(text);
     // A date alone is read by hand; a date with a time is read as a moment.
     plain_date(text.as_bytes())
@@ -133,7 +134,10 @@ pub fn parse_date_in(text: &str, year: Option<i16>) -> Result<Date, String> {
 /// # Errors
 ///
 /// What was expected, when no start of `text` is a date followed by a note.
-pub fn parse_date_noted(text: &str, year: Option<i16>) -> Result<(Date, Option<&str>), String> {
+pub(crate) fn parse_date_noted(
+    text: &str,
+    year: Option<i16>,
+) -> Result<(Date, Option<&str>), String> {
     parse_noted(text, |t| parse_date_in(t, year), |_| true)
 }
 
@@ -342,8 +346,8 @@ fn zone_of(written: &str) -> Option<String> {
 /// # Errors
 ///
 /// What was expected, for other text or a time that does not exist (`25:61`).
-pub fn parse_moment(text: &str) -> Result<Moment, String> {
-    parse_moment_in(text, None)
+pub fn parse_moment(text: &str) -> Result<Moment, ValueError> {
+    parse_moment_in(text, None).map_err(|expected| ValueError::in_text(text, expected))
 }
 
 /// Parse a moment as [`parse_moment`] does, and as people write them: an hour alone
@@ -354,7 +358,7 @@ pub fn parse_moment(text: &str) -> Result<Moment, String> {
 /// # Errors
 ///
 /// What was expected, for other text or a time that does not exist.
-pub fn parse_moment_in(text: &str, year: Option<i16>) -> Result<Moment, String> {
+pub(crate) fn parse_moment_in(text: &str, year: Option<i16>) -> Result<Moment, String> {
     let text = strip_wrapping(text);
     moment(text)
         .or_else(|| {
@@ -376,7 +380,10 @@ pub fn parse_moment_in(text: &str, year: Option<i16>) -> Result<Moment, String> 
 /// # Errors
 ///
 /// What was expected, when no start of `text` is a moment followed by a note.
-pub fn parse_moment_noted(text: &str, year: Option<i16>) -> Result<(Moment, Option<&str>), String> {
+pub(crate) fn parse_moment_noted(
+    text: &str,
+    year: Option<i16>,
+) -> Result<(Moment, Option<&str>), String> {
     let zone_like = |note: &str| {
         let word = note.split_whitespace().next().unwrap_or("");
         (2..=5).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_uppercase())
@@ -474,9 +481,8 @@ impl fmt::Display for Duration {
 /// # Errors
 ///
 /// What was expected, for other text and for negative durations (`-1h`, `1h ago`).
-pub fn parse_duration(text: &str) -> Result<Duration, String> {
-    let text = strip_wrapping(text);
-    duration(text).ok_or_else(|| EXPECTED_DURATION.to_owned())
+pub fn parse_duration(text: &str) -> Result<Duration, ValueError> {
+    duration(strip_wrapping(text)).ok_or_else(|| ValueError::in_text(text, EXPECTED_DURATION))
 }
 
 /// Parse a duration as [`parse_duration`] does, followed by an optional note
@@ -485,7 +491,7 @@ pub fn parse_duration(text: &str) -> Result<Duration, String> {
 /// # Errors
 ///
 /// What was expected, when no start of `text` is a duration followed by a note.
-pub fn parse_duration_noted(text: &str) -> Result<(Duration, Option<&str>), String> {
+pub(crate) fn parse_duration_noted(text: &str) -> Result<(Duration, Option<&str>), ValueError> {
     parse_noted(text, parse_duration, |_| true)
 }
 
@@ -588,7 +594,11 @@ mod tests {
             assert_eq!(parse_date(text), Ok(date(2026, 11, 30)), "{text:?}");
         }
         for bad in BAD_DATES {
-            assert_eq!(parse_date(bad), Err(EXPECTED_DATE.to_owned()), "{bad:?}");
+            assert_eq!(
+                parse_date(bad).map_err(String::from),
+                Err(EXPECTED_DATE.to_owned()),
+                "{bad:?}"
+            );
         }
     }
 
@@ -603,7 +613,7 @@ mod tests {
             assert_eq!(m(text), expected, "{text:?}");
         }
         for bad in BAD_MOMENTS {
-            let got = parse_moment(bad);
+            let got = parse_moment(bad).map_err(String::from);
             assert_eq!(got, Err(EXPECTED_MOMENT.to_owned()), "{bad:?}");
         }
     }
@@ -770,7 +780,7 @@ mod tests {
             assert_eq!(parse_duration(text), Ok(Duration { seconds }), "{text:?}");
         }
         for bad in BAD_DURATIONS {
-            let got = parse_duration(bad);
+            let got = parse_duration(bad).map_err(String::from);
             assert_eq!(got, Err(EXPECTED_DURATION.to_owned()), "{bad:?}");
         }
     }

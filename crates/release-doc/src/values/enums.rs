@@ -5,6 +5,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use super::error::ValueError;
 use super::quantity::strip_wrapping;
 
 /// Split a trailing option hint `( A | B | C )` off a field value: the text before it
@@ -109,7 +110,7 @@ macro_rules! vocabulary {
             /// # Errors
             ///
             /// What was expected, listing the canonical options.
-            pub fn parse(text: &str) -> Result<Self, String> {
+            pub fn parse(text: &str) -> Result<Self, ValueError> {
                 parse_among(
                     text,
                     Self::ALL,
@@ -118,6 +119,7 @@ macro_rules! vocabulary {
                     },
                     $what,
                 )
+                .map_err(|expected| ValueError::in_text(text, expected))
             }
         }
 
@@ -251,7 +253,7 @@ mod tests {
     }
 
     fn parses<T: PartialEq + fmt::Debug>(
-        parse: fn(&str) -> Result<T, String>,
+        parse: fn(&str) -> Result<T, ValueError>,
         cases: &[(&str, T)],
     ) {
         for (text, expected) in cases {
@@ -303,11 +305,20 @@ mod tests {
     #[test]
     fn rejections_list_the_options() {
         let expected = "a release type (Major, Minor, Patch or Hotfix)";
-        assert_eq!(ReleaseType::parse("Huge"), Err(expected.to_owned()));
+        assert_eq!(
+            ReleaseType::parse("Huge").map_err(String::from),
+            Err(expected.to_owned())
+        );
         let expected = "an environment (Staging, Production or DR)";
-        assert_eq!(Environment::parse(""), Err(expected.to_owned()));
+        assert_eq!(
+            Environment::parse("").map_err(String::from),
+            Err(expected.to_owned())
+        );
         let expected = "an outcome (success, rolled-back or failed)";
-        assert_eq!(Outcome::parse("ok"), Err(expected.to_owned()));
+        assert_eq!(
+            Outcome::parse("ok").map_err(String::from),
+            Err(expected.to_owned())
+        );
         assert!(ReleaseType::parse("{{release_type}} (Major | Minor)").is_err());
         assert!(ReleaseType::parse("Minor release").is_err());
         assert!(RollbackStrategy::parse("Blue-Green (Canary)").is_err());

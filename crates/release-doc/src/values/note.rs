@@ -23,11 +23,11 @@ const MAX_VALUE_LEN: usize = 80;
 ///
 /// What `parse` expects, as it said for the whole text, when no start of it is a value
 /// followed by a note.
-pub fn parse_noted<T>(
+pub(crate) fn parse_noted<T, E>(
     text: &str,
-    parse: impl Fn(&str) -> Result<T, String>,
+    parse: impl Fn(&str) -> Result<T, E>,
     accept_note: impl Fn(&str) -> bool,
-) -> Result<(T, Option<&str>), String> {
+) -> Result<(T, Option<&str>), E> {
     let error = match parse(text) {
         Ok(value) => return Ok((value, None)),
         Err(error) => error,

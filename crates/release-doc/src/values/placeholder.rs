@@ -177,14 +177,8 @@ fn is_placeholder_name_in_chars(name: &str) -> bool {
     starts_well && chars_ok && !GO_TEMPLATE_WORDS.contains(&name)
 }
 
-/// The first placeholder-like word in `text` (`TBD`, `TODO`, `???`, `YYYY-MM-DD`, ...),
+/// The first placeholder-like word in `trimmed` (`TBD`, `TODO`, `???`, `YYYY-MM-DD`, ...),
 /// or the whole text when it is an angle-bracket hint like `<service name>`.
-#[must_use]
-pub fn placeholder_like(text: &str) -> Option<String> {
-    trimmed_placeholder_like(text.trim())
-}
-
-/// [`placeholder_like`] of text that is already trimmed.
 fn trimmed_placeholder_like(trimmed: &str) -> Option<String> {
     if trimmed.starts_with('<') && ANGLE_HINT.is_match(trimmed) {
         return Some(trimmed.to_owned());
@@ -354,7 +348,7 @@ mod tests {
             let glued = (*word == QUESTION_MARKS).then_some((1, QUESTION_MARKS));
             assert_eq!(first_placeholder_word(&format!("x{word}")), glued);
             assert_eq!(
-                placeholder_like(&format!("Owner: {word}")).as_deref(),
+                trimmed_placeholder_like(&format!("Owner: {word}")).as_deref(),
                 Some(*word)
             );
         }

@@ -6,12 +6,11 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 
+use super::error::ValueError;
 use super::note::parse_noted;
 
 /// What [`parse_quantity`] expects, for messages.
 const EXPECTED_QUANTITY: &str = "a number with an optional unit, like 2%, 180ms or 1,200";
-/// What [`parse_number`] expects, for messages.
-const EXPECTED_NUMBER: &str = "a number, like 42, -3.5 or 1,200";
 
 /// A signed decimal number with optional comma grouping in threes (`1,200.5`).
 const NUMBER: &str = r"[+\-−]?(?:(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?|\.[0-9]+)";
@@ -25,10 +24,6 @@ static QUANTITY_RE: LazyLock<Regex> = LazyLock::new(|| {
 
 static NUMBER_RE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!("^{NUMBER}$")).expect("valid regex"));
-
-static DECIMALS_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[0-9][0-9,]*(?:\.(?<a>[0-9]+))?|\.(?<b>[0-9]+)").expect("valid regex")
-});
 
 /// The unit of a [`Quantity`], after conversion to the base unit of its dimension.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -124,20 +119,6 @@ pub fn strip_wrapping(text: &str) -> &str {
     }
 }
 
-/// Parse a plain number: optional sign (`+`, `-` or `−`), comma grouping in threes
-/// (`1,200`), optional decimals. Surrounding space and inline markup are ignored.
-///
-/// # Errors
-///
-/// What was expected, when `text` is not such a number.
-pub fn parse_number(text: &str) -> Result<f64, String> {
-    let text = strip_wrapping(text);
-    if !NUMBER_RE.is_match(text) {
-        return Err(EXPECTED_NUMBER.to_owned());
-    }
-    number_value(text).ok_or_else(|| EXPECTED_NUMBER.to_owned())
-}
-
 /// The value of text matching `NUMBER`, if finite.
 fn number_value(text: &str) -> Option<f64> {
     if !text.contains([',', '−']) {
@@ -204,7 +185,12 @@ fn unit_of(written: &str) -> (Unit, f64) {
 /// # Errors
 ///
 /// What was expected, when `text` is not such a quantity.
-pub fn parse_quantity(text: &str) -> Result<Quantity, String> {
+pub fn parse_quantity(text: &str) -> Result<Quantity, ValueError> {
+    quantity(text).map_err(|expected| ValueError::in_text(text, expected))
+}
+
+/// [`parse_quantity`], saying what was expected when `text` is no quantity.
+fn quantity(text: &str) -> Result<Quantity, String> {
     let text = strip_wrapping(text);
     if let Some((number, unit)) = plain_quantity(text) {
         return quantity_of(number, unit);
@@ -232,7 +218,7 @@ pub fn parse_quantity(text: &str) -> Result<Quantity, String> {
 /// # Errors
 ///
 /// What was expected, when no start of `text` is a quantity followed by a note.
-pub fn parse_quantity_noted(text: &str) -> Result<(Quantity, Option<&str>), String> {
+pub(crate) fn parse_quantity_noted(text: &str) -> Result<(Quantity, Option<&str>), ValueError> {
     parse_noted(text, parse_quantity, |_| true)
 }
 
@@ -313,16 +299,6 @@ fn quantity_of(number: &str, unit: Option<&str>) -> Result<Quantity, String> {
     Ok(Quantity { value, unit })
 }
 
-/// The number of decimal places written in the first number of `text` (`2` for `0.18s`,
-/// `0` for `1,200` or for text without a number), for "to the precision shown" checks.
-#[must_use]
-pub fn decimals(text: &str) -> usize {
-    DECIMALS_RE
-        .captures(text)
-        .and_then(|c| c.name("a").or_else(|| c.name("b")))
-        .map_or(0, |m| m.as_str().len())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -396,7 +372,7 @@ mod tests {
             "3/day/week",
         ] {
             assert_eq!(
-                parse_quantity(text),
+                parse_quantity(text).map_err(String::from),
                 Err(EXPECTED_QUANTITY.to_owned()),
                 "{text:?}"
             );
@@ -449,7 +425,7 @@ mod tests {
     #[test]
     fn rejects_anything_else() {
         for text in REJECTED {
-            let got = parse_quantity(text);
+            let got = parse_quantity(text).map_err(String::from);
             assert_eq!(got, Err(EXPECTED_QUANTITY.to_owned()), "{text:?}");
         }
     }
@@ -458,7 +434,6 @@ mod tests {
     fn huge_values_are_rejected_not_infinite() {
         let digits = "9".repeat(400);
         assert!(parse_quantity(&digits).is_err());
-        assert!(parse_number(&digits).is_err());
     }
 
     #[test]
@@ -477,21 +452,6 @@ mod tests {
         assert_eq!(q("-0").to_string(), "0");
         assert_eq!(q("1KB").to_string(), "1000 B");
         assert_eq!(q("850 req/s").to_string(), "850 req/s");
-    }
-
-    #[test]
-    fn numbers_and_decimals() {
-        assert_eq!(parse_number("1,200"), Ok(1200.0));
-        assert_eq!(parse_number("-3.5"), Ok(-3.5));
-        assert_eq!(parse_number("+7"), Ok(7.0));
-        assert_eq!(parse_number("**42**"), Ok(42.0));
-        assert_eq!(parse_number("5%"), Err(EXPECTED_NUMBER.to_owned()));
-        assert_eq!(parse_number("1 200"), Err(EXPECTED_NUMBER.to_owned()));
-        assert_eq!(decimals("0.18s"), 2);
-        assert_eq!(decimals("2%"), 0);
-        assert_eq!(decimals("1,200.50"), 2);
-        assert_eq!(decimals("< 99.9 %"), 1);
-        assert_eq!(decimals("none"), 0);
     }
 
     #[test]

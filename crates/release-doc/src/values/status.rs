@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::error::ValueError;
 use super::quantity::strip_wrapping;
 
 /// What [`parse_status`] expects, for messages.
@@ -152,7 +153,12 @@ fn lower_words(text: &str) -> String {
 /// # Errors
 ///
 /// What was expected, for contradicting or unknown statuses.
-pub fn parse_status(text: &str) -> Result<Status, String> {
+pub fn parse_status(text: &str) -> Result<Status, ValueError> {
+    status(text).map_err(|expected| ValueError::in_text(text, expected))
+}
+
+/// [`parse_status`], saying what was expected when `text` is no status.
+fn status(text: &str) -> Result<Status, String> {
     let err = || EXPECTED.to_owned();
     let lower = lower_words(strip_wrapping(text));
     if matches!(lower.as_str(), "" | "-" | "—" | "–") {
@@ -240,7 +246,11 @@ mod tests {
     #[test]
     fn contradictions_and_unknown_words() {
         for text in REJECTED {
-            assert_eq!(parse_status(text), Err(EXPECTED.to_owned()), "{text:?}");
+            assert_eq!(
+                parse_status(text).map_err(String::from),
+                Err(EXPECTED.to_owned()),
+                "{text:?}"
+            );
         }
     }
 

@@ -4,6 +4,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use super::error::ValueError;
 use super::note::parse_noted;
 use super::quantity::{close, parse_quantity, strip_wrapping, Quantity};
 
@@ -203,7 +204,12 @@ impl fmt::Display for Threshold {
 /// # Errors
 ///
 /// What was expected, when there is no comparator (a bare `1%`) or no valid quantity.
-pub fn parse_threshold(text: &str) -> Result<Threshold, String> {
+pub fn parse_threshold(text: &str) -> Result<Threshold, ValueError> {
+    threshold(text).map_err(|expected| ValueError::in_text(text, expected))
+}
+
+/// [`parse_threshold`], saying what was expected when `text` is no threshold.
+fn threshold(text: &str) -> Result<Threshold, String> {
     let text = strip_wrapping(text);
     let (comparator, rest) = split_comparator(text).ok_or_else(|| EXPECTED.to_owned())?;
     // The quantity is on one line.
@@ -224,7 +230,7 @@ pub fn parse_threshold(text: &str) -> Result<Threshold, String> {
 /// # Errors
 ///
 /// What was expected, when no start of `text` is a threshold followed by a note.
-pub fn parse_threshold_noted(text: &str) -> Result<(Threshold, Option<&str>), String> {
+pub(crate) fn parse_threshold_noted(text: &str) -> Result<(Threshold, Option<&str>), ValueError> {
     parse_noted(text, parse_threshold, |_| true)
 }
 
@@ -394,7 +400,11 @@ mod tests {
     #[test]
     fn rejects_bare_numbers_and_junk() {
         for text in REJECTED {
-            assert_eq!(parse_threshold(text), Err(EXPECTED.to_owned()), "{text:?}");
+            assert_eq!(
+                parse_threshold(text).map_err(String::from),
+                Err(EXPECTED.to_owned()),
+                "{text:?}"
+            );
         }
     }
 

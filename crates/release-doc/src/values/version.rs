@@ -3,6 +3,7 @@
 
 use std::ops::Range;
 
+use super::error::ValueError;
 use super::quantity::strip_wrapping;
 
 /// What [`parse_version`] expects, for messages.
@@ -15,13 +16,13 @@ const EXPECTED: &str = "a SemVer version like 2.4.0";
 ///
 /// What was expected, for anything that is not a full `MAJOR.MINOR.PATCH` version with
 /// optional pre-release and build parts (`v2.4` and `2.4.0.1` are errors).
-pub fn parse_version(text: &str) -> Result<semver::Version, String> {
-    let text = strip_wrapping(text);
+pub fn parse_version(input: &str) -> Result<semver::Version, ValueError> {
+    let text = strip_wrapping(input);
     let text = text
         .strip_prefix('v')
         .or_else(|| text.strip_prefix('V'))
         .unwrap_or(text);
-    semver::Version::parse(text).map_err(|_| EXPECTED.to_owned())
+    semver::Version::parse(text).map_err(|_| ValueError::in_text(input, EXPECTED))
 }
 
 /// What [`parse_calver`] expects, for messages.
@@ -33,7 +34,7 @@ const EXPECTED_CALVER: &str = "a CalVer version like 2024.05.1 (year.month, then
 /// version is one word: it ends at white space or a parenthesis. `None` when the text
 /// writes no change, as a single version does.
 #[must_use]
-pub fn split_version_change(text: &str) -> Option<(Range<usize>, Range<usize>)> {
+pub(crate) fn split_version_change(text: &str) -> Option<(Range<usize>, Range<usize>)> {
     let (previous, new) = match find_word(text, 0, "from") {
         Some(from) => {
             let previous = token_after(text, from + "from".len())?;
@@ -115,9 +116,9 @@ pub struct CalVer {
 /// # Errors
 ///
 /// What was expected, when the text is not such a version (`2.3.1`, `2024.13.1`).
-pub fn parse_calver(text: &str) -> Result<CalVer, String> {
-    let err = || EXPECTED_CALVER.to_owned();
-    let text = strip_wrapping(text);
+pub fn parse_calver(input: &str) -> Result<CalVer, ValueError> {
+    let err = || ValueError::in_text(input, EXPECTED_CALVER);
+    let text = strip_wrapping(input);
     let text = text.strip_prefix(['v', 'V']).unwrap_or(text);
     let core = text.split_once('-').map_or(
         text,
@@ -216,7 +217,7 @@ mod tests {
             "2024..1",
         ] {
             assert_eq!(
-                parse_calver(text),
+                parse_calver(text).map_err(String::from),
                 Err(EXPECTED_CALVER.to_owned()),
                 "{text:?}"
             );
@@ -255,7 +256,11 @@ mod tests {
             "version 2.4.0",
             "2.4.x",
         ] {
-            assert_eq!(parse_version(text), Err(EXPECTED.to_owned()), "{text:?}");
+            assert_eq!(
+                parse_version(text).map_err(String::from),
+                Err(EXPECTED.to_owned()),
+                "{text:?}"
+            );
         }
     }
 

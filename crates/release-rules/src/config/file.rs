@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use release_doc::values::enums::Stage;
+use release_doc::values::Stage;
 use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 use serde::Deserialize;
 use toml::Spanned;

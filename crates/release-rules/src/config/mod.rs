@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use release_doc::values::enums::Stage;
+use release_doc::values::Stage;
 use release_doc::{LineCol, SectionId};
 
 pub use discover::{discover, FILE_NAMES};

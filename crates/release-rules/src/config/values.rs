@@ -4,9 +4,9 @@
 use std::ops::Range;
 use std::path::Path;
 
-use release_doc::values::enums::Stage;
-use release_doc::values::quantity::Unit;
-use release_doc::values::threshold::parse_threshold;
+use release_doc::values::parse_threshold;
+use release_doc::values::Stage;
+use release_doc::values::Unit;
 use release_doc::{LineCol, LineIndex, SectionId};
 use toml::Spanned;
 

@@ -1,7 +1,7 @@
 //! Writing the opposite verdict into a status cell in the style the cell uses: `✅ Pass`
 //! becomes `❌ Fail`, `Met` becomes `Not met`, `🟢` becomes `🔴`, a note after it is kept.
 
-use release_doc::values::status::{parse_status, Status};
+use release_doc::values::{parse_status, Status};
 
 /// Pass symbols and the fail symbol of the same family, each way.
 const SYMBOLS: &[(char, char)] = &[

@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use release_doc::values::enums::{Environment, Outcome};
+use release_doc::values::{Environment, Outcome};
 use release_doc::{Field, LineCol, Span};
 
 use super::moment;

@@ -2,7 +2,7 @@
 
 use jiff::tz::{Offset, TimeZone};
 use jiff::Timestamp;
-use release_doc::values::datetime::Moment;
+use release_doc::values::Moment;
 use release_doc::ReleaseDoc;
 
 /// The Start of the first Deployment Timeline row (on the Scheduled Date when it has no

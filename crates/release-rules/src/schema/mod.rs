@@ -3,7 +3,7 @@
 
 use std::sync::{LazyLock, OnceLock};
 
-use release_doc::known_tables::KnownTableSpec;
+use release_doc::internal::known_tables::KnownTableSpec;
 use release_doc::{ChecklistGroup, LabeledField, ReleaseDoc, Section, SectionId};
 
 use crate::markdown;
@@ -217,7 +217,7 @@ impl KnownTable {
     /// the template, header names).
     #[must_use]
     pub(crate) fn spec(self) -> &'static KnownTableSpec {
-        use release_doc::known_tables as known;
+        use release_doc::internal::known_tables as known;
         match self {
             KnownTable::Risks => &known::RISKS,
             KnownTable::Timeline => &known::TIMELINE,

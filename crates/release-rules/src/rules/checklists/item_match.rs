@@ -5,7 +5,7 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
-use release_doc::values::placeholder;
+use release_doc::internal::placeholder;
 
 use crate::schema::ItemPattern;
 
@@ -31,7 +31,7 @@ pub(super) fn normalize_item(text: &str) -> String {
         let text = text.replace(['*', '_', '`', '~'], "").to_lowercase();
         text.split_whitespace().collect::<Vec<_>>().join(" ")
     };
-    if let Some(found) = release_doc::find_not_applicable(&text) {
+    if let Some(found) = release_doc::internal::find_not_applicable(&text) {
         text.truncate(found.start);
     }
     // No white space leads: only the end needs trimming.
@@ -50,7 +50,7 @@ fn squeeze_ascii(text: &str) -> String {
     for &b in text.as_bytes() {
         match b {
             b'*' | b'_' | b'`' | b'~' => {}
-            b if release_doc::is_ascii_space(b) => space = !out.is_empty(),
+            b if release_doc::internal::is_ascii_space(b) => space = !out.is_empty(),
             _ => {
                 if space {
                     out.push(b' ');

@@ -70,11 +70,6 @@ mod tests {
         let doc = "---\nstage: ready\n---\n## Pre-Deployment Planning\n### Deployment Prerequisites\n\n**Code & Testing**:\n\n- [x] All automated tests passing\n- [ ] Code review completed and approved\n- [ ] Performance benchmarks met — N/A: docs-only change\n";
         let found = check_rule("RL201", doc, None);
         assert_eq!(found, ["RL201:10"]);
-        assert!(check_rule(
-            "RL201",
-            doc,
-            Some(release_doc::values::enums::Stage::Planned)
-        )
-        .is_empty());
+        assert!(check_rule("RL201", doc, Some(release_doc::values::Stage::Planned)).is_empty());
     }
 }

@@ -1,7 +1,7 @@
 //! The cells of the known tables as placeholder sites, by column, with when each column
 //! is due (the monitoring table's current values and statuses only from `deployed`).
 
-use release_doc::values::enums::{RiskLevel, Stage};
+use release_doc::values::{RiskLevel, Stage};
 use release_doc::{Field, ReleaseDoc, Span};
 
 use super::sites::Site;
@@ -28,7 +28,7 @@ fn row<'d, const N: usize>(
 }
 
 /// The name in the template of the column of `table` the parser reads by `key` (the
-/// parser's list, [`release_doc::known_tables`]).
+/// parser's list, `release_doc::internal::known_tables`).
 fn column_name(table: KnownTable, key: &'static str) -> &'static str {
     table.spec().column(key).map_or(key, |c| c.name)
 }

@@ -138,7 +138,7 @@ fn report(ctx: &Context<'_>, section: &Section, wanted: &LabeledField) -> Diagno
 
 #[cfg(test)]
 mod tests {
-    use release_doc::values::enums::Stage;
+    use release_doc::values::Stage;
 
     use crate::test_support::{check_rule, diagnostics};
 

@@ -1,7 +1,7 @@
 //! RL104: no frontmatter, or a key of the template's frontmatter (or `outcome` once the
 //! release is deployed) missing from it.
 
-use release_doc::values::enums::Outcome;
+use release_doc::values::Outcome;
 use release_doc::{Frontmatter, ProblemKind, Span};
 
 use crate::context::Context;
@@ -113,7 +113,7 @@ fn closing_line(source: &str, fm: &Frontmatter) -> Span {
 
 #[cfg(test)]
 mod tests {
-    use release_doc::values::enums::Stage;
+    use release_doc::values::Stage;
 
     use crate::test_support::{check_rule, diagnostics};
     use crate::{Document, Settings};

@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-use release_doc::values::enums::{Outcome, Stage};
+use release_doc::values::{Outcome, Stage};
 use release_doc::{SectionId, Span};
 
 use super::cells;
@@ -97,7 +97,7 @@ fn frontmatter(ctx: &Context<'_>, sites: &mut Vec<Site>) {
         let start = key.value_span.start;
         let span = if key.value.is_null() {
             Span::new(start, start)
-        } else if let Some((_, inner)) = release_doc::quoted_scalar(raw) {
+        } else if let Some((_, inner)) = release_doc::internal::quoted_scalar(raw) {
             Span::new(start + inner.start, start + inner.end)
         } else {
             key.value_span
@@ -293,7 +293,7 @@ fn one_of<T: std::fmt::Display>(all: &[T]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use release_doc::values::enums::Stage;
+    use release_doc::values::Stage;
 
     use super::collect;
     use crate::context::Context;

@@ -1,6 +1,6 @@
 //! RL101: a `{{ placeholder }}` or placeholder-like text left in due content.
 
-use release_doc::values::placeholder;
+use release_doc::internal::placeholder;
 use release_doc::Span;
 
 use super::coverage::Coverage;
@@ -138,7 +138,7 @@ fn report_site(ctx: &Context<'_>, site: &Site, out: &mut Vec<Diagnostic>) {
 
 #[cfg(test)]
 mod tests {
-    use release_doc::values::enums::Stage;
+    use release_doc::values::Stage;
 
     use crate::settings::Settings;
     use crate::test_support::{check_rule, diagnostics};

@@ -1,7 +1,7 @@
 //! RL407: a breaking change listed in a release that is not Major.
 
-use release_doc::values::enums::ReleaseType;
-use release_doc::values::placeholder::says_not_applicable;
+use release_doc::internal::placeholder::says_not_applicable;
+use release_doc::values::ReleaseType;
 use release_doc::Field;
 
 use super::quote;
@@ -79,7 +79,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 
 #[cfg(test)]
 mod tests {
-    use release_doc::values::enums::Stage;
+    use release_doc::values::Stage;
 
     use crate::test_support::{check_rule, diagnostics};
 

@@ -3,7 +3,8 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
-use release_doc::values::quantity::{parse_quantity, strip_wrapping, Quantity, Unit};
+use release_doc::internal::strip_wrapping;
+use release_doc::values::{parse_quantity, Quantity, Unit};
 use release_doc::Field;
 
 use crate::context::Context;
@@ -240,7 +241,7 @@ fn number(v: f64, shown: &Written) -> String {
 
 #[cfg(test)]
 mod tests {
-    use release_doc::values::enums::Stage;
+    use release_doc::values::Stage;
 
     use crate::test_support::{check_rule, diagnostics};
 

@@ -1,6 +1,6 @@
 //! RL410: the Overview's Component differs from the frontmatter's `component`.
 
-use release_doc::values::quantity::strip_wrapping;
+use release_doc::internal::strip_wrapping;
 use release_doc::{Field, Span};
 
 use crate::context::Context;
@@ -155,7 +155,7 @@ fn key(name: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use release_doc::values::enums::Stage;
+    use release_doc::values::Stage;
 
     use crate::test_support::{check_rule, diagnostics};
 

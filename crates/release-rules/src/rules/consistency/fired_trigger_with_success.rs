@@ -1,6 +1,6 @@
 //! RL412: a rollback trigger that fired in a release whose outcome is `success`.
 
-use release_doc::values::enums::Outcome;
+use release_doc::values::Outcome;
 use release_doc::{Field, SectionId};
 
 use super::quote;
@@ -76,7 +76,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 
 #[cfg(test)]
 mod tests {
-    use release_doc::values::enums::Stage;
+    use release_doc::values::Stage;
 
     use crate::test_support::{check_rule, diagnostics};
 

@@ -1,7 +1,7 @@
 //! RL408: a Major release whose Breaking Changes list is empty or says `None`.
 
-use release_doc::values::enums::ReleaseType;
-use release_doc::values::placeholder::says_not_applicable;
+use release_doc::internal::placeholder::says_not_applicable;
+use release_doc::values::ReleaseType;
 use release_doc::{Field, SectionId};
 
 use crate::context::Context;
@@ -98,7 +98,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 
 #[cfg(test)]
 mod tests {
-    use release_doc::values::enums::Stage;
+    use release_doc::values::Stage;
 
     use crate::test_support::{check_rule, diagnostics};
 

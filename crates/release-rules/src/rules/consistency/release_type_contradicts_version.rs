@@ -1,6 +1,6 @@
 //! RL406: a Release Type that the release's SemVer version contradicts.
 
-use release_doc::values::enums::ReleaseType;
+use release_doc::values::ReleaseType;
 use release_doc::Field;
 use semver::Version;
 
@@ -180,7 +180,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 
 #[cfg(test)]
 mod tests {
-    use release_doc::values::enums::Stage;
+    use release_doc::values::Stage;
 
     use crate::document::Document;
     use crate::settings::{Settings, VersionScheme};

@@ -1,8 +1,8 @@
 //! RL401: a metric's Status that says the opposite of what its value and threshold say.
 
-use release_doc::values::quantity::Quantity;
-use release_doc::values::status::Status;
-use release_doc::values::threshold::Threshold;
+use release_doc::values::Quantity;
+use release_doc::values::Status;
+use release_doc::values::Threshold;
 use release_doc::{Field, Text};
 
 use crate::context::Context;
@@ -154,7 +154,7 @@ fn contradiction(
 
 #[cfg(test)]
 mod tests {
-    use release_doc::values::enums::Stage;
+    use release_doc::values::Stage;
 
     use crate::test_support::{check_rule, diagnostics};
 

@@ -14,7 +14,7 @@
 //! Either way the following time-only moments move to that next day too.
 
 use jiff::civil::{Date, DateTime};
-use release_doc::values::datetime::Moment;
+use release_doc::values::Moment;
 use release_doc::{Field, TimelineRow};
 
 use crate::context::Context;

@@ -1,6 +1,6 @@
 //! RL403: a Deployment Timeline Duration that is not End − Start.
 
-use release_doc::values::datetime::Duration;
+use release_doc::values::Duration;
 use release_doc::Field;
 
 use super::timeline::{phases, seconds_between};
@@ -137,7 +137,7 @@ fn minutes(n: f64) -> String {
 
 #[cfg(test)]
 mod tests {
-    use release_doc::values::enums::Stage;
+    use release_doc::values::Stage;
 
     use crate::test_support::{check_rule, diagnostics};
 

@@ -1,7 +1,7 @@
 //! RL405: a rollback trigger whose limit differs from the monitoring threshold of the
 //! same metric.
 
-use release_doc::values::threshold::Threshold;
+use release_doc::values::Threshold;
 use release_doc::{Field, MetricRow};
 
 use crate::context::Context;
@@ -142,7 +142,7 @@ fn subset(small: &[String], large: &[String]) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use release_doc::values::enums::Stage;
+    use release_doc::values::Stage;
 
     use super::words;
     use crate::test_support::{check_rule, diagnostics};

@@ -1,8 +1,8 @@
 //! RL502: a critical incident that lasted longer than the MTTR target.
 
-use release_doc::values::datetime::Duration;
-use release_doc::values::quantity::{Quantity, Unit};
-use release_doc::values::threshold::{parse_threshold, Threshold};
+use release_doc::values::Duration;
+use release_doc::values::{parse_threshold, Threshold};
+use release_doc::values::{Quantity, Unit};
 use release_doc::{Field, Span, TargetKind};
 
 use crate::context::Context;
@@ -165,7 +165,7 @@ fn show_threshold(target: &Threshold) -> String {
 
 #[cfg(test)]
 mod tests {
-    use release_doc::values::enums::Stage;
+    use release_doc::values::Stage;
 
     use crate::settings::Settings;
     use crate::test_support::{check_rule, diagnostics};

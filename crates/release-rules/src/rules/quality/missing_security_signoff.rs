@@ -1,7 +1,8 @@
 //! RL503: a Production release without a completed Security Officer sign-off.
 
-use release_doc::values::enums::{split_hint, Environment};
-use release_doc::values::placeholder::is_intentionally_empty;
+use release_doc::internal::placeholder::is_intentionally_empty;
+use release_doc::internal::split_hint;
+use release_doc::values::Environment;
 use release_doc::{Field, SectionId, SignOff, Span};
 
 use crate::context::Context;
@@ -131,7 +132,7 @@ fn absent_anchor(ctx: &Context<'_>) -> Option<Span> {
 
 #[cfg(test)]
 mod tests {
-    use release_doc::values::enums::Stage;
+    use release_doc::values::Stage;
 
     use crate::test_support::{check_rule, diagnostics};
 

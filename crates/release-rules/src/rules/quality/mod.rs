@@ -2,7 +2,7 @@
 //! longer than the MTTR target, a Production release without security sign-off, and
 //! action items without owner, with a bad due date or an unknown priority.
 
-use release_doc::values::placeholder::says_not_applicable;
+use release_doc::internal::placeholder::says_not_applicable;
 use release_doc::{Field, Span, Text};
 
 use crate::rule::Rule;

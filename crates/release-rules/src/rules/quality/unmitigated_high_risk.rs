@@ -1,6 +1,6 @@
 //! RL501: a High or Critical risk without a mitigation or without an owner.
 
-use release_doc::values::enums::RiskLevel;
+use release_doc::values::RiskLevel;
 use release_doc::{Field, SectionId};
 
 use super::{absent_cell, cell_text};
@@ -84,7 +84,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 
 #[cfg(test)]
 mod tests {
-    use release_doc::values::enums::Stage;
+    use release_doc::values::Stage;
 
     use crate::test_support::{check_rule, diagnostics};
 

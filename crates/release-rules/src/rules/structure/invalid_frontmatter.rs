@@ -113,7 +113,7 @@ fn wrong_type<T>(field: &Field<T>) -> Option<(&str, Span)> {
 
 #[cfg(test)]
 mod tests {
-    use release_doc::values::enums::Stage;
+    use release_doc::values::Stage;
 
     use crate::test_support::{check_rule, diagnostics};
 

@@ -102,7 +102,7 @@ fn report(
     present: &[bool],
     i: usize,
     folded: &[usize],
-    due: Option<release_doc::values::enums::Stage>,
+    due: Option<release_doc::values::Stage>,
 ) -> Diagnostic {
     let doc = ctx.model();
     let entry = &entries[i];
@@ -219,7 +219,7 @@ fn end_of_document(source: &str) -> Span {
 mod tests {
     use std::sync::Arc;
 
-    use release_doc::values::enums::Stage;
+    use release_doc::values::Stage;
 
     use crate::diagnostic::Severity;
     use crate::document::Document;

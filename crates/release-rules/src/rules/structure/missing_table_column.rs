@@ -109,7 +109,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 mod tests {
     use std::sync::Arc;
 
-    use release_doc::values::enums::Stage;
+    use release_doc::values::Stage;
 
     use crate::document::Document;
     use crate::schema::Schema;

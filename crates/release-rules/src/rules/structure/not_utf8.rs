@@ -73,7 +73,7 @@ fn message(how: &Transcoded) -> String {
 
 #[cfg(test)]
 mod tests {
-    use release_doc::values::enums::Stage;
+    use release_doc::values::Stage;
 
     use crate::document::Document;
     use crate::settings::Settings;

@@ -1,6 +1,6 @@
 //! RL309: an allowed option written in another spelling than the template's.
 
-use release_doc::values::enums::split_hint;
+use release_doc::internal::split_hint;
 use release_doc::{Field, Span};
 
 use crate::context::Context;

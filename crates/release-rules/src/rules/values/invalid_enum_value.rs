@@ -1,10 +1,9 @@
 //! RL301: a value outside its closed list of options (release type, environment,
 //! rollback strategy, risk level, stage, outcome).
 
-use release_doc::values::enums::{
-    split_hint, Environment, Outcome, ReleaseType, RiskLevel, RollbackStrategy, Stage,
-};
-use release_doc::values::quantity::strip_wrapping;
+use release_doc::internal::split_hint;
+use release_doc::internal::strip_wrapping;
+use release_doc::values::{Environment, Outcome, ReleaseType, RiskLevel, RollbackStrategy, Stage};
 use release_doc::{Field, SectionId, Span};
 
 use super::{invalid, invalid_frontmatter, row, Invalid};
@@ -210,7 +209,7 @@ fn list(options: &[String]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use release_doc::values::enums::Stage;
+    use release_doc::values::Stage;
 
     use crate::test_support::{check_rule, diagnostics};
 

@@ -1,7 +1,7 @@
 //! RL306: a threshold or target that does not parse (monitoring, success metrics,
 //! rollback triggers).
 
-use release_doc::values::threshold::parse_threshold;
+use release_doc::values::parse_threshold;
 
 use super::{invalid, push, report, row};
 use crate::context::Context;
@@ -83,7 +83,7 @@ fn starts_with_threshold(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use release_doc::values::enums::Stage;
+    use release_doc::values::Stage;
 
     use crate::test_support::check_rule;
 

@@ -1,6 +1,6 @@
 //! RL310: a filled value still followed by the template's `(A | B | C)` hint (opt-in).
 
-use release_doc::values::enums::split_hint;
+use release_doc::internal::split_hint;
 use release_doc::{Field, Span};
 
 use crate::context::Context;

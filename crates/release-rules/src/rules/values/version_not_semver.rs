@@ -1,6 +1,6 @@
 //! RL307: the release version in the Overview is not SemVer.
 
-use release_doc::values::version::parse_calver;
+use release_doc::values::parse_calver;
 use release_doc::{Field, SectionId};
 
 use super::{push, report, Invalid};
@@ -80,10 +80,10 @@ fn not_calver(
     let (Field::Value { raw, span, .. } | Field::Invalid { raw, span, .. }) = version else {
         return;
     };
-    if let Err(expected) = parse_calver(raw) {
+    if let Err(error) = parse_calver(raw) {
         let found = Invalid {
             raw,
-            expected: &expected,
+            expected: &error.expected,
             span: *span,
         };
         push(
@@ -128,7 +128,7 @@ fn missing_version(
 
 #[cfg(test)]
 mod tests {
-    use release_doc::values::enums::Stage;
+    use release_doc::values::Stage;
 
     use crate::document::Document;
     use crate::settings::{Settings, VersionScheme};
