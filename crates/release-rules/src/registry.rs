@@ -45,6 +45,21 @@ pub(crate) fn unused_suppression() -> &'static RuleMeta {
     &rules::structure::unused_suppression::UnusedSuppression::META
 }
 
+/// How RL413 finds its finding: for a document checked in a context, on a day.
+pub(crate) type StampFinding =
+    fn(&crate::context::Context<'_>, jiff::civil::Date) -> Option<crate::diagnostic::Diagnostic>;
+
+/// RL413 `updated-not-today`, which only `fix` runs, once its rounds changed a document:
+/// the rule's metadata and its finding.
+#[must_use]
+pub(crate) fn updated_not_today() -> (&'static RuleMeta, StampFinding) {
+    use rules::consistency::updated_not_today;
+    (
+        &updated_not_today::UpdatedNotToday::META,
+        updated_not_today::finding,
+    )
+}
+
 /// The metadata of every rule, per-document and history rules alike, ordered by code.
 pub fn metas() -> impl Iterator<Item = &'static RuleMeta> {
     METAS.iter().copied()

@@ -176,16 +176,16 @@ macro_rules! declare_rule {
 
         impl $name {
             /// The rule's metadata.
-            pub(crate) const META: $crate::rule::RuleMeta = $crate::rule::RuleMeta {
+            pub(crate) const META: $crate::rule::RuleMeta = $crate::rule_meta! {
                 code: $code,
                 name: $rname,
-                family: $crate::rule::Family::$family,
-                severity: $crate::diagnostic::Severity::$severity,
-                since: release_doc::values::Stage::$since,
+                family: $family,
+                severity: $severity,
+                since: $since,
                 summary: $summary,
-                fix: $crate::fix_of!($($fix)?),
-                default: $crate::default_of!($($default)?),
-                docs: concat!($($doc, "\n"),*),
+                fix: [$($fix)?],
+                default: [$($default)?],
+                docs: [$($doc),*],
             };
         }
 
@@ -197,6 +197,36 @@ macro_rules! declare_rule {
             fn check(&self, ctx: &$crate::context::Context<'_>, out: &mut Vec<$crate::diagnostic::Diagnostic>) {
                 $check(ctx, out)
             }
+        }
+    };
+}
+
+/// A rule's [`RuleMeta`], for [`declare_rule!`] and [`declare_history_rule!`]: `fix` and
+/// `default` may be left empty (`None` and `true`), `docs` are the doc lines.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! rule_meta {
+    (
+        code: $code:literal,
+        name: $rname:literal,
+        family: $family:ident,
+        severity: $severity:ident,
+        since: $since:ident,
+        summary: $summary:literal,
+        fix: [$($fix:ident)?],
+        default: [$($default:literal)?],
+        docs: [$($doc:literal),*] $(,)?
+    ) => {
+        $crate::rule::RuleMeta {
+            code: $code,
+            name: $rname,
+            family: $crate::rule::Family::$family,
+            severity: $crate::diagnostic::Severity::$severity,
+            since: release_doc::values::Stage::$since,
+            summary: $summary,
+            fix: $crate::fix_of!($($fix)?),
+            default: $crate::default_of!($($default)?),
+            docs: concat!($($doc, "\n"),*),
         }
     };
 }
@@ -245,16 +275,16 @@ macro_rules! declare_history_rule {
 
         impl $name {
             /// The rule's metadata.
-            pub(crate) const META: $crate::rule::RuleMeta = $crate::rule::RuleMeta {
+            pub(crate) const META: $crate::rule::RuleMeta = $crate::rule_meta! {
                 code: $code,
                 name: $rname,
-                family: $crate::rule::Family::History,
-                severity: $crate::diagnostic::Severity::$severity,
-                since: release_doc::values::Stage::Draft,
+                family: History,
+                severity: $severity,
+                since: Draft,
                 summary: $summary,
-                docs: concat!($($doc, "\n"),*),
-                fix: None,
-                default: true,
+                fix: [],
+                default: [],
+                docs: [$($doc),*],
             };
         }
 

@@ -7,14 +7,13 @@ use jiff::civil::Date;
 use crate::context::Context;
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
-use crate::rules::consistency::updated_not_today::{self, UpdatedNotToday};
 use crate::settings::Settings;
 use crate::suppression::Suppressions;
 
 /// RL413's finding for `document`, a text that `fix` changed, on `today`: `None` when
 /// the rule is not selected, the finding is suppressed, or `updated` is not older.
 pub(super) fn finding(document: &Document, settings: &Settings, today: Date) -> Option<Diagnostic> {
-    let meta = &UpdatedNotToday::META;
+    let (meta, finding) = crate::registry::updated_not_today();
     if !settings.is_selected(meta) {
         return None;
     }
@@ -23,7 +22,7 @@ pub(super) fn finding(document: &Document, settings: &Settings, today: Date) -> 
         return None;
     }
     let ctx = Context::new(document, resolution, settings);
-    let mut found = updated_not_today::finding(&ctx, today)?;
+    let mut found = finding(&ctx, today)?;
     found.severity = settings.severity_of(meta, found.severity);
     let suppressed = Suppressions::read(document.source()).suppresses(document, &found);
     (!suppressed).then_some(found)
