@@ -110,12 +110,12 @@ impl fmt::Display for Quantity {
 /// `_em_` and `` `code` `` (also nested, like `` **`2%`** ``).
 #[must_use]
 pub fn strip_wrapping(text: &str) -> &str {
-    let mut text = crate::trim::trim(text);
+    let mut text = text.trim();
     'outer: loop {
         for mark in ["**", "__", "`", "*", "_"] {
             if text.len() > 2 * mark.len() && text.starts_with(mark) && text.ends_with(mark) {
                 if let Some(inner) = text.get(mark.len()..text.len() - mark.len()) {
-                    text = crate::trim::trim(inner);
+                    text = inner.trim();
                     continue 'outer;
                 }
             }
