@@ -258,7 +258,7 @@ impl JsonStream {
     /// Write the start of the document.
     pub fn begin(&self, out: &mut impl Write) -> io::Result<JsonWriter> {
         Ok(JsonWriter {
-            array: ArrayWriter::begin(out, self.frame.clone())?,
+            array: ArrayWriter::begin(out, &self.frame)?,
         })
     }
 }
@@ -359,5 +359,57 @@ mod tests {
                    "diagnostics": [],
                    "error": {"message": "binary data, not text", "line": 5, "column": 4}})
         );
+    }
+
+    /// A file with one finding on `spot` of `text`, whose message is `message`.
+    fn report(path: &str, text: &str, spot: &str, message: &str) -> FileReport {
+        let at = text.find(spot).unwrap();
+        let diagnostic = Diagnostic {
+            code: "RL401",
+            name: "some-problem",
+            severity: Severity::Warning,
+            message: message.into(),
+            span: Span::new(at, at + spot.len()),
+            labels: Vec::new(),
+            section: None,
+            fix: None,
+        };
+        FileReport::new(
+            path.into(),
+            Stage::Draft,
+            Document::parse(text),
+            vec![diagnostic],
+        )
+    }
+
+    #[test]
+    fn the_streamed_document_is_what_serde_json_prints_for_the_whole() {
+        let files = [
+            report("a.md", "# Notes\n\nline three\n", "three", "wrong"),
+            report(
+                "dé\"jà\\vu.md",
+                "# Nötes\n\nzwölf 🚀 \t tab\n",
+                "🚀",
+                "found \"🚀\"\u{1}\nexpected a date — 2026-11-30",
+            ),
+            FileReport::new(
+                "clean.md".into(),
+                Stage::Draft,
+                Document::parse("# Notes\n"),
+                Vec::new(),
+            ),
+        ];
+        for n in 0..=files.len() {
+            let summary = Summary::of(&files[..n], 0);
+            let mut streamed = Vec::new();
+            write(&mut streamed, &files[..n], summary).unwrap();
+            let whole = Output {
+                version: VERSION,
+                files: files[..n].iter().map(File::of).collect(),
+                summary,
+            };
+            let expected = serde_json::to_string_pretty(&whole).unwrap() + "\n";
+            assert_eq!(String::from_utf8(streamed).unwrap(), expected, "{n} files");
+        }
     }
 }

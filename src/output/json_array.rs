@@ -2,22 +2,28 @@
 //! ten thousand documents never holds all their findings.
 //!
 //! The document is first printed with the streamed array empty (`"files": []`); the text
-//! before and after that marker frames the elements. Elements are printed on their own
-//! (on any thread) and indented to their depth, which is safe because serde_json never
-//! puts a raw line break inside a string. The result is byte for byte what serde_json
-//! prints for the whole document (tested).
+//! before and after that marker frames the elements. Each element is printed on its own
+//! (on any thread, so that files are checked in parallel and written in order) by
+//! serde_json's pretty printer set to the depth of the array, which is what the printer
+//! is at when it meets the element inside the whole document. The result is byte for
+//! byte what serde_json prints for the whole document (tested).
 
 use std::io::{self, Write};
 
 use serde::Serialize;
+use serde_json::ser::{Formatter, PrettyFormatter};
+
+/// One level of indentation, as `serde_json::to_string_pretty` writes it.
+const INDENT: &str = "  ";
 
 /// Where the streamed array sits in the document's skeleton.
 #[derive(Debug, Clone)]
 pub(crate) struct ArrayFrame {
     /// The skeleton up to and including the array's `[`.
     head: String,
-    /// The indentation of the line that holds the array's key.
-    indent: String,
+    /// How many objects and arrays hold the array's key (`1` for a member of the
+    /// top-level object).
+    depth: usize,
 }
 
 /// The marker `"key": []`, as serde_json's pretty printer writes an empty array.
@@ -25,13 +31,32 @@ fn marker(key: &str) -> String {
     format!("\"{key}\": []")
 }
 
-/// Where `key`'s empty array starts in `skeleton`, and the indentation of its line.
-fn locate<'a>(skeleton: &'a str, key: &str) -> (usize, &'a str) {
+/// Where `key`'s empty array starts in `skeleton`, and the depth of its line.
+fn locate(skeleton: &str, key: &str) -> (usize, usize) {
     let at = skeleton
         .find(&marker(key))
         .unwrap_or_else(|| unreachable!("the skeleton always holds an empty `{key}` array"));
     let line_start = skeleton[..at].rfind('\n').map_or(0, |i| i + 1);
-    (at, &skeleton[line_start..at])
+    (at, (at - line_start) / INDENT.len())
+}
+
+/// serde_json's pretty printer as it stands inside `depth` open objects or arrays.
+fn pretty_at(depth: usize) -> PrettyFormatter<'static> {
+    let mut formatter = PrettyFormatter::with_indent(INDENT.as_bytes());
+    for _ in 0..depth {
+        // Opening a level is the printer's only way deeper; the `[` goes nowhere, and
+        // writing to a sink cannot fail.
+        let _ = formatter.begin_array(&mut io::sink());
+    }
+    formatter
+}
+
+/// Write `value` as serde_json's pretty printer writes it at `depth`: its first line
+/// not indented (it follows a key, or an indentation written by the caller), its other
+/// lines indented to that depth.
+fn write_at(out: &mut impl Write, depth: usize, value: &impl Serialize) -> io::Result<()> {
+    let mut serializer = serde_json::Serializer::with_formatter(out, pretty_at(depth));
+    value.serialize(&mut serializer).map_err(io::Error::other)
 }
 
 impl ArrayFrame {
@@ -40,47 +65,37 @@ impl ArrayFrame {
 
     /// The frame of the array under `key` in `skeleton` (printed with that array empty).
     pub(crate) fn new(skeleton: &str, key: &str) -> Self {
-        let (at, indent) = locate(skeleton, key);
+        let (at, depth) = locate(skeleton, key);
         let head_len = at + marker(key).len() - 1;
         Self {
             head: skeleton[..head_len].to_owned(),
-            indent: indent.to_owned(),
+            depth,
         }
     }
 
     /// Print `value` as an element of the array: pretty JSON indented one level deeper
     /// than the array's key.
     pub(crate) fn element(&self, value: &impl Serialize) -> String {
-        let json = serde_json::to_string_pretty(value)
+        let depth = self.depth + 1;
+        let mut out = INDENT.repeat(depth).into_bytes();
+        write_at(&mut out, depth, value)
             .unwrap_or_else(|e| unreachable!("plain structs always serialize: {e}"));
-        let depth = format!("{}  ", self.indent);
-        // serde_json writes no `\r` and no line break at the end: each `\n` starts a line.
-        let breaks: Vec<usize> = memchr::memchr_iter(b'\n', json.as_bytes()).collect();
-        let mut out = String::with_capacity(json.len() + (breaks.len() + 1) * depth.len());
-        let mut start = 0;
-        for end in breaks {
-            out.push_str(&depth);
-            out.push_str(json.get(start..=end).unwrap_or_default());
-            start = end + 1;
-        }
-        out.push_str(&depth);
-        out.push_str(json.get(start..).unwrap_or_default());
-        out
+        // serde_json writes UTF-8 only.
+        String::from_utf8(out).unwrap_or_else(|e| unreachable!("serde_json wrote {e}"))
     }
 }
 
 /// Writes the framed document: head, elements, then the tail.
 #[derive(Debug)]
 pub(crate) struct ArrayWriter {
-    frame: ArrayFrame,
     written: usize,
 }
 
 impl ArrayWriter {
     /// Write the head of the document.
-    pub(crate) fn begin(out: &mut impl Write, frame: ArrayFrame) -> io::Result<Self> {
+    pub(crate) fn begin(out: &mut impl Write, frame: &ArrayFrame) -> io::Result<Self> {
         out.write_all(frame.head.as_bytes())?;
-        Ok(Self { frame, written: 0 })
+        Ok(Self { written: 0 })
     }
 
     /// Write elements made by [`ArrayFrame::element`]: one, or several joined by
@@ -125,42 +140,22 @@ impl ArrayWriter {
         key: &str,
         sibling: Option<(&str, &impl Serialize)>,
     ) -> io::Result<()> {
-        let (at, _) = locate(skeleton, key);
+        let (at, depth) = locate(skeleton, key);
         let tail = &skeleton[at + marker(key).len()..];
+        let indent = INDENT.repeat(depth);
         if self.written > 0 {
-            write!(out, "\n{}]", self.frame.indent)?;
+            write!(out, "\n{indent}]")?;
         } else {
             out.write_all(b"]")?;
         }
         if let Some((name, value)) = sibling {
-            // The value is printed like an element, then its first line's indentation
-            // (one level deeper than the key's) is taken off, as it follows the key.
-            let element = self.frame.element(value);
-            let depth = self.frame.indent.len() + 2;
             let name = serde_json::to_string(name).map_err(io::Error::other)?;
-            let shallower = reindent(&element, depth, self.frame.indent.len());
-            write!(
-                out,
-                ",\n{}{name}: {}",
-                self.frame.indent,
-                shallower.trim_start()
-            )?;
+            write!(out, ",\n{indent}{name}: ")?;
+            write_at(out, depth, value)?;
         }
         out.write_all(tail.as_bytes())?;
         writeln!(out)
     }
-}
-
-/// `text` with `from` leading spaces of each line replaced by `to` spaces.
-fn reindent(text: &str, from: usize, to: usize) -> String {
-    let pad = " ".repeat(to);
-    text.split('\n')
-        .map(|line| {
-            let spaces = line.len() - line.trim_start_matches(' ').len();
-            format!("{pad}{}", &line[spaces.min(from)..])
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 #[cfg(test)]
@@ -175,7 +170,7 @@ mod tests {
         let skeleton = serde_json::to_string_pretty(&empty).unwrap();
         let frame = ArrayFrame::new(&skeleton, key);
         let mut out = Vec::new();
-        let mut writer = ArrayWriter::begin(&mut out, frame.clone()).unwrap();
+        let mut writer = ArrayWriter::begin(&mut out, &frame).unwrap();
         for item in items {
             writer.push(&mut out, &frame.element(item)).unwrap();
         }
@@ -188,6 +183,7 @@ mod tests {
         let items = [
             json!({"path": "a \"b\"\nc.md", "list": [1, {"x": []}]}),
             json!({"path": "d.md", "list": []}),
+            json!({"path": "zwölf 🚀\u{1}\t\\.md", "deep": {"a": [[], {}, [{"b": null}]]}}),
         ];
         for n in 0..=items.len() {
             let doc = json!({"version": 1, "files": items[..n], "summary": {"files": n}});
@@ -205,7 +201,7 @@ mod tests {
         for items in [&[][..], &[json!({"id": 1})][..]] {
             let frame = ArrayFrame::new(&skeleton, "results");
             let mut out = Vec::new();
-            let mut writer = ArrayWriter::begin(&mut out, frame.clone()).unwrap();
+            let mut writer = ArrayWriter::begin(&mut out, &frame).unwrap();
             for item in items {
                 writer.push(&mut out, &frame.element(item)).unwrap();
             }
@@ -236,7 +232,7 @@ mod tests {
         let skeleton = serde_json::to_string_pretty(&empty).unwrap();
         let frame = ArrayFrame::new(&skeleton, "results");
         let mut out = Vec::new();
-        let mut writer = ArrayWriter::begin(&mut out, frame.clone()).unwrap();
+        let mut writer = ArrayWriter::begin(&mut out, &frame).unwrap();
         writer
             .push(&mut out, &frame.element(&json!({"id": 1})))
             .unwrap();

@@ -309,7 +309,7 @@ impl SarifStream {
     /// Write the start of the log.
     pub fn begin(&self, out: &mut impl Write) -> io::Result<SarifWriter<'_>> {
         Ok(SarifWriter {
-            array: ArrayWriter::begin(out, self.frame.clone())?,
+            array: ArrayWriter::begin(out, &self.frame)?,
             skeleton: &self.skeleton,
             failures: Vec::new(),
         })

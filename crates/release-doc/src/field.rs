@@ -95,7 +95,7 @@ impl<T> Field<T> {
         span: Span,
         parse: impl FnOnce(&'t str) -> Result<(T, Option<&'t str>), E>,
     ) -> Self {
-        let text = crate::trim::trim(raw);
+        let text = raw.trim();
         if let Some(name) = placeholder::unfilled_marker(text) {
             return Field::Unfilled {
                 placeholder: name,

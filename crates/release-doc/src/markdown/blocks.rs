@@ -302,7 +302,7 @@ fn item_text(source: &str, item: Span) -> Span {
 fn cell_span(source: &str, cell: Span) -> Span {
     let raw = cell.text(source);
     let lead = cell_lead(raw);
-    let end = crate::trim::trim_end(raw).len();
+    let end = raw.trim_end().len();
     // A trailing pipe is the cell border unless it is escaped.
     let mut trimmed = &raw[..end];
     if trimmed.ends_with('|') && !trimmed.ends_with("\\|") {

@@ -5,8 +5,8 @@ use crate::span::Span;
 /// `span` without leading and trailing white space.
 pub(crate) fn trim_span(source: &str, span: Span) -> Span {
     let raw = span.text(source);
-    let start = span.start + (raw.len() - crate::trim::trim_start(raw).len());
-    let end = span.start + crate::trim::trim_end(raw).len();
+    let start = span.start + (raw.len() - raw.trim_start().len());
+    let end = span.start + raw.trim_end().len();
     Span::new(start, end.max(start))
 }
 
@@ -109,8 +109,11 @@ pub(crate) fn split_label(
     };
     let label_span = Span::new(span.start + label.start, span.start + label.end);
     let value = trim_span(source, Span::new(span.start + after, span.end));
-    let text =
-        crate::trim::trim_end(crate::trim::trim(&raw[label]).trim_end_matches(':')).to_owned();
+    let text = raw[label]
+        .trim()
+        .trim_end_matches(':')
+        .trim_end()
+        .to_owned();
     Some((text, label_span, value))
 }
 

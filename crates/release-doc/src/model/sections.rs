@@ -166,7 +166,7 @@ pub fn normalize_title(title: &str) -> String {
 /// reuse one buffer.
 pub(crate) fn normalize_into(title: &str, out: &mut String) {
     out.clear();
-    let title = crate::trim::trim(title).trim_end_matches(':');
+    let title = title.trim().trim_end_matches(':');
     if !plain_words_into(title, out) {
         out.clear();
         words_into(title, out);

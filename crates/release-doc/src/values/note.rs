@@ -65,8 +65,8 @@ fn split_at_note(text: &str, at: usize) -> Option<(&str, &str)> {
     if !starts {
         return None;
     }
-    let head = crate::trim::trim(&text[..at]);
-    let note = crate::trim::trim(note);
+    let head = text[..at].trim();
+    let note = note.trim();
     if head.is_empty() || starts_with_joining_word(note) {
         return None;
     }

@@ -138,7 +138,7 @@ impl<'t> Iterator for Scan<'t> {
                 continue;
             };
             self.at = end;
-            let name = crate::trim::trim(inner);
+            let name = inner.trim();
             if is_tag || is_placeholder_name(name) {
                 return Some((start..end, name));
             }
@@ -190,7 +190,7 @@ fn trimmed_placeholder_like(trimmed: &str) -> Option<String> {
 /// placeholder-like text, or `""` when it is empty.
 #[must_use]
 pub fn unfilled_marker(text: &str) -> Option<String> {
-    let trimmed = crate::trim::trim(text);
+    let trimmed = text.trim();
     if trimmed.is_empty() {
         return Some(String::new());
     }

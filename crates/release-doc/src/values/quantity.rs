@@ -105,12 +105,12 @@ impl fmt::Display for Quantity {
 /// `_em_` and `` `code` `` (also nested, like `` **`2%`** ``).
 #[must_use]
 pub fn strip_wrapping(text: &str) -> &str {
-    let mut text = crate::trim::trim(text);
+    let mut text = text.trim();
     'outer: loop {
         for mark in ["**", "__", "`", "*", "_"] {
             if text.len() > 2 * mark.len() && text.starts_with(mark) && text.ends_with(mark) {
                 if let Some(inner) = text.get(mark.len()..text.len() - mark.len()) {
-                    text = crate::trim::trim(inner);
+                    text = inner.trim();
                     continue 'outer;
                 }
             }
@@ -192,9 +192,15 @@ pub fn parse_quantity(text: &str) -> Result<Quantity, ValueError> {
 /// [`parse_quantity`], saying what was expected when `text` is no quantity.
 fn quantity(text: &str) -> Result<Quantity, String> {
     let text = strip_wrapping(text);
-    if let Some((number, unit)) = plain_quantity(text) {
-        return quantity_of(number, unit);
+    match plain_quantity(text) {
+        Some((number, unit)) => quantity_of(number, unit),
+        None => regex_quantity(text),
     }
+}
+
+/// The quantity `text` (without markup) writes, read by `QUANTITY_RE`, as a rate or as
+/// a duration.
+fn regex_quantity(text: &str) -> Result<Quantity, String> {
     if let Some(rate) = rate(text) {
         return rate;
     }
@@ -251,9 +257,10 @@ fn rate(text: &str) -> Option<Result<Quantity, String>> {
     }))
 }
 
-/// The number and unit of text shaped `12`, `0.18s`, `180 ms` or `2%`: ASCII digits with
-/// optional decimals, optional spaces or tabs, then an optional ASCII unit, which
-/// `QUANTITY_RE` reads the same way. Other text (signs, commas, `µs`) is left to it.
+/// Fast path (2.2 % of the corpus check's instructions, against `QUANTITY_RE`'s
+/// captures): the number and unit of text shaped `12`, `0.18s`, `180 ms` or `2%`, ASCII
+/// digits with optional decimals, optional spaces or tabs, then an optional ASCII unit.
+/// Other text (signs, commas, `µs`, rates) is left to [`regex_quantity`].
 fn plain_quantity(text: &str) -> Option<(&str, Option<&str>)> {
     let bytes = text.as_bytes();
     let digits = |from: usize| {
@@ -471,12 +478,15 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// The hand-read shape gives the number and unit `QUANTITY_RE` captures.
+        /// The hand-read shape gives the number and unit `QUANTITY_RE` captures, and the
+        /// quantity the regex path reads.
         #[test]
         fn plain_quantities_read_as_the_regex_does(
             text in "[0-9]{0,4}[.]?[0-9]{0,2}[ \t]{0,2}[0-9.,% \t/_µa-zA-Z-]{0,5}",
         ) {
+            proptest::prop_assert_eq!(quantity(&text), regex_quantity(strip_wrapping(&text)), "{:?}", &text);
             if let Some((number, unit)) = plain_quantity(&text) {
+                proptest::prop_assert_eq!(quantity_of(number, unit), regex_quantity(&text), "{:?}", &text);
                 let caps = QUANTITY_RE.captures(&text);
                 proptest::prop_assert!(caps.is_some(), "{:?}", text);
                 if let Some(caps) = caps {
