@@ -46,7 +46,14 @@ if errors:
 ' "${crates[@]}"
 
 # Package and verify in dependency order; cargo puts each package in a local registry
-# for the next one to build against.
+# for the next one to build against. Cargo unpacks those packages under
+# $CARGO_HOME/registry/src/-<hash of the local registry's path>/ and reuses an unpacked
+# copy it finds there: a second checkout at the same path (a CI clone made again) would
+# build against the old sources of the siblings. Those copies go first.
+cargo_home="${CARGO_HOME:-$HOME/.cargo}"
+for crate in "${crates[@]}"; do
+    rm -rf "$cargo_home"/registry/src/-*/"$crate"-[0-9]*
+done
 cargo package --offline --locked --allow-dirty "${packages[@]}"
 
 if [ "${1:-}" = --online ]; then
