@@ -15,19 +15,19 @@ use support::run_command_bounded;
 
 const BIN: &str = env!("CARGO_BIN_EXE_release-lint");
 
+/// The ordinary document checked beside each hostile file, from the repository root.
+const COMPANION: &str = "fixtures/rules/RL403/bad.md";
+
 /// The ordinary document: two Durations that `fix` recomputes.
 fn companion() -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/rules/RL403/bad.md");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(COMPANION);
     fs::read_to_string(path).expect("the companion document")
 }
 
-/// A folder with `good.md` and a configuration that makes every file a release document,
-/// so that hostile files are fixed rather than skipped.
+/// A folder with `good.md` (the companion) and a configuration that makes every file a
+/// release document.
 fn workspace() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    fs::write(dir.path().join("good.md"), companion()).unwrap();
-    fs::write(dir.path().join("release-lint.toml"), "include = [\"**\"]\n").unwrap();
-    dir
+    support::workspace_with(COMPANION)
 }
 
 fn run(command: Command, dir: &Path, args: &[&str]) -> Output {

@@ -14,20 +14,20 @@ use support::run_command_bounded;
 
 const BIN: &str = env!("CARGO_BIN_EXE_release-lint");
 
+/// The ordinary document checked beside each hostile file, from the repository root.
+const COMPANION: &str = "tests/data/docs/ready-open.md";
+
 /// A document with a known finding (RL201), checked in every run: its findings show that
 /// the hostile file did not stop the run.
 fn companion() -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/docs/ready-open.md");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(COMPANION);
     fs::read_to_string(path).expect("the companion document")
 }
 
-/// A folder with `good.md` and a configuration that makes every file a release document,
-/// so that hostile files are checked rather than skipped as "not a release document".
+/// A folder with `good.md` (the companion) and a configuration that makes every file a
+/// release document.
 fn workspace() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    fs::write(dir.path().join("good.md"), companion()).unwrap();
-    fs::write(dir.path().join("release-lint.toml"), "include = [\"**\"]\n").unwrap();
-    dir
+    support::workspace_with(COMPANION)
 }
 
 /// Run `release-lint` in `dir`, killing it (and failing the test) if it hangs.

@@ -68,3 +68,15 @@ pub fn names(dir: &Path) -> Vec<String> {
     names.sort();
     names
 }
+
+/// A folder holding `good.md` (the text of the repository file `companion`) and a
+/// configuration that makes every file a release document, so that a hostile file put
+/// beside it is read rather than skipped as "not a release document".
+pub fn workspace_with(companion: &str) -> tempfile::TempDir {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(companion);
+    let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path:?}: {e}"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    fs::write(dir.path().join("good.md"), text).unwrap();
+    fs::write(dir.path().join("release-lint.toml"), "include = [\"**\"]\n").unwrap();
+    dir
+}
